@@ -1,0 +1,5 @@
+"""`python -m plnjournal` runs `pln`."""
+
+from plnjournal.cli.main import main
+
+main()

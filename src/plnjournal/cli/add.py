@@ -1,0 +1,172 @@
+"""`pln add person|space|tool|goal NAME`: one new record."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from ..model import GoalStatus, Mode, SpaceKind, ToolCategory, ToolKind
+from .common import finish, split_values
+from .state import state
+
+add_app = typer.Typer(help="Add a person, space, tool or goal to your network.", no_args_is_help=True)
+
+Name = Annotated[str, typer.Argument(help="Its name, as you would say it.", show_default=False)]
+Many = Annotated[list[str] | None, typer.Option(help="Repeat or separate with commas.", show_default=False)]
+Text = Annotated[str | None, typer.Option(show_default=False)]
+Id = Annotated[
+    str | None, typer.Option("--id", help="Its id, if not the slug of its name.", show_default=False)
+]
+Note = Annotated[
+    str | None, typer.Option("--message", "-m", help="Notes (the Markdown body).", show_default=False)
+]
+Tags = Annotated[
+    list[str] | None, typer.Option("--tag", help="Repeat or separate with commas.", show_default=False)
+]
+NoCommit = Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")]
+
+
+def _add(kind: str, values: dict[str, Any], body: str | None, record_id: str | None, no_commit: bool) -> None:
+    from ..create import add_record
+    from ..dates import parse_date
+
+    for key in ("met", "started"):
+        if isinstance(values.get(key), str):
+            values[key] = parse_date(values[key], option=f"--{key}")
+    present = {key: value for key, value in values.items() if value not in (None, (), "")}
+    journal = state.journal()
+    change = add_record(journal, kind, present, body or "", record_id)
+    finish(journal, change, commit=not no_commit)
+
+
+@add_app.command()
+def person(
+    name: Name,
+    role: Many = None,
+    subject: Many = None,
+    level: Many = None,
+    organization: Text = None,
+    location: Text = None,
+    handle: Annotated[
+        list[str] | None,
+        typer.Option(help="SERVICE=@HANDLE, e.g. bluesky=@jdoe.bsky.social.", show_default=False),
+    ] = None,
+    provides: Annotated[
+        list[str] | None,
+        typer.Option(help="What they give you; repeatable.", show_default=False),
+    ] = None,
+    met: Annotated[
+        str | None, typer.Option(help="When you met (a date or 'last friday').", show_default=False)
+    ] = None,
+    met_at: Annotated[
+        str | None, typer.Option(help="Where you met: a space id or name.", show_default=False)
+    ] = None,
+    tag: Tags = None,
+    message: Note = None,
+    record_id: Id = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """Add a person who gives you feedback, advice, ideas, emotional support or mentoring."""
+    values = {
+        "name": name,
+        "roles": split_values(role),
+        "subjects": split_values(subject),
+        "levels": split_values(level),
+        "organization": organization,
+        "location": location,
+        "handles": _handles(handle),
+        "provides": split_values(provides),
+        "met": met,
+        "met_at": met_at,
+        "tags": split_values(tag),
+    }
+    _add("person", values, message, record_id, no_commit)
+
+
+@add_app.command()
+def space(
+    name: Name,
+    kind: Annotated[SpaceKind | None, typer.Option(show_default=False)] = None,
+    mode: Annotated[Mode | None, typer.Option(show_default=False)] = None,
+    platform: Annotated[
+        str | None, typer.Option(help="The company or service it depends on.", show_default=False)
+    ] = None,
+    hashtag: Text = None,
+    schedule: Text = None,
+    url: Text = None,
+    template: Annotated[
+        str | None, typer.Option(help="Default entry template for `pln log --space`.", show_default=False)
+    ] = None,
+    tag: Tags = None,
+    message: Note = None,
+    record_id: Id = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """Add a space where you learn with others: a chat, an Edcamp, a conference, a forum, a PLC..."""
+    values = {
+        "name": name,
+        "kind_": kind,
+        "mode": mode,
+        "platform": platform,
+        "hashtag": hashtag,
+        "schedule": schedule,
+        "url": url,
+        "template": template,
+        "tags": split_values(tag),
+    }
+    _add("space", values, message, record_id, no_commit)
+
+
+@add_app.command()
+def tool(
+    name: Name,
+    kind: Annotated[ToolKind | None, typer.Option(show_default=False)] = None,
+    category: Annotated[ToolCategory | None, typer.Option(show_default=False)] = None,
+    url: Text = None,
+    tag: Tags = None,
+    message: Note = None,
+    record_id: Id = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """Add a tool: a book, a curriculum, a feed reader, a curation or search tool, a blog..."""
+    values = {"name": name, "kind_": kind, "category": category, "url": url, "tags": split_values(tag)}
+    _add("tool", values, message, record_id, no_commit)
+
+
+@add_app.command()
+def goal(
+    name: Name,
+    status: Annotated[GoalStatus, typer.Option()] = "active",
+    started: Annotated[str | None, typer.Option(help="Default: today.", show_default=False)] = None,
+    tag: Tags = None,
+    message: Note = None,
+    record_id: Id = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """Add a goal: a need, interest or aim your network helps you with."""
+    from ..dates import today
+
+    values = {
+        "name": name,
+        "status": status,
+        "started": started or today(),
+        "tags": split_values(tag),
+    }
+    _add("goal", values, message, record_id, no_commit)
+
+
+def _handles(values: list[str] | None) -> dict[str, str]:
+    from ..errors import UsageError
+
+    handles = {}
+    for value in split_values(values):
+        service, sep, handle = value.partition("=")
+        if not sep or not service.strip() or not handle.strip():
+            raise UsageError(f"--handle: {value!r} is not SERVICE=HANDLE (e.g. bluesky=@jdoe.bsky.social)")
+        handles[service.strip()] = handle.strip()
+    return handles
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(add_app, name="add")

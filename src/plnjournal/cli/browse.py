@@ -1,0 +1,167 @@
+"""`pln list KIND`, `pln show ID`, `pln edit ID`: browse the journal and open a record."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Literal
+
+import typer
+
+from ..model import KIND_OF_PLURAL
+from ..render.safe import clean
+from . import output
+from .common import FormatOption, TableFormat, split_values
+from .state import state
+
+if TYPE_CHECKING:
+    from ..load import Loaded
+    from ..model import Record
+    from ..store import Journal
+
+Many = Annotated[list[str] | None, typer.Option(help="Repeat or separate with commas.", show_default=False)]
+
+
+def list_records(
+    kind: Annotated[
+        Literal["people", "spaces", "tools", "goals", "entries", "reflections"],
+        typer.Argument(help="What to list.", show_default=False),
+    ],
+    start: Annotated[
+        str | None, typer.Option("--from", help="Entries on or after this date.", show_default=False)
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", help="Entries on or before this date.", show_default=False)
+    ] = None,
+    space: Annotated[str | None, typer.Option(show_default=False)] = None,
+    with_: Annotated[
+        list[str] | None, typer.Option("--with", help="Entries with these people.", show_default=False)
+    ] = None,
+    tool: Many = None,
+    tag: Many = None,
+    growth: Annotated[list[str] | None, typer.Option(show_default=False)] = None,
+    engagement: Annotated[list[str] | None, typer.Option(show_default=False)] = None,
+    goal: Annotated[str | None, typer.Option(show_default=False)] = None,
+    fmt: Annotated[TableFormat, FormatOption] = "table",
+) -> None:
+    """List people, spaces, tools, goals, entries or reflections; filters apply to entries."""
+    from ..create import check_vocabulary
+    from ..load import load
+    from ..query import Filters, select_entries
+    from ..refs import Index
+
+    check_vocabulary("entry", "growth", split_values(growth))
+    check_vocabulary("entry", "engagement", split_values(engagement))
+    record_kind = KIND_OF_PLURAL[kind]
+    journal = state.journal()
+    kinds = ("person", "space", "tool", "goal", record_kind)
+    loaded = load(journal.root, dict.fromkeys(kinds))
+    warn_skipped(loaded)
+    index = Index(loaded.records)
+    records: list[Record]
+    if record_kind == "entry":
+        filters = Filters(
+            start=_date(start, "--from"),
+            end=_date(end, "--to"),
+            space=index.require("space", space) if space else None,
+            people=tuple(index.require("person", ref) for ref in split_values(with_)),
+            tools=tuple(index.require("tool", ref) for ref in split_values(tool)),
+            tags=split_values(tag),
+            growth=split_values(growth),
+            engagement=split_values(engagement),
+            goal=index.require("goal", goal) if goal else None,
+        )
+        records = list(select_entries(loaded.entries, filters, index))
+    else:
+        records = sorted(
+            loaded.of(record_kind), key=lambda record: getattr(record, "date", None) or record.id
+        )
+    emit_records(record_kind, records, fmt)
+
+
+def emit_records(kind: str, records: list[Record], fmt: str) -> None:
+    from ..listing import flat_rows, json_rows, table_rows
+
+    if fmt == "json":
+        from ..render import json
+
+        output.data(json.render(json_rows(records)))
+    elif fmt == "csv":
+        from ..render import csv
+
+        output.data(csv.render(*flat_rows(records)))
+    else:
+        emit_table(*table_rows(kind, records))
+
+
+def emit_table(columns: tuple[str, ...], rows: list[list[object]]) -> None:
+    from ..render import table
+
+    if output.is_terminal():
+        output.console().print(table.render_rich(columns, rows))
+    else:
+        output.data(table.render_plain(columns, rows))
+
+
+def show(
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A record's id (or KIND:ID).", show_default=False)
+    ],
+    fmt: Annotated[Literal["table", "json"], FormatOption] = "table",
+) -> None:
+    """Show one record: its keys and its notes."""
+    from ..listing import json_rows
+
+    journal = state.journal()
+    record = find_one(journal, record_id)
+    data = json_rows([record], body=True)[0]
+    if fmt == "json":
+        from ..render import json
+
+        output.data(json.render(data))
+        return
+    body = data.pop("body")
+    rows = [[key, value] for key, value in data.items() if value not in (None, [], {}, "", False)]
+    emit_table(("key", "value"), rows)
+    if body.strip():
+        output.data("\n" + clean(body))
+
+
+def find_one(journal: Journal, ref: str) -> Record:
+    from ..lookup import find_record
+
+    return find_record(journal, ref)
+
+
+def edit(
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A record's id (or KIND:ID).", show_default=False)
+    ],
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")] = False,
+) -> None:
+    """Open a record in $EDITOR; the file is checked after you save and never lost."""
+    from ..edit import edit_record
+    from .common import finish
+
+    journal = state.journal()
+    change, problems = edit_record(journal, find_one(journal, record_id))
+    for problem in problems:
+        output.warn(str(problem))
+    if change is not None:
+        finish(journal, change, commit=not no_commit)
+
+
+def warn_skipped(loaded: Loaded) -> None:
+    """One line per file left out, pointing at `pln check`."""
+    for problem in loaded.skipped:
+        output.warn(f"skipped {problem.path}:{problem.line}: {problem.message} (see 'pln check')")
+
+
+def _date(text: str | None, option: str):
+    from ..dates import parse_date
+
+    return parse_date(text, option=option) if text else None
+
+
+def register(app: typer.Typer) -> None:
+    app.command("list")(list_records)
+    app.command()(show)
+    app.command()(edit)

@@ -1,0 +1,35 @@
+"""Pieces every command shares: multi-value options, --format, and finishing a write."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal
+
+import typer
+
+from . import output
+
+if TYPE_CHECKING:
+    from ..change import Change
+    from ..store import Journal
+
+TableFormat = Literal["table", "json", "csv"]
+FormatOption = typer.Option("--format", "-f", help="Output format.")
+
+
+def split_values(values: Iterable[str] | None) -> tuple[str, ...]:
+    """Values of a repeatable option, also comma-separated: `--role a --role b,c` -> (a, b, c)."""
+    return tuple(
+        dict.fromkeys(part.strip() for value in values or () for part in value.split(",") if part.strip())
+    )
+
+
+def finish(journal: Journal, change: Change, *, commit: bool = True) -> None:
+    """Print the created records' paths on stdout, then commit what was written when asked to."""
+    for path in change.created:
+        output.data(path + "\n")
+    if commit:
+        from ..autocommit import autocommit
+
+        for message in autocommit(journal, change):
+            output.warn(message)

@@ -1,0 +1,59 @@
+"""`pln rename ID NEW` and `pln rm ID`: move or remove a record and keep references right."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import output
+from .common import finish
+from .state import state
+
+NoCommit = Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")]
+
+
+def rename(
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The record to rename (or KIND:ID).", show_default=False)
+    ],
+    new_id: Annotated[str, typer.Argument(metavar="NEW", help="Its new id.", show_default=False)],
+    name: Annotated[
+        str | None, typer.Option(help="Also change its name (or an entry's title).", show_default=False)
+    ] = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """Rename a record's file and every reference to it."""
+    from ..rename import rename_record
+
+    journal = state.journal()
+    change = rename_record(journal, record_id, new_id, name)
+    output.hint(
+        f"renamed {record_id} -> {new_id}; {len(change.written) - 1} file(s) that refer to it updated"
+    )
+    finish(journal, change, commit=not no_commit)
+
+
+def rm(
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The record to remove (or KIND:ID).", show_default=False)
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Remove it even if entries name it, and drop those references.")
+    ] = False,
+    no_commit: NoCommit = False,
+) -> None:
+    """Remove a record; refused while other records name it, unless --force."""
+    from ..rename import remove_record
+
+    journal = state.journal()
+    change = remove_record(journal, record_id, force)
+    output.hint(f"removed {change.removed[0]}")
+    if change.written:
+        output.hint(f"dropped the reference from {len(change.written)} file(s)")
+    finish(journal, change, commit=not no_commit)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(rename)
+    app.command()(rm)

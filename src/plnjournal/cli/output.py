@@ -1,0 +1,51 @@
+"""Where text goes: data to stdout, messages to stderr; rich only on a terminal; NO_COLOR honoured.
+
+Every string that came from a file is made safe before it is printed (see render.safe)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from ..render.safe import clean
+
+
+def is_terminal(stream: Any = None) -> bool:
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def data(text: str) -> None:
+    """Write data (a table, JSON, a path) to stdout as given."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def line(text: str) -> None:
+    data(clean(text) + "\n")
+
+
+def error(message: str) -> None:
+    sys.stderr.write(f"pln: error: {clean(message)}\n")
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"pln: warning: {clean(message)}\n")
+
+
+def hint(message: str) -> None:
+    sys.stderr.write(f"pln: {clean(message)}\n")
+
+
+def console(stderr: bool = False) -> Any:
+    """A rich Console for the terminal (colour unless NO_COLOR), never interpreting file text."""
+    from rich.console import Console
+
+    return Console(
+        stderr=stderr,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        no_color=bool(os.environ.get("NO_COLOR")),
+    )

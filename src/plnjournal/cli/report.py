@@ -1,0 +1,103 @@
+"""`pln report --growth|--network|--engagement|--impact`: the reports, in any format."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Annotated, Literal
+
+import typer
+
+from . import output
+from .common import split_values
+from .state import state
+
+Period = Literal["week", "month", "quarter", "year", "school-year"]
+ReportFormat = Literal["table", "json", "csv", "markdown", "html"]
+NAMES = ("growth", "network", "engagement", "impact")
+
+
+def report(
+    growth: Annotated[bool, typer.Option("--growth", help="How your network made you grow.")] = False,
+    network: Annotated[bool, typer.Option("--network", help="Who and where you learn from.")] = False,
+    engagement: Annotated[bool, typer.Option("--engagement", help="How you take part.")] = False,
+    impact: Annotated[bool, typer.Option("--impact", help="From learning to practice to students.")] = False,
+    start: Annotated[
+        str | None, typer.Option("--from", help="A date or words ('last month').", show_default=False)
+    ] = None,
+    end: Annotated[str | None, typer.Option("--to", help="A date or words.", show_default=False)] = None,
+    by: Annotated[Period, typer.Option("--by", help="Period of the time series.")] = "month",
+    space: Annotated[str | None, typer.Option(show_default=False)] = None,
+    with_: Annotated[list[str] | None, typer.Option("--with", show_default=False)] = None,
+    tag: Annotated[list[str] | None, typer.Option(show_default=False)] = None,
+    goal: Annotated[str | None, typer.Option(show_default=False)] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
+) -> None:
+    """A report over the entries in a range (default: all)."""
+    from ..errors import UsageError
+    from ..reports import REPORTS
+
+    chosen = [name for name, flag in zip(NAMES, (growth, network, engagement, impact), strict=True) if flag]
+    if len(chosen) != 1:
+        raise UsageError("choose one report: --growth, --network, --engagement or --impact")
+    name = chosen[0]
+    if name not in REPORTS:
+        raise UsageError(f"the {name} report is not available in this version of pln")
+    data = build_report(name, start, end, by, space, split_values(with_), split_values(tag), goal)
+    emit_report(name, data, fmt)
+
+
+def build_report(
+    name: str,
+    start: str | None,
+    end: str | None,
+    by: str,
+    space: str | None,
+    people: tuple[str, ...],
+    tags: tuple[str, ...],
+    goal: str | None,
+) -> dict:
+    from ..dates import parse_date, today
+    from ..load import load
+    from ..query import Filters
+    from ..refs import Index
+    from ..reports import make_scope
+    from .browse import warn_skipped
+
+    journal = state.journal()
+    loaded = load(journal.root)
+    warn_skipped(loaded)
+    index = Index(loaded.records)
+    filters = Filters(
+        start=parse_date(start, option="--from") if start else None,
+        end=parse_date(end, option="--to") if end else None,
+        space=index.require("space", space) if space else None,
+        people=tuple(index.require("person", ref) for ref in people),
+        tags=tags,
+        goal=index.require("goal", goal) if goal else None,
+    )
+    scope = make_scope(loaded, filters, by=by, settings=journal.settings, today=today())
+    module = importlib.import_module(f"plnjournal.reports.{name}")
+    return module.build(scope)
+
+
+def emit_report(name: str, data: dict, fmt: str) -> None:
+    """JSON is the data itself; every other format comes from the report's view module."""
+    if fmt == "json":
+        from ..render import json
+
+        output.data(json.render(data))
+        return
+    view = importlib.import_module(f"plnjournal.render.views.{name}")
+    if fmt == "table":
+        view.print_table(data)
+    else:
+        render = getattr(view, fmt, None)
+        if render is None:
+            from ..errors import UsageError
+
+            raise UsageError(f"--format {fmt} is not available for the {name} report")
+        output.data(render(data))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(report)

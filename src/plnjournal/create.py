@@ -1,0 +1,131 @@
+"""New records from what a user typed: checked against the vocabularies, references resolved
+(or stub records made for them with `add_missing`), then written under a fresh id."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Any
+
+from .change import Change
+from .errors import PlnError, UsageError
+from .load import load
+from .model import (
+    NAMED_KINDS,
+    RECORD_TYPES,
+    VOCABULARIES,
+    Entry,
+    Goal,
+    Person,
+    Record,
+    Space,
+    Tool,
+    display_name,
+)
+from .refs import Index
+from .store import MAX_ENTRY_SLUG, Journal, is_valid_id, slugify
+from .writer import save_new
+
+ENTRY_REFERENCES = {"space": "space", "people": "person", "tools": "tool", "goal": "goal"}
+STUB_TYPES: dict[str, type[Record]] = {"person": Person, "space": Space, "tool": Tool, "goal": Goal}
+
+
+def check_vocabulary(kind: str, key: str, values: Any) -> None:
+    """A UsageError naming the closest valid value when a value is outside DESIGN's vocabulary."""
+    choices = VOCABULARIES.get((kind, key))
+    if choices is None or values is None:
+        return
+    for value in (values,) if isinstance(values, str) else values:
+        if value not in choices:
+            raise UsageError(bad_choice_message(f"--{key}", value, choices))
+
+
+def bad_choice_message(option: str, value: str, choices: tuple[str, ...]) -> str:
+    message = f"{option}: {value!r} is not one of {', '.join(choices)}"
+    close = difflib.get_close_matches(value, choices, n=1)
+    return message + (f"; did you mean {close[0]!r}?" if close else "")
+
+
+def named_index(journal: Journal) -> Index:
+    """People, spaces, tools and goals: all `pln log` reads, so it costs the same on any journal."""
+    return Index(load(journal.root, NAMED_KINDS).records)
+
+
+def add_record(
+    journal: Journal, kind: str, values: dict[str, Any], body: str = "", record_id: str | None = None
+) -> Change:
+    """`pln add KIND NAME`: one new person, space, tool or goal.
+
+    The same name twice is refused (give `record_id` for a namesake); a different name whose slug
+    is taken gets `-2`, `-3`...
+    """
+    for key, value in values.items():
+        check_vocabulary(kind, key.rstrip("_"), value)
+    index = named_index(journal)
+    name = values["name"]
+    if record_id is not None:
+        if not is_valid_id(record_id):
+            raise UsageError(f"--id: {record_id!r} is not an id (lowercase letters, digits, hyphens)")
+        if record_id in index.by_id[kind]:
+            raise PlnError(f"a {kind} with the id {record_id!r} already exists")
+    elif existing := index.by_name[kind].get(name.casefold()):
+        raise PlnError(f"a {kind} named {name!r} already exists ({existing}); use --id for a namesake")
+    if kind == "person" and values.get("met_at"):
+        values["met_at"] = index.require("space", values["met_at"])
+    new_id = record_id or slugify(name, fallback=kind)
+    record = RECORD_TYPES[kind](id=new_id, body=_body(body), **values)
+    path = save_new(journal, record)
+    relative = journal.relative(path)
+    return Change(f"add {kind} {path.stem}", written=(relative,), created=(relative,))
+
+
+def log_entry(journal: Journal, values: dict[str, Any], body: str = "", add_missing: bool = False) -> Change:
+    """`pln log`: one new entry; every reference must name a record (or is created with add_missing)."""
+    check_vocabulary("entry", "engagement", values.get("engagement"))
+    check_vocabulary("entry", "growth", list(values.get("growth", {})))
+    index = named_index(journal)
+    stubs: list[Record] = []
+    for key, kind in ENTRY_REFERENCES.items():
+        if values.get(key):
+            values[key] = _resolve_all(index, kind, values[key], add_missing, stubs)
+    written = [journal.relative(save_new(journal, stub)) for stub in stubs]
+    entry = Entry(id=entry_stem(values), body=_body(body), **values)
+    relative = journal.relative(save_new(journal, entry))
+    title = entry.title or display_name(entry)
+    return Change(f"log: {title}", written=(*written, relative), created=(relative,))
+
+
+def _resolve_all(
+    index: Index, kind: str, refs: str | tuple[str, ...], add_missing: bool, stubs: list[Record]
+) -> str | tuple[str, ...]:
+    resolved = tuple(_resolve(index, kind, ref, add_missing, stubs) for ref in _as_tuple(refs))
+    return resolved[0] if isinstance(refs, str) else tuple(dict.fromkeys(resolved))
+
+
+def _resolve(index: Index, kind: str, ref: str, add_missing: bool, stubs: list[Record]) -> str:
+    for stub in stubs:
+        if stub.kind == kind and ref.casefold() in (stub.id, display_name(stub).casefold()):
+            return stub.id
+    if index.resolve(kind, ref) or not add_missing:
+        return index.require(kind, ref)
+    stub = STUB_TYPES[kind](id=slugify(ref, fallback=kind), name=ref)
+    if stub.id in index.by_id[kind]:
+        raise PlnError(f"cannot add {kind} {ref!r}: the id {stub.id!r} is taken by another name")
+    stubs.append(stub)
+    return stub.id
+
+
+def _as_tuple(refs: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (refs,) if isinstance(refs, str) else refs
+
+
+def entry_stem(values: dict[str, Any]) -> str:
+    """`YYYY-MM-DD-slug` from the entry's title, else its space, else 'entry'."""
+    date: dt.date = values["date"]
+    words = values.get("title") or values.get("space") or "entry"
+    return f"{date.isoformat()}-{slugify(words, fallback='entry', limit=MAX_ENTRY_SLUG)}"
+
+
+def _body(text: str) -> str:
+    """A body ends with one newline, so the file does; an empty body stays empty."""
+    return text if not text or text.endswith("\n") else text + "\n"

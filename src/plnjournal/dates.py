@@ -1,0 +1,47 @@
+"""Dates a user types: ISO dates at once, everyday words ("yesterday", "last friday", "3 days ago")
+through dateparser, which is imported only when the text is not ISO."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+
+from .errors import UsageError
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def today() -> dt.date:
+    """Today, or `$PLN_TODAY` (an ISO date) so that tests and demos can pin the clock."""
+    pinned = os.environ.get("PLN_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def parse_date(text: str, *, option: str = "--date") -> dt.date:
+    """An ISO date or everyday words, relative to today; a UsageError naming `option` otherwise."""
+    text = text.strip()
+    if _ISO.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise UsageError(f"{option}: {text!r} is not a real date") from None
+    return _parse_words(text, option)
+
+
+def _parse_words(text: str, option: str) -> dt.date:
+    import dateparser
+
+    base = today()
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "PREFER_DATES_FROM": "past",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "RELATIVE_BASE": dt.datetime.combine(base, dt.time(12)),
+        },
+    )
+    if parsed is None:
+        raise UsageError(f"{option}: cannot read {text!r} as a date (try 2026-11-22 or 'yesterday')")
+    return parsed.date()

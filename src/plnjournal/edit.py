@@ -1,0 +1,56 @@
+"""`pln edit`: the record's file in $EDITOR, then checked; the text is never thrown away."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+
+from .change import Change
+from .errors import PlnError
+from .load import read_record
+from .model import Record
+from .problems import Problem
+from .store import Journal
+
+
+def editor_command() -> list[str]:
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        raise PlnError("no editor: set $EDITOR (for example: export EDITOR=nano)")
+    return shlex.split(editor)
+
+
+def open_in_editor(path: str) -> None:
+    try:
+        status = subprocess.run([*editor_command(), path], check=False).returncode
+    except OSError as problem:
+        raise PlnError(f"cannot start the editor: {problem.strerror or problem}") from None
+    if status != 0:
+        raise PlnError(f"the editor exited with status {status}; the file is as the editor left it")
+
+
+def edit_record(journal: Journal, record: Record) -> tuple[Change | None, list[Problem]]:
+    """Edit a record's file in place; the change (if the bytes changed) and the problems found."""
+    path = journal.root / record.path
+    if path.is_symlink():
+        raise PlnError(f"{record.path} is a symbolic link; pln does not edit through links")
+    before = path.read_bytes()
+    open_in_editor(str(path))
+    if path.read_bytes() == before:
+        return None, []
+    _, problems = read_record(journal.root, path)
+    return Change(f"edit {record.kind} {record.id}", written=(record.path,)), problems
+
+
+def compose(initial: str = "") -> str:
+    """Text written in $EDITOR in a temporary file (for a new entry's body)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="pln-") as folder:
+        path = os.path.join(folder, "entry.md")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(initial)
+        open_in_editor(path)
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()

@@ -1,0 +1,113 @@
+"""Files -> records: read a journal's Markdown files into records plus Problems; never raises.
+
+A file that cannot be read (bad YAML, not UTF-8, a conflict marker, a missing required key) becomes
+a Problem with its `path:line` and the rest of the journal loads as usual.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import FormatError
+from .fileformat import decode, parse_front_matter, split
+from .model import FOLDERS, KIND_OF_FOLDER, RECORD_TYPES, Entry, Record
+from .problems import Problem, error
+from .schema import build_record
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What a load found: the records of each kind, and the problems met on the way."""
+
+    records: dict[str, tuple[Record, ...]] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+    def of(self, kind: str) -> tuple[Record, ...]:
+        return self.records.get(kind, ())
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return self.of("entry")  # type: ignore[return-value]
+
+    @property
+    def skipped(self) -> tuple[Problem, ...]:
+        """Problems that kept a whole file out (the ones other commands warn about)."""
+        loaded = {record.path for records in self.records.values() for record in records}
+        return tuple(p for p in self.problems if p.level == "error" and p.path not in loaded)
+
+
+def record_files(root: Path, kind: str) -> Iterator[Path]:
+    """The Markdown files of one kind, in path order, skipping hidden and temporary files."""
+    folder = root / FOLDERS[kind]
+    if kind == "entry":
+        yield from sorted(_walk_markdown(folder))
+    else:
+        yield from sorted(_markdown_in(folder))
+
+
+def _markdown_in(folder: Path) -> Iterator[Path]:
+    try:
+        with os.scandir(folder) as scan:
+            for item in scan:
+                if item.name.endswith(".md") and not item.name.startswith(".") and not item.is_dir():
+                    yield Path(item.path)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+
+
+def _walk_markdown(folder: Path) -> Iterator[Path]:
+    for current, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            if name.endswith(".md") and not name.startswith("."):
+                yield Path(current, name)
+
+
+def read_record(root: Path, path: Path, kind: str | None = None) -> tuple[Record | None, list[Problem]]:
+    """One file -> its record (or None) and the problems it has."""
+    relative = path.relative_to(root).as_posix()
+    kind = kind or KIND_OF_FOLDER.get(relative.split("/", 1)[0], "")
+    if kind not in RECORD_TYPES:
+        return None, [error(relative, 1, "unknown-folder", "not in a folder pln knows")]
+    try:
+        text = decode(path.read_bytes())
+        parts = split(text)
+        data, lines = (
+            ({}, {})
+            if parts.front_matter is None
+            else parse_front_matter(parts.front_matter, parts.first_line)
+        )
+    except FormatError as problem:
+        return None, [error(relative, problem.line, problem.code, problem.message)]
+    except OSError as problem:
+        return None, [error(relative, 1, "unreadable", f"cannot read: {problem.strerror or problem}")]
+    if parts.front_matter is None:
+        return None, [error(relative, 1, "no-front-matter", "no front-matter (a '---' block) at the top")]
+    return build_record(
+        RECORD_TYPES[kind],
+        data,
+        record_id=path.name[:-3],
+        path=relative,
+        body=parts.body,
+        lines=lines,
+        newline=parts.newline,
+        bom=parts.bom,
+    )
+
+
+def load(root: Path, kinds: Iterable[str] = tuple(FOLDERS)) -> Loaded:
+    """Every record of the given kinds under `root`, with the problems found."""
+    records: dict[str, tuple[Record, ...]] = {}
+    problems: list[Problem] = []
+    for kind in kinds:
+        found: list[Record] = []
+        for path in record_files(root, kind):
+            record, record_problems = read_record(root, path, kind)
+            problems.extend(record_problems)
+            if record is not None:
+                found.append(record)
+        records[kind] = tuple(found)
+    return Loaded(records, tuple(problems))

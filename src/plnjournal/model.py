@@ -1,0 +1,221 @@
+"""Records of a journal: frozen dataclasses, one per kind, and the vocabularies of DESIGN §2-3.
+
+A record keeps where it came from (`path`, the 1-based `lines` of its top-level keys, the file's
+`newline` and `bom`), its Markdown `body` byte for byte, and every key it does not know in `extra`,
+so that nothing the user wrote is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, get_args
+
+Dimension = Literal["affective", "cognitive", "identity", "social"]
+Engagement = Literal["read", "asked", "connected", "shared", "contributed", "created", "led"]
+Support = Literal["feedback", "advice", "ideas", "emotional-support", "mentoring"]
+SpaceKind = Literal[
+    "chat",
+    "social-media",
+    "forum",
+    "conference",
+    "workshop",
+    "webinar",
+    "unconference",
+    "course",
+    "plc",
+    "podcast",
+    "blog",
+    "newsletter",
+    "meetup",
+    "video",
+    "other",
+]
+Mode = Literal["physical", "digital", "hybrid"]
+ToolKind = Literal["physical", "digital"]
+ToolCategory = Literal[
+    "book",
+    "curriculum",
+    "search",
+    "curation",
+    "bookmarking",
+    "feed-reader",
+    "blog",
+    "video",
+    "app",
+    "other",
+]
+GoalStatus = Literal["active", "done", "dropped"]
+
+DIMENSIONS: tuple[str, ...] = get_args(Dimension)
+ENGAGEMENT_LEVELS: tuple[str, ...] = get_args(Engagement)
+TAKING_IN: tuple[str, ...] = ("read",)
+GIVING_BACK: tuple[str, ...] = ("shared", "contributed", "created", "led")
+SUPPORT_KINDS: tuple[str, ...] = get_args(Support)
+SPACE_KINDS: tuple[str, ...] = get_args(SpaceKind)
+MODES: tuple[str, ...] = get_args(Mode)
+TOOL_KINDS: tuple[str, ...] = get_args(ToolKind)
+TOOL_CATEGORIES: tuple[str, ...] = get_args(ToolCategory)
+GOAL_STATUSES: tuple[str, ...] = get_args(GoalStatus)
+
+Growth = dict[str, "str | None"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Record:
+    """What every record has: its id, where it lives, its body and what pln does not know."""
+
+    id: str
+    path: str = ""
+    body: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+    newline: str = field(default="\n", compare=False)
+    bom: bool = field(default=False, compare=False)
+
+    kind = "record"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person(Record):
+    name: str
+    roles: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    organization: str | None = None
+    location: str | None = None
+    handles: dict[str, str] = field(default_factory=dict)
+    provides: tuple[str, ...] = ()
+    met: dt.date | None = None
+    met_at: str | None = None
+    tags: tuple[str, ...] = ()
+
+    kind = "person"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Space(Record):
+    name: str
+    kind_: str | None = None  # the `kind:` key; `kind` names the record kind
+    mode: str | None = None
+    platform: str | None = None
+    hashtag: str | None = None
+    schedule: str | None = None
+    url: str | None = None
+    template: str | None = None
+    tags: tuple[str, ...] = ()
+
+    kind = "space"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tool(Record):
+    name: str
+    kind_: str | None = None
+    category: str | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+
+    kind = "tool"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Goal(Record):
+    name: str
+    status: str | None = None
+    started: dt.date | None = None
+    tags: tuple[str, ...] = ()
+
+    kind = "goal"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry(Record):
+    date: dt.date
+    time: str | None = None
+    title: str | None = None
+    space: str | None = None
+    people: tuple[str, ...] = ()
+    tools: tuple[str, ...] = ()
+    growth: dict[str, str | None] = field(default_factory=dict)
+    engagement: str | None = None
+    minutes: int | None = None
+    goal: str | None = None
+    tags: tuple[str, ...] = ()
+    next: str | None = None
+    applied: str | None = None
+    impact: str | None = None
+    evidence: tuple[str, ...] = ()
+    verified_by: str | None = None
+    private: bool = False
+    source: str | None = None
+
+    kind = "entry"
+
+    @property
+    def is_open_intention(self) -> bool:
+        return bool(self.next) and not self.applied
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reflection(Record):
+    date: dt.date
+    title: str | None = None
+    next: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    kind = "reflection"
+
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    cls.kind: cls for cls in (Person, Space, Tool, Goal, Entry, Reflection)
+}
+FOLDERS: dict[str, str] = {
+    "person": "people",
+    "space": "spaces",
+    "tool": "tools",
+    "goal": "goals",
+    "entry": "entries",
+    "reflection": "reflections",
+}
+KIND_OF_FOLDER: dict[str, str] = {folder: kind for kind, folder in FOLDERS.items()}
+PLURALS: dict[str, str] = {
+    "person": "people",
+    "space": "spaces",
+    "tool": "tools",
+    "goal": "goals",
+    "entry": "entries",
+    "reflection": "reflections",
+}
+KIND_OF_PLURAL: dict[str, str] = {plural: kind for kind, plural in PLURALS.items()}
+NAMED_KINDS: tuple[str, ...] = ("person", "space", "tool", "goal")
+
+
+def field_key(attribute: str) -> str:
+    """The front-matter key of a dataclass attribute (`kind_` is written `kind`)."""
+    return attribute.rstrip("_")
+
+
+BASE_ATTRIBUTES = frozenset(f.name for f in fields(Record))
+
+
+def record_keys(cls: type[Record]) -> tuple[str, ...]:
+    """The front-matter keys of a record type, in the order DESIGN writes them."""
+    return tuple(field_key(f.name) for f in fields(cls) if f.name not in BASE_ATTRIBUTES)
+
+
+def display_name(record: Record) -> str:
+    """A human name for any record: its name, an entry's title, or its id."""
+    return getattr(record, "name", None) or getattr(record, "title", None) or record.id
+
+
+VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("person", "provides"): SUPPORT_KINDS,
+    ("space", "kind"): SPACE_KINDS,
+    ("space", "mode"): MODES,
+    ("tool", "kind"): TOOL_KINDS,
+    ("tool", "category"): TOOL_CATEGORIES,
+    ("goal", "status"): GOAL_STATUSES,
+    ("entry", "engagement"): ENGAGEMENT_LEVELS,
+    ("entry", "growth"): DIMENSIONS,
+}

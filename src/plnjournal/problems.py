@@ -1,0 +1,31 @@
+"""Problems found in a journal: plain values that carry their `path:line`, never exceptions."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    path: str
+    line: int
+    level: Level
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.level}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def error(path: str, line: int | None, code: str, message: str) -> Problem:
+    return Problem(path, line or 1, "error", code, message)
+
+
+def warning(path: str, line: int | None, code: str, message: str) -> Problem:
+    return Problem(path, line or 1, "warning", code, message)

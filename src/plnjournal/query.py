@@ -1,0 +1,72 @@
+"""Filters over records: a date range and the reference, tag, growth and engagement filters that
+`pln list`, the reports and exports share. Pure functions; references match by id or by name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .model import Entry, Record
+from .refs import Index
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    start: dt.date | None = None
+    end: dt.date | None = None
+    space: str | None = None
+    people: tuple[str, ...] = ()
+    tools: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    growth: tuple[str, ...] = ()
+    engagement: tuple[str, ...] = ()
+    goal: str | None = None
+    include_private: bool = True
+
+    @property
+    def narrows_entries(self) -> bool:
+        return any((self.space, self.people, self.tools, self.tags, self.growth, self.engagement, self.goal))
+
+
+def in_range(date: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
+    return (start is None or date >= start) and (end is None or date <= end)
+
+
+def entry_ids(index: Index, kind: str, refs: Iterable[str]) -> set[str]:
+    return {index.canonical(kind, ref) for ref in refs}
+
+
+def matches(entry: Entry, filters: Filters, index: Index) -> bool:
+    """Whether an entry passes every filter (several values of one filter: any of them)."""
+    if not in_range(entry.date, filters.start, filters.end):
+        return False
+    if entry.private and not filters.include_private:
+        return False
+    if filters.space and index.canonical("space", entry.space or "") != filters.space:
+        return False
+    if filters.goal and index.canonical("goal", entry.goal or "") != filters.goal:
+        return False
+    if filters.people and not entry_ids(index, "person", entry.people) & set(filters.people):
+        return False
+    if filters.tools and not entry_ids(index, "tool", entry.tools) & set(filters.tools):
+        return False
+    if filters.tags and not {t.casefold() for t in entry.tags} & {t.casefold() for t in filters.tags}:
+        return False
+    if filters.growth and not set(entry.growth) & set(filters.growth):
+        return False
+    return not filters.engagement or entry.engagement in filters.engagement
+
+
+def select_entries(entries: Iterable[Entry], filters: Filters, index: Index) -> list[Entry]:
+    """Entries passing the filters, oldest first (by date, time, then id)."""
+    chosen = [entry for entry in entries if matches(entry, filters, index)]
+    return sorted(chosen, key=entry_order)
+
+
+def entry_order(entry: Entry) -> tuple[dt.date, str, str]:
+    return (entry.date, entry.time or "", entry.id)
+
+
+def by_id(records: Iterable[Record]) -> Iterator[Record]:
+    return iter(sorted(records, key=lambda record: record.id))

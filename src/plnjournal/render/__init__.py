@@ -1,0 +1,1 @@
+"""Renderers: plain data in, text out, one module per format (`--format NAME` picks one)."""

@@ -1,0 +1,24 @@
+"""JSON: stable keys in the order the data gives them, ISO dates, UTF-8 as is."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (tuple, set, frozenset)):
+        return list(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def render(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n"
+
+
+def render_lines(rows: list[Any]) -> str:
+    """JSON Lines: one compact object a line."""
+    return "".join(json.dumps(row, ensure_ascii=False, default=_default) + "\n" for row in rows)

@@ -1,0 +1,35 @@
+"""Text from files made safe for a terminal: control characters and bidirectional overrides are
+shown as visible escapes, so no file can move the cursor, recolour or reorder the screen."""
+
+from __future__ import annotations
+
+import re
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKS = re.compile(r"\r\n|\r|\n|\t")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def clean(text: str) -> str:
+    """Text safe to print, keeping its line breaks and tabs."""
+    return _UNSAFE.sub(_visible, text)
+
+
+def clean_cell(value: object) -> str:
+    """A table cell: safe, on one line; lists joined with commas, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(clean_cell(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(k if v is None else f"{k}: {v}" for k, v in map(_pair, value.items()))
+    return _LINE_BREAKS.sub(" ", clean(str(value)))
+
+
+def _pair(item: tuple[object, object]) -> tuple[str, str | None]:
+    key, value = item
+    return clean_cell(key), None if value is None else clean_cell(value)

@@ -1,0 +1,40 @@
+"""Reports: pure functions from records to plain data (dicts of lists, numbers and strings).
+
+Each report is a module here with `build(scope: Scope) -> dict`; its presentation (table, csv,
+markdown) lives in `render/views/<name>.py`, and JSON is the dict itself. `pln report --NAME`
+finds both by name in `REPORTS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..load import Loaded
+from ..model import Entry
+from ..query import Filters, select_entries
+from ..refs import Index
+from ..store import Settings
+
+REPORTS: tuple[str, ...] = ()  # report names, in the order `pln report --help` lists them
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a report covers: the journal's records, the entries chosen, and the parameters."""
+
+    loaded: Loaded
+    index: Index
+    entries: tuple[Entry, ...]
+    start: dt.date | None
+    end: dt.date | None
+    by: str
+    settings: Settings
+    today: dt.date
+    filters: Filters = field(default_factory=Filters)
+
+
+def make_scope(loaded: Loaded, filters: Filters, *, by: str, settings: Settings, today: dt.date) -> Scope:
+    index = Index(loaded.records)
+    entries = tuple(select_entries(loaded.entries, filters, index))
+    return Scope(loaded, index, entries, filters.start, filters.end, by, settings, today, filters)

@@ -1,0 +1,235 @@
+"""The journal on disk: finding it, its settings, ids and paths, and the one atomic writer.
+
+Every write in pln goes through `write_new`, `write_over` or `remove`: a temp file in the same
+folder, fsync, then a hard link (new files: fails if the name is taken, so two writers never share
+a name) or `os.replace` (rewrites). A reader therefore sees each file either old or new, never torn.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import PlnError
+from .model import FOLDERS
+
+CONFIG_FILE = "pln.yaml"
+CACHE_DIR = ".pln"
+TEMP_MARK = ".pln-tmp-"
+MAX_SLUG = 80
+MAX_ENTRY_SLUG = 60
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """pln.yaml: the journal's settings, with the defaults DESIGN names."""
+
+    owner: str | None = None
+    daily_minutes_goal: int = 20
+    school_year_start: tuple[int, int] = (7, 1)
+    dormant_after_days: int = 90
+    autocommit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Journal:
+    root: Path
+    settings: Settings
+
+    def folder(self, kind: str) -> Path:
+        return self.root / FOLDERS[kind]
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / CACHE_DIR
+
+
+def find_journal(explicit: str | os.PathLike[str] | None, start: Path | None = None) -> Journal:
+    """The journal named by --journal, $PLN_JOURNAL, the nearest pln.yaml upward, or the user default."""
+    for candidate in (explicit, os.environ.get("PLN_JOURNAL") or None):
+        if candidate:
+            root = Path(candidate).expanduser()
+            if not (root / CONFIG_FILE).is_file():
+                raise PlnError(f"{root} is not a pln journal (no {CONFIG_FILE}); run 'pln init {root}'")
+            return open_journal(root)
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return open_journal(folder)
+    default = user_default_journal()
+    if default is not None and (default / CONFIG_FILE).is_file():
+        return open_journal(default)
+    raise PlnError("no journal here (no pln.yaml in this folder or above); run 'pln init DIR'")
+
+
+def user_default_journal() -> Path | None:
+    """The default journal of the user config file, if one is set (see `pln config`)."""
+    from .userconfig import default_journal
+
+    return default_journal()
+
+
+def open_journal(root: Path) -> Journal:
+    return Journal(root.resolve(), read_settings(root / CONFIG_FILE))
+
+
+def read_settings(path: Path) -> Settings:
+    from .errors import FormatError
+    from .fileformat import parse_front_matter
+
+    try:
+        data, _ = parse_front_matter(path.read_text(encoding="utf-8"), 1)
+    except (FormatError, OSError, UnicodeDecodeError) as problem:
+        raise PlnError(f"{path}: cannot read the journal settings: {problem}") from None
+    return _settings_from(data, path)
+
+
+def _settings_from(data: dict[str, Any], path: Path) -> Settings:
+    git = data.get("git")
+    try:
+        return Settings(
+            owner=None if data.get("owner") is None else str(data["owner"]),
+            daily_minutes_goal=int(data.get("daily_minutes_goal", 20)),
+            school_year_start=_month_day(str(data.get("school_year_start", "07-01"))),
+            dormant_after_days=int(data.get("dormant_after_days", 90)),
+            autocommit=bool(git.get("autocommit", False)) if isinstance(git, dict) else False,
+        )
+    except (TypeError, ValueError) as problem:
+        raise PlnError(f"{path}: bad setting: {problem}") from None
+
+
+def _month_day(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(?:\d{4}-)?(\d{1,2})-(\d{1,2})", text.strip())
+    if not match:
+        raise ValueError(f"school_year_start {text!r} is not MM-DD")
+    month, day = int(match[1]), int(match[2])
+    import datetime as dt
+
+    dt.date(2000, month, day)  # raises ValueError for an impossible day
+    return month, day
+
+
+def slugify(text: str, *, fallback: str, limit: int = MAX_SLUG) -> str:
+    """An id from a name: lowercase ASCII words joined by hyphens, never a path trick."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > limit:
+        cut = slug[: limit + 1].rfind("-")
+        slug = slug[: cut if cut > limit // 2 else limit].strip("-")
+    if not slug:
+        import hashlib
+
+        slug = f"{fallback}-{hashlib.sha1(text.encode('utf-8', 'surrogatepass')).hexdigest()[:6]}"
+    if slug in _RESERVED:
+        slug = f"{slug}-{fallback}"
+    return slug
+
+
+def is_valid_id(text: str) -> bool:
+    return bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text)) and len(text) <= 120
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create `path` with `text`, all at once; FileExistsError if the name is taken."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = _write_temp(path, text)
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: claim the name, then fill it
+        _claim_and_fill(path, text)
+    finally:
+        temp.unlink(missing_ok=True)
+    _sync_folder(path.parent)
+
+
+def write_over(path: Path, text: str) -> bool:
+    """Replace `path` with `text` atomically; False (nothing written) when it already holds it."""
+    if path.is_symlink():
+        raise PlnError(f"{path}: is a symbolic link; pln does not write through links")
+    data = text.encode("utf-8")
+    with contextlib.suppress(FileNotFoundError):
+        if path.read_bytes() == data:
+            return False
+    temp = _write_temp(path, text)
+    try:
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+    _sync_folder(path.parent)
+    return True
+
+
+def remove(path: Path) -> None:
+    path.unlink()
+    _sync_folder(path.parent)
+
+
+def _write_temp(path: Path, text: str) -> Path:
+    temp = path.with_name(f".{path.name}{TEMP_MARK}{secrets.token_hex(4)}")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def _claim_and_fill(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(text.encode("utf-8"))
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_unique(folder: Path, stem: str, text: str) -> Path:
+    """Create `folder/stem.md`, or `stem-2.md`, `stem-3.md`... if that name is taken."""
+    for number in range(1, 10_000):
+        record_id = stem if number == 1 else f"{stem}-{number}"
+        path = folder / f"{record_id}.md"
+        try:
+            write_new(path, text)
+        except FileExistsError:
+            continue
+        return path
+    raise PlnError(f"{folder}: no free file name for {stem!r}")
+
+
+@contextlib.contextmanager
+def locked(journal: Journal) -> Iterator[None]:
+    """Hold the journal's lock around a read-modify-write, so two of them never interleave."""
+    from filelock import FileLock, Timeout
+
+    journal.cache_dir.mkdir(exist_ok=True)
+    lock = FileLock(journal.cache_dir / "lock")
+    try:
+        with lock.acquire(timeout=30):
+            yield
+    except Timeout:
+        raise PlnError(f"another pln is writing this journal ({journal.cache_dir / 'lock'})") from None

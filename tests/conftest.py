@@ -1,0 +1,69 @@
+"""Fixtures: real journals in tmp_path, real git, and `pln` run the way a user types it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from plnjournal.cli.main import app
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "journal"
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No user config, no inherited journal, a git identity, no colour, no editor."""
+    for name in ("PLN_JOURNAL", "PLN_TODAY", "PLN_DEBUG", "NO_COLOR", "VISUAL", "EDITOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PLN_CONFIG", str(tmp_path / "user-config" / "config.yaml"))
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Test Teacher")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "teacher@example.org")
+    monkeypatch.setenv("GIT_COMMITTER_NAME", "Test Teacher")
+    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "teacher@example.org")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+
+
+def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+    """Run `pln ARGS...` in-process; the result has exit_code, stdout and stderr."""
+    return CliRunner().invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Path:
+    """A fresh journal made by `pln init`, under git."""
+    root = tmp_path / "journal"
+    result = invoke("init", str(root), "--owner", "Ana Ruiz")
+    assert result.exit_code == 0, result.stderr
+    return root
+
+
+@pytest.fixture
+def pln(journal: Path) -> Run:
+    """`pln --journal <the fresh journal> ARGS...`."""
+
+    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+        return invoke("--journal", str(journal), *args, input=input, env=env)
+
+    return run
+
+
+@pytest.fixture
+def example_journal(tmp_path: Path) -> Path:
+    """A copy of examples/journal that a test may change."""
+    root = tmp_path / "example"
+    shutil.copytree(EXAMPLES, root)
+    return root
+
+
+def write(path: Path, text: str) -> Path:
+    """Write a file by hand, as a user in an editor would."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
