@@ -98,8 +98,9 @@ def log(
     from ..dates import parse_date, today
 
     notes = {"affective": affective, "cognitive": cognitive, "identity": identity, "social": social}
-    growth_map: dict[str, str | None] = {dim: None for dim in split_values(growth)}
-    growth_map.update({dim: note for dim, note in notes.items() if note is not None})
+    named = set(split_values(growth))
+    growth_map = {dim: note for dim, note in notes.items() if note is not None or dim in named}
+    growth_map.update({dim: None for dim in named if dim not in notes})  # reported as unknown
     values: dict[str, Any] = {
         "date": today() if date == "today" else parse_date(date),
         "time": _time(time),
