@@ -180,3 +180,13 @@ def test_hostile_title_stays_text_and_cannot_escape_the_folder(network: Run, jou
     assert path.name == "2026-01-01-bold-pwn-bold-x-31m.md"
     shown = network("show", path.stem, "--format", "json")
     assert '"title": "../../[bold]pwn[/bold]: #x \\u001b[31m"' in shown.stdout
+
+
+def test_body_on_stdin_that_is_not_utf8(network: Run, journal: Path) -> None:
+    from typer.testing import CliRunner
+
+    from plnjournal.cli.main import app
+
+    result = CliRunner().invoke(app, ["--journal", str(journal), "log", "X"], input=b"caf\xe9\n")
+    assert result.exit_code == 2
+    assert result.stderr == "pln: error: the text on standard input is not UTF-8\n"
