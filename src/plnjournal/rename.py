@@ -13,16 +13,10 @@ from .change import Change
 from .errors import PlnError, UsageError
 from .load import Loaded, load
 from .lookup import find_in
-from .model import Entry, Person, Record
-from .refs import Index
+from .model import Entry, Record
+from .refs import REFERRING_KEYS, Index, references
 from .store import Journal, is_valid_id, locked, remove
 from .writer import save, save_new
-
-# record key -> kind it refers to, for every record type that refers to others
-REFERRING_KEYS: dict[type[Record], dict[str, str]] = {
-    Entry: {"space": "space", "people": "person", "tools": "tool", "goal": "goal"},
-    Person: {"met_at": "space"},
-}
 
 
 def referrers(loaded: Loaded, target: Record) -> list[tuple[Record, str]]:
@@ -38,9 +32,7 @@ def referrers(loaded: Loaded, target: Record) -> list[tuple[Record, str]]:
 
 
 def _referenced_ids(index: Index, record: Record, key: str, kind: str) -> list[str]:
-    value = getattr(record, key)
-    refs = [value] if isinstance(value, str) else list(value or ())
-    return [index.canonical(kind, ref) for ref in refs]
+    return [index.canonical(kind, ref) for ref in references(record, key)]
 
 
 def _replace_reference(
