@@ -140,12 +140,23 @@ def _body(message: str | None) -> str:
     if message is not None:
         return message
     if not output.is_terminal(sys.stdin):
-        return sys.stdin.read() if sys.stdin else ""
+        return _read_stdin()
     if output.is_terminal(sys.stdout):
         from ..edit import compose
 
         return compose()
     return ""
+
+
+def _read_stdin() -> str:
+    from ..errors import UsageError
+
+    try:
+        text = sys.stdin.read() if sys.stdin else ""
+        text.encode("utf-8")  # in a C locale, Python reads bad bytes as lone surrogates
+    except UnicodeError:
+        raise UsageError("the text on stdin is not valid UTF-8") from None
+    return text
 
 
 def register(app: typer.Typer) -> None:
