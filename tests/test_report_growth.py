@@ -8,12 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import Run, write
+from reports_helpers import entry, report_json
 
 DIMENSION_KEYS = ["entries", "minutes", "share", "notes", "top_spaces", "top_people", "space_kinds"]
-
-
-def entry(journal: Path, entry_id: str, front_matter: str) -> None:
-    write(journal / "entries" / entry_id[:4] / f"{entry_id}.md", f"---\n{front_matter}---\nNotes.\n")
 
 
 @pytest.fixture
@@ -50,14 +47,8 @@ def school_year(journal: Path) -> Path:
     return journal
 
 
-def growth_json(pln: Run, *args: str) -> dict:
-    result = pln("report", "--growth", "--format", "json", *args)
-    assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
-
-
 def test_totals_shares_notes_and_top_records(pln: Run, school_year: Path) -> None:
-    data = growth_json(pln)
+    data = report_json(pln, "growth")
     # 5 entries, 30+60+20+15+40 minutes; only 2025-09-02 shows no known dimension
     assert [data[k] for k in ("report", "from", "to", "by", "entries", "minutes", "without_growth")] == [
         "growth", "2025-06-30", "2025-09-10", "month", 5, 165, 1
@@ -90,7 +81,7 @@ def test_shares_round_to_three_places(pln: Run, journal: Path) -> None:
     for day in ("01", "02", "03"):
         growth = "[social]" if day == "01" else "[]"
         entry(journal, f"2026-01-{day}-day", f"date: 2026-01-{day}\ngrowth: {growth}\n")
-    assert growth_json(pln)["dimensions"]["social"]["share"] == 0.333  # 1 of 3
+    assert report_json(pln, "growth")["dimensions"]["social"]["share"] == 0.333  # 1 of 3
 
 
 def test_an_unknown_dimension_is_left_out_with_a_warning(pln: Run, school_year: Path) -> None:
@@ -101,7 +92,7 @@ def test_an_unknown_dimension_is_left_out_with_a_warning(pln: Run, school_year: 
 
 
 def test_periods_across_the_school_year_boundary(pln: Run, school_year: Path) -> None:
-    periods = growth_json(pln, "--by", "school-year")["periods"]
+    periods = report_json(pln, "growth", "--by", "school-year")["periods"]
     assert periods == [
         {"period": "2024-25", "from": "2024-07-01", "to": "2025-06-30", "entries": 1, "minutes": 30,
          "affective": 0, "cognitive": 1, "identity": 0, "social": 1},
@@ -111,7 +102,7 @@ def test_periods_across_the_school_year_boundary(pln: Run, school_year: Path) ->
 
 
 def test_every_month_is_present_even_without_entries(pln: Run, school_year: Path) -> None:
-    periods = growth_json(pln)["periods"]
+    periods = report_json(pln, "growth")["periods"]
     assert [(p["period"], p["entries"], p["minutes"], p["cognitive"]) for p in periods] == [
         ("2025-06", 1, 30, 1), ("2025-07", 2, 80, 1), ("2025-08", 0, 0, 0), ("2025-09", 2, 55, 1)
     ]  # fmt: skip
@@ -121,7 +112,7 @@ def test_school_year_start_from_pln_yaml(pln: Run, school_year: Path) -> None:
     config = school_year / "pln.yaml"
     config.write_text(config.read_text(encoding="utf-8") + "school_year_start: 08-15\n", encoding="utf-8")
     config.write_text(config.read_text(encoding="utf-8").replace("school_year_start: 07-01\n", ""))
-    periods = growth_json(pln, "--by", "school-year")["periods"]
+    periods = report_json(pln, "growth", "--by", "school-year")["periods"]
     assert [(p["period"], p["from"], p["to"], p["entries"]) for p in periods] == [
         ("2024-25", "2024-08-15", "2025-08-14", 3), ("2025-26", "2025-08-15", "2026-08-14", 2)
     ]  # fmt: skip
@@ -131,25 +122,25 @@ def test_a_leap_day_by_week_and_by_month(pln: Run, journal: Path) -> None:
     entry(journal, "2028-02-27-sunday", "date: 2028-02-27\ngrowth: [social]\nminutes: 10\n")
     entry(journal, "2028-02-29-leap-day", "date: 2028-02-29\ngrowth: [cognitive]\nminutes: 29\n")
     entry(journal, "2028-03-06-monday", "date: 2028-03-06\ngrowth: [cognitive]\nminutes: 5\n")
-    weeks = growth_json(pln, "--by", "week")["periods"]
+    weeks = report_json(pln, "growth", "--by", "week")["periods"]
     # 2028-02-27 is the Sunday of ISO week 8; week 9 runs Monday 28 February to Sunday 5 March
     assert [(p["period"], p["from"], p["to"], p["entries"], p["minutes"]) for p in weeks] == [
         ("2028-W08", "2028-02-21", "2028-02-27", 1, 10),
         ("2028-W09", "2028-02-28", "2028-03-05", 1, 29),
         ("2028-W10", "2028-03-06", "2028-03-12", 1, 5),
     ]
-    months = growth_json(pln, "--by", "month")["periods"]
+    months = report_json(pln, "growth", "--by", "month")["periods"]
     assert [(p["period"], p["to"], p["entries"], p["cognitive"]) for p in months] == [
         ("2028-02", "2028-02-29", 2, 1), ("2028-03", "2028-03-31", 1, 1)
     ]  # fmt: skip
 
 
 def test_a_range_and_filters_choose_the_entries(pln: Run, school_year: Path) -> None:
-    july = growth_json(pln, "--from", "2025-07-01", "--to", "2025-07-31")
+    july = report_json(pln, "growth", "--from", "2025-07-01", "--to", "2025-07-31")
     assert (july["from"], july["to"], july["entries"], july["minutes"]) == ("2025-07-01", "2025-07-31", 2, 80)
-    chat = growth_json(pln, "--space", "#sschat")  # June chat, QFT chat, rubrics
+    chat = report_json(pln, "growth", "--space", "#sschat")  # June chat, QFT chat, rubrics
     assert (chat["entries"], chat["minutes"], chat["without_growth"]) == (3, 90, 0)
-    with_sam = growth_json(pln, "--with", "Sam Lee")
+    with_sam = report_json(pln, "growth", "--with", "Sam Lee")
     assert (with_sam["entries"], with_sam["dimensions"]["identity"]["share"]) == (1, 1.0)
 
 

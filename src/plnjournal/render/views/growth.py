@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from ...model import DIMENSIONS
-from .. import csv as csv_format
 from .. import markdown as md
 from ..charts import bar, percent, sparkline
-from .text import Lines, Table, print_report
+from .text import Lines, Table, heading, markdown_opening, markdown_periods, periods_csv, print_report
 
 NOTES_SHOWN = 2  # newest notes per dimension on a terminal
 KIND_PLURALS = {
@@ -35,14 +34,9 @@ WHERE_IT_GROWS = {
 }
 
 
-def heading(data: dict[str, Any]) -> str:
-    span = f"{data['from']} to {data['to']}" if data["from"] else "no entries"
-    return f"Growth, {span}: {data['entries']} entries, {data['minutes']} minutes"
-
-
 def print_table(data: dict[str, Any]) -> None:
     print_report(
-        heading(data),
+        heading("Growth", data),
         [
             Table("Dimensions", *_dimension_table(data)),
             Table(f"By {data['by']}", *_period_table(data)),
@@ -153,15 +147,12 @@ def _kind_words(kind: dict[str, Any]) -> str:
 
 
 def csv(data: dict[str, Any]) -> str:
-    columns = ["period", "from", "to", "entries", "minutes", *DIMENSIONS]
-    return csv_format.render(columns, [[period[c] for c in columns] for period in data["periods"]])
+    return periods_csv(data, ["entries", "minutes", *DIMENSIONS])
 
 
 def markdown(data: dict[str, Any]) -> str:
-    span = f"{data['from']} to {data['to']}" if data["from"] else "(no entries yet)"
     parts = [
-        f"# How my learning network made me grow, {span}\n",
-        f"{data['entries']} entries and {data['minutes']} minutes of professional learning.\n",
+        markdown_opening("How my learning network made me grow", data),
         md.table(
             ["Dimension", "Entries", "Share", "Minutes", "Most often at", "Most often with"],
             [
@@ -182,17 +173,8 @@ def markdown(data: dict[str, Any]) -> str:
         parts.append("## What I noticed\n\n" + "".join(f"- {md.inline(line)}\n" for line in noticed))
     if notes := _markdown_notes(data):
         parts.append("## In my own words\n\n" + notes)
-    if data["periods"]:
-        columns = ["period", "entries", "minutes", *DIMENSIONS]
-        parts.append(
-            f"## By {data['by']}\n\n"
-            + md.table(
-                [c.capitalize() for c in columns],
-                [[p[c] for c in columns] for p in data["periods"]],
-                numeric=[False, *([True] * (len(columns) - 1))],
-            )
-        )
-    return "\n".join(parts)
+    parts.append(markdown_periods(data, ["period", "entries", "minutes", *DIMENSIONS]))
+    return "\n".join(filter(None, parts))
 
 
 def _markdown_notes(data: dict[str, Any]) -> str:
