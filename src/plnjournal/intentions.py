@@ -66,5 +66,5 @@ def _find_entry(loaded: Loaded, entry_id: str) -> Entry:
             raise PlnError(f"{problem} (see 'pln check')")
     ids = [entry.id for entry in loaded.entries]
     raise PlnError(
-        unknown_message("entry", entry_id, difflib.get_close_matches(entry_id, ids, n=3, cutoff=0.6))
+        unknown_message("entry", entry_id, difflib.get_close_matches(entry_id, ids, n=3, cutoff=0.8))
     )

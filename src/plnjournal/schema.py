@@ -204,7 +204,7 @@ def front_matter(record: Record) -> dict[str, Any]:
             value = growth_for_writing(value)
         elif key == "time" and value:
             value = Quoted(value)
-        if value in (None, "", (), {}) or (key == "private" and value is False):
+        if value in (None, "", (), {}, []) or (key == "private" and value is False):
             continue
         data[key] = list(value) if isinstance(value, tuple) else value
     for key, value in record.extra.items():
