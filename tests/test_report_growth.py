@@ -164,6 +164,8 @@ def test_a_range_that_excludes_everything(pln: Run, school_year: Path) -> None:
     assert [(p["period"], p["entries"]) for p in data["periods"]] == [("2030-01", 0), ("2030-02", 0)]
     for fmt in ("table", "csv", "markdown"):
         assert pln("report", "--growth", "-f", fmt, "--from", "2030-01-01").exit_code == 0
+    filtered = pln("report", "--growth", "--space", "sschat", "--from", "2025-09-03", "--to", "2025-09-09")
+    assert "no entries from 2025-09-03 to 2025-09-09 matching the filters" in filtered.stderr
 
 
 def test_an_empty_journal(pln: Run) -> None:

@@ -93,7 +93,8 @@ def describe_range(filters: Filters) -> str:
         f"{word} {day.isoformat()}" for word, day in (("from", filters.start), ("to", filters.end)) if day
     ]
     where = " ".join(bounds) or "in this journal"
-    return where + (" matching the filters" if filters.narrows_entries else "")
+    narrowed = any((filters.space, filters.people, filters.tags, filters.goal))
+    return where + (" matching the filters" if narrowed else "")
 
 
 def report_range(
