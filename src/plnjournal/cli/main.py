@@ -42,9 +42,9 @@ def main_options(
 
 
 def _register() -> None:
-    from . import add, browse, check, init, log, manage, report
+    from . import add, browse, check, init, log, manage, next, report
 
-    for module in (init, add, log, browse, manage, report, check):
+    for module in (init, add, log, browse, manage, report, next, check):
         module.register(app)
 
 
