@@ -43,6 +43,14 @@ class SyncResult:
 
 
 def sync(journal: Journal) -> SyncResult:
+    """Commit pending journal files, pull (rebasing ours on top), push; git's refusals as PlnError."""
+    try:
+        return _sync(journal)
+    except git.GitError as problem:
+        raise PlnError(f"git said: {problem}") from None
+
+
+def _sync(journal: Journal) -> SyncResult:
     root = journal.root
     if not git.is_repo(root):
         raise PlnError(f"{root} is not in a git repository; 'git init' and 'git remote add' first")
