@@ -81,7 +81,7 @@ def test_sync_commits_files_changed_by_hand(devices: tuple[Path, Path, Path]) ->
     result = pln(laptop, "sync")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith("pln: committed 1 changed file\n")
-    assert subjects(laptop)[0] == "sync: changes made by hand to people/jane-doe.md"
+    assert subjects(laptop)[0] == "sync: pending changes to people/jane-doe.md"
     assert pln(desktop, "sync").exit_code == 0
     assert (desktop / "people" / "jane-doe.md").read_text(encoding="utf-8") == "---\nname: Jane Doe\n---\n"
 
@@ -115,7 +115,7 @@ def test_the_same_entry_edited_on_both_devices_stops_with_a_clear_conflict(
     text = (desktop / ENTRY).read_text(encoding="utf-8")
     assert "Laptop: tried the question wall." in text and "Desktop: met two librarians." in text
     assert "<<<<<<<" in text
-    assert subjects(remote)[0] == "sync: changes made by hand to " + ENTRY
+    assert subjects(remote)[0] == "sync: pending changes to " + ENTRY
     listed = pln(desktop, "list", "entries")
     assert listed.exit_code == 0
     assert f"skipped {ENTRY}:" in listed.stderr and "git conflict marker" in listed.stderr

@@ -100,7 +100,7 @@ def find_remote(root: Path, branch: str) -> Remote:
 
 
 def commit_pending(root: Path) -> tuple[str, ...]:
-    """Commit the journal's files changed by hand (not those the user staged: theirs to commit).
+    """Commit the journal's pending files: changed by hand or --no-commit (not those the user staged).
 
     Refuses when other tracked files have changes, as `git pull --rebase` would, but naming them.
     """
@@ -122,7 +122,7 @@ def commit_pending(root: Path) -> tuple[str, ...]:
     _refuse_conflict_markers(root, pending)
     if pending:
         what = pending[0] if len(pending) == 1 else f"{len(pending)} files"
-        git.commit(root, pending, f"sync: changes made by hand to {what}")
+        git.commit(root, pending, f"sync: pending changes to {what}")
     return tuple(pending)
 
 
