@@ -42,9 +42,9 @@ def main_options(
 
 
 def _register() -> None:
-    from . import add, browse, check, init, log, manage, next, report
+    from . import add, browse, check, init, log, manage, next, report, sync
 
-    for module in (init, add, log, browse, manage, report, next, check):
+    for module in (init, add, log, browse, manage, report, next, check, sync):
         module.register(app)
 
 
