@@ -16,7 +16,7 @@ from ..query import Filters, select_entries
 from ..refs import Index
 from ..store import Settings
 
-REPORTS: tuple[str, ...] = ()  # report names, in the order `pln report --help` lists them
+REPORTS: tuple[str, ...] = ("network",)  # report names, in the order `pln report --help` lists them
 
 
 @dataclass(frozen=True)
