@@ -9,12 +9,12 @@ reaches the graph syntax unescaped; renderers escape the labels (render/mermaid.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
 from .model import Entry
+from .render.safe import one_line
 from .reports import Scope
 
 NODE_KINDS: tuple[str, ...] = ("person", "space", "tool")
@@ -76,9 +76,3 @@ def entry_links(scope: Scope, entry: Entry, pairs: bool) -> set[tuple[tuple[str,
 def known(scope: Scope, kind: str, refs: tuple[str, ...]) -> list[tuple[str, str]]:
     ids = {scope.index.resolve(kind, ref) for ref in refs} - {None}
     return [(kind, rid) for rid in sorted(ids)]  # type: ignore[type-var]
-
-
-def one_line(text: str) -> str:
-    """A label on one line: control and format characters become spaces, runs of space one."""
-    visible = "".join(" " if unicodedata.category(char)[0] == "C" else char for char in text)
-    return " ".join(visible.split())

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 import typer
 
 from . import output
+from .scope import End, Start, read_scope
 from .state import state
 
 
@@ -14,12 +15,8 @@ def graph(
     fmt: Annotated[
         Literal["mermaid", "dot"], typer.Option("--format", "-f", help="Graph language.")
     ] = "mermaid",
-    start: Annotated[
-        str | None, typer.Option("--from", help="Entries on or after this date.", show_default=False)
-    ] = None,
-    end: Annotated[
-        str | None, typer.Option("--to", help="Entries on or before this date.", show_default=False)
-    ] = None,
+    start: Start = None,
+    end: End = None,
     pairs: Annotated[bool, typer.Option("--pairs", help="Also link people who share an entry.")] = False,
 ) -> None:
     """The network as a graph: people, spaces and tools, linked by the entries they share.
@@ -30,7 +27,6 @@ def graph(
     import importlib
 
     from ..graph import build_graph
-    from .scope import read_scope
 
     scope = read_scope(state.journal(), start, end)
     renderer = importlib.import_module(f"plnjournal.render.{fmt}")

@@ -42,9 +42,9 @@ def main_options(
 
 
 def _register() -> None:
-    from . import add, browse, graph, init, log, manage, report
+    from . import add, browse, graph, init, log, manage, reflect, report
 
-    for module in (init, add, log, browse, manage, report, graph):
+    for module in (init, add, log, browse, manage, report, reflect, graph):
         module.register(app)
 
 

@@ -3,11 +3,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 if TYPE_CHECKING:
     from ..reports import Scope
     from ..store import Journal
+
+Start = Annotated[
+    str | None, typer.Option("--from", help="Entries on or after this date.", show_default=False)
+]
+End = Annotated[str | None, typer.Option("--to", help="Entries on or before this date.", show_default=False)]
 
 
 def read_scope(journal: Journal, start: str | None, end: str | None) -> Scope:
