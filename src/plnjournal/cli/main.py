@@ -42,9 +42,9 @@ def main_options(
 
 
 def _register() -> None:
-    from . import add, browse, graph, init, log, manage, reflect, report
+    from . import add, browse, graph, init, log, manage, reflect, report, status
 
-    for module in (init, add, log, browse, manage, report, reflect, graph):
+    for module in (init, add, log, browse, manage, report, reflect, graph, status):
         module.register(app)
 
 
