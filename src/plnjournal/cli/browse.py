@@ -71,10 +71,14 @@ def list_records(
         )
         records = list(select_entries(loaded.entries, filters, index))
     else:
-        records = sorted(
-            loaded.of(record_kind), key=lambda record: getattr(record, "date", None) or record.id
-        )
+        records = sorted(loaded.of(record_kind), key=listing_order)
     emit_records(record_kind, records, fmt)
+
+
+def listing_order(record: Record) -> tuple[str, str]:
+    """Reflections by date, then id (`-2` after the first of a day); named records by id."""
+    date = getattr(record, "date", None)
+    return (date.isoformat() if date else "", record.id)
 
 
 def emit_records(kind: str, records: list[Record], fmt: str) -> None:

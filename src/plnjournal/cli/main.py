@@ -42,9 +42,9 @@ def main_options(
 
 
 def _register() -> None:
-    from . import add, browse, check, init, log, manage, next, report, sync
+    from . import add, browse, check, graph, init, log, manage, next, reflect, report, status, sync
 
-    for module in (init, add, log, browse, manage, report, next, check, sync):
+    for module in (init, add, log, browse, manage, report, next, check, sync, reflect, graph, status):
         module.register(app)
 
 
