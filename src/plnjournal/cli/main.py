@@ -20,6 +20,7 @@ app = typer.Typer(
     cls=PlnGroup,
     help=HELP,
     no_args_is_help=True,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -42,9 +43,9 @@ def main_options(
 
 
 def _register() -> None:
-    from . import add, browse, init, log, manage, report
+    from . import add, browse, config, init, log, manage, report, templates
 
-    for module in (init, add, log, browse, manage, report):
+    for module in (init, add, log, templates, browse, manage, report, config):
         module.register(app)
 
 
