@@ -36,7 +36,8 @@ def interactive(no_input: bool) -> bool:
 
 def ask(question: str) -> str:
     """One answer, stripped; Enter gives ''."""
-    return str(typer.prompt(question, default="", show_default=False, err=True)).strip()
+    suffix = " " if question.endswith(("?", "]")) else ": "
+    return str(typer.prompt(question, default="", show_default=False, err=True, prompt_suffix=suffix)).strip()
 
 
 def show_choices(index: Index, kind: str, label: str) -> None:
