@@ -182,15 +182,25 @@ def _body(message: str | None, scaffold: str, no_input: bool) -> str:
     terminal; else the scaffold as it is. `--no-input` reads neither stdin nor a terminal."""
     if message is not None:
         return message
-    if no_input:
+    if no_input or sys.stdin is None:
         return scaffold
     if not output.is_terminal(sys.stdin):
-        return (sys.stdin.read() if sys.stdin else "") or scaffold
+        return _read_stdin() or scaffold
     from ..edit import compose, has_editor
 
     if output.is_terminal(sys.stdout) and has_editor():
         return compose(scaffold)
     return scaffold
+
+
+def _read_stdin() -> str:
+    from ..errors import UsageError
+
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError("the text on standard input is not UTF-8") from None
 
 
 def register(app: typer.Typer) -> None:
