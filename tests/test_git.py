@@ -14,6 +14,9 @@ from conftest import Run, invoke, write
 from gitrepo import git, last_commit_files, porcelain, staged, subjects
 
 
+TEMPLATE_NAMES = ("book", "conference", "edcamp", "plc-meeting", "podcast", "twitter-chat", "webinar")
+
+
 def warnings(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.startswith("pln: warning:")]
 
@@ -21,7 +24,8 @@ def warnings(stderr: str) -> list[str]:
 def test_init_makes_a_repository_with_a_first_commit(journal: Path) -> None:
     assert (journal / ".git").is_dir()
     assert subjects(journal) == ["init journal"]
-    assert git(journal, "ls-files").splitlines() == [".gitignore", "README.md", "pln.yaml"]
+    templates = [f"templates/{name}.md" for name in TEMPLATE_NAMES]
+    assert git(journal, "ls-files").splitlines() == [".gitignore", "README.md", "pln.yaml", *templates]
     assert porcelain(journal) == []
 
 
@@ -36,7 +40,13 @@ def test_init_inside_a_repository_does_not_nest_one_and_commits_only_its_files(t
     assert "existing git repository" in result.stderr
     assert not (outer / "pln" / ".git").exists()
     assert subjects(outer) == ["init journal"]
-    assert last_commit_files(outer) == ["A\tpln/.gitignore", "A\tpln/README.md", "A\tpln/pln.yaml"]
+    templates = [f"A\tpln/templates/{name}.md" for name in TEMPLATE_NAMES]
+    assert last_commit_files(outer) == [
+        "A\tpln/.gitignore",
+        "A\tpln/README.md",
+        "A\tpln/pln.yaml",
+        *templates,
+    ]
     assert staged(outer) == ["notes.txt"]
 
 

@@ -7,7 +7,7 @@ a Problem with its `path:line` and the rest of the journal loads as usual.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from .fileformat import decode, parse_front_matter, split
 from .model import FOLDERS, KIND_OF_FOLDER, RECORD_TYPES, Entry, Record
 from .problems import Problem, error
 from .schema import build_record
+from .store import record_files
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,38 +38,6 @@ class Loaded:
         """Problems that kept a whole file out (the ones other commands warn about)."""
         loaded = {record.path for records in self.records.values() for record in records}
         return tuple(p for p in self.problems if p.level == "error" and p.path not in loaded)
-
-
-def record_files(root: Path, kind: str) -> Iterator[Path]:
-    """The Markdown files of one kind, in path order, skipping hidden and temporary files."""
-    folder = root / FOLDERS[kind]
-    if kind == "entry":
-        yield from sorted(_walk_markdown(folder))
-    else:
-        yield from sorted(_markdown_in(folder))
-
-
-def is_record_name(name: str) -> bool:
-    """A Markdown file that is not hidden: pln's temp files (`.NAME.pln-tmp-XXXX`) never are."""
-    return name.endswith(".md") and not name.startswith(".")
-
-
-def _markdown_in(folder: Path) -> Iterator[Path]:
-    try:
-        with os.scandir(folder) as scan:
-            for item in scan:
-                if is_record_name(item.name) and not item.is_dir():
-                    yield Path(item.path)
-    except (FileNotFoundError, NotADirectoryError):
-        return
-
-
-def _walk_markdown(folder: Path) -> Iterator[Path]:
-    for current, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        for name in files:
-            if is_record_name(name):
-                yield Path(current, name)
 
 
 def journal_files(root: Path) -> tuple[str, ...]:

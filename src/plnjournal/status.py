@@ -137,7 +137,7 @@ def streak_reaches(entries: list[Entry], today: dt.date, year: int) -> bool:
 
 def years_newest_first(root: Path) -> Iterator[tuple[int | None, list[Path]]]:
     """Entry files grouped by year folder, newest first; files elsewhere under entries/ first."""
-    from .load import record_files
+    from .store import record_files
 
     groups: dict[int | None, list[Path]] = {}
     folder = root / "entries"

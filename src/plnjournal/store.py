@@ -59,19 +59,24 @@ class Journal:
 
 def find_journal(explicit: str | os.PathLike[str] | None, start: Path | None = None) -> Journal:
     """The journal named by --journal, $PLN_JOURNAL, the nearest pln.yaml upward, or the user default."""
+    return open_journal(find_root(explicit, start))
+
+
+def find_root(explicit: str | os.PathLike[str] | None, start: Path | None = None) -> Path:
+    """The folder `find_journal` opens, without reading its settings (for shell completion)."""
     for candidate in (explicit, os.environ.get("PLN_JOURNAL") or None):
         if candidate:
             root = Path(candidate).expanduser()
             if not (root / CONFIG_FILE).is_file():
                 raise PlnError(f"{root} is not a pln journal (no {CONFIG_FILE}); run 'pln init {root}'")
-            return open_journal(root)
+            return root
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / CONFIG_FILE).is_file():
-            return open_journal(folder)
+            return folder
     default = user_default_journal()
     if default is not None and (default / CONFIG_FILE).is_file():
-        return open_journal(default)
+        return default
     raise PlnError("no journal here (no pln.yaml in this folder or above); run 'pln init DIR'")
 
 
@@ -141,6 +146,38 @@ def slugify(text: str, *, fallback: str, limit: int = MAX_SLUG) -> str:
 
 def is_valid_id(text: str) -> bool:
     return bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text)) and len(text) <= 120
+
+
+def record_files(root: Path, kind: str) -> Iterator[Path]:
+    """The Markdown files of one kind, in path order, skipping hidden and temporary files."""
+    folder = root / FOLDERS[kind]
+    if kind == "entry":
+        yield from sorted(_walk_markdown(folder))
+    else:
+        yield from sorted(_markdown_in(folder))
+
+
+def is_record_name(name: str) -> bool:
+    """A Markdown file that is not hidden: pln's temp files (`.NAME.pln-tmp-XXXX`) never are."""
+    return name.endswith(".md") and not name.startswith(".")
+
+
+def _markdown_in(folder: Path) -> Iterator[Path]:
+    try:
+        with os.scandir(folder) as scan:
+            for item in scan:
+                if is_record_name(item.name) and not item.is_dir():
+                    yield Path(item.path)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+
+
+def _walk_markdown(folder: Path) -> Iterator[Path]:
+    for current, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            if is_record_name(name):
+                yield Path(current, name)
 
 
 def write_new(path: Path, text: str) -> None:

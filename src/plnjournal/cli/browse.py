@@ -8,8 +8,8 @@ import typer
 
 from ..model import KIND_OF_PLURAL
 from ..render.safe import clean
-from . import output
-from .common import FormatOption, TableFormat, split_values
+from . import complete, output
+from .common import FormatOption, NoInput, TableFormat, split_values
 from .state import state
 
 if TYPE_CHECKING:
@@ -31,15 +31,27 @@ def list_records(
     end: Annotated[
         str | None, typer.Option("--to", help="Entries on or before this date.", show_default=False)
     ] = None,
-    space: Annotated[str | None, typer.Option(show_default=False)] = None,
+    space: Annotated[str | None, typer.Option(show_default=False, autocompletion=complete.spaces)] = None,
     with_: Annotated[
-        list[str] | None, typer.Option("--with", help="Entries with these people.", show_default=False)
+        list[str] | None,
+        typer.Option(
+            "--with", help="Entries with these people.", show_default=False, autocompletion=complete.people
+        ),
     ] = None,
-    tool: Many = None,
+    tool: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Repeat or separate with commas.", show_default=False, autocompletion=complete.tools
+        ),
+    ] = None,
     tag: Many = None,
-    growth: Annotated[list[str] | None, typer.Option(show_default=False)] = None,
-    engagement: Annotated[list[str] | None, typer.Option(show_default=False)] = None,
-    goal: Annotated[str | None, typer.Option(show_default=False)] = None,
+    growth: Annotated[
+        list[str] | None, typer.Option(show_default=False, autocompletion=complete.growth)
+    ] = None,
+    engagement: Annotated[
+        list[str] | None, typer.Option(show_default=False, autocompletion=complete.engagement)
+    ] = None,
+    goal: Annotated[str | None, typer.Option(show_default=False, autocompletion=complete.goals)] = None,
     fmt: Annotated[TableFormat, FormatOption] = "table",
 ) -> None:
     """List people, spaces, tools, goals, entries or reflections; filters apply to entries."""
@@ -107,7 +119,13 @@ def emit_table(columns: tuple[str, ...], rows: list[list[object]]) -> None:
 
 def show(
     record_id: Annotated[
-        str, typer.Argument(metavar="ID", help="A record's id (or KIND:ID).", show_default=False)
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A record's id (or KIND:ID).",
+            show_default=False,
+            autocompletion=complete.any_record,
+        ),
     ],
     fmt: Annotated[Literal["table", "json"], FormatOption] = "table",
 ) -> None:
@@ -137,20 +155,35 @@ def find_one(journal: Journal, ref: str) -> Record:
 
 def edit(
     record_id: Annotated[
-        str, typer.Argument(metavar="ID", help="A record's id (or KIND:ID).", show_default=False)
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A record's id (or KIND:ID).",
+            show_default=False,
+            autocompletion=complete.any_record,
+        ),
     ],
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")] = False,
+    no_input: Annotated[bool, NoInput] = False,
 ) -> None:
-    """Open a record in $EDITOR; the file is checked after you save and never lost."""
-    from ..edit import edit_record
+    """Open a record in $EDITOR; the file is checked after you save and never lost.
+
+    If it no longer reads, pln says where and (on a terminal) offers to reopen the editor; a file
+    kept with errors is still saved as written, and pln exits with status 1."""
+    from ..edit import edit_record, has_errors
+    from ..errors import PlnError
     from .common import finish
+    from .prompts import ask_edit_again, interactive
 
     journal = state.journal()
-    change, problems = edit_record(journal, find_one(journal, record_id))
+    edit_again = ask_edit_again if interactive(no_input) else (lambda problems: False)
+    change, problems = edit_record(journal, find_one(journal, record_id), edit_again)
     for problem in problems:
         output.warn(str(problem))
     if change is not None:
         finish(journal, change, commit=not no_commit)
+    if has_errors(problems):
+        raise PlnError(f"{problems[0].path} was kept as written but does not read; fix it with 'pln edit'")
 
 
 def warn_skipped(loaded: Loaded) -> None:

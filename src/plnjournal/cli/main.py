@@ -20,6 +20,7 @@ app = typer.Typer(
     cls=PlnGroup,
     help=HELP,
     no_args_is_help=True,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -42,9 +43,39 @@ def main_options(
 
 
 def _register() -> None:
-    from . import add, browse, check, graph, init, log, manage, next, reflect, report, status, sync
+    from . import (
+        add,
+        browse,
+        check,
+        config,
+        graph,
+        init,
+        log,
+        manage,
+        next,
+        reflect,
+        report,
+        status,
+        sync,
+        templates,
+    )
 
-    for module in (init, add, log, browse, manage, report, next, check, sync, reflect, graph, status):
+    for module in (
+        init,
+        add,
+        log,
+        templates,
+        browse,
+        manage,
+        report,
+        next,
+        check,
+        sync,
+        reflect,
+        graph,
+        status,
+        config,
+    ):
         module.register(app)
 
 
