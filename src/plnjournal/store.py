@@ -143,7 +143,7 @@ def is_valid_id(text: str) -> bool:
 def write_new(path: Path, text: str) -> None:
     """Create `path` with `text`, all at once; FileExistsError if the name is taken."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = _write_temp(path, text)
+    temp = _write_temp(path, text.encode("utf-8"))
     try:
         os.link(temp, path)
     except FileExistsError:
@@ -163,13 +163,25 @@ def write_over(path: Path, text: str) -> bool:
     with contextlib.suppress(FileNotFoundError):
         if path.read_bytes() == data:
             return False
-    temp = _write_temp(path, text)
+    _replace(path, data, durable=True)
+    return True
+
+
+def replace_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` atomically, without fsync: for `.pln/` caches, which a reader
+    checks whole and rebuilds when a crash left them torn, so durability is not worth the wait."""
+    path.parent.mkdir(exist_ok=True)
+    _replace(path, data, durable=False)
+
+
+def _replace(path: Path, data: bytes, *, durable: bool) -> None:
+    temp = _write_temp(path, data, durable=durable)
     try:
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
-    _sync_folder(path.parent)
-    return True
+    if durable:
+        _sync_folder(path.parent)
 
 
 def remove(path: Path) -> None:
@@ -177,14 +189,15 @@ def remove(path: Path) -> None:
     _sync_folder(path.parent)
 
 
-def _write_temp(path: Path, text: str) -> Path:
+def _write_temp(path: Path, data: bytes, *, durable: bool = True) -> Path:
     temp = path.with_name(f".{path.name}{TEMP_MARK}{secrets.token_hex(4)}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -28,6 +28,7 @@ app = typer.Typer(
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     journal: Annotated[
         Path | None,
         typer.Option(
@@ -37,14 +38,32 @@ def main_options(
             help="The journal folder (default: $PLN_JOURNAL, else the nearest pln.yaml upward).",
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Parse every file again; neither read nor write the cache in .pln/."),
+    ] = False,
 ) -> None:
     state.journal_option = journal
+    if no_cache:
+        _without_cache(ctx)
+
+
+def _without_cache(ctx: typer.Context) -> None:
+    """Tell load() (here and in any worker it starts) to skip the cache, for this command only."""
+    import os
+
+    from ..cache import NO_CACHE_VARIABLE
+
+    if os.environ.get(NO_CACHE_VARIABLE):
+        return
+    os.environ[NO_CACHE_VARIABLE] = "1"
+    ctx.call_on_close(lambda: os.environ.pop(NO_CACHE_VARIABLE, None))
 
 
 def _register() -> None:
-    from . import add, browse, init, log, manage, report
+    from . import add, browse, cache, init, log, manage, report
 
-    for module in (init, add, log, browse, manage, report):
+    for module in (init, add, log, browse, manage, report, cache):
         module.register(app)
 
 
