@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import invoke, write
 
+from conftest import invoke, write
 from plnjournal import cache
 
 ENTRY = """---
