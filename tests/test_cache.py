@@ -42,7 +42,11 @@ def assert_same_as_no_cache(root: Path) -> str:
     """Entries and people as JSON, checked equal with and without the cache; the text seen."""
     settle()
     seen = ""
-    for args in (("list", "entries", "--format", "json"), ("list", "people", "--format", "json")):
+    for args in (
+        ("list", "entries", "--format", "json"),
+        ("list", "people", "--format", "json"),
+        ("report", "--growth", "--format", "json"),
+    ):
         cached, fresh = outputs(root, *args)
         assert cached == fresh
         seen += cached
@@ -152,9 +156,14 @@ def test_problems_are_cached_too(example_journal: Path) -> None:
     second = invoke("--journal", str(example_journal), "list", "entries")
     fresh = invoke("--journal", str(example_journal), "--no-cache", "list", "entries")
     assert "skipped entries/2026/2026-03-04-bad.md:3: YAML" in first.stderr
-    assert "skipped entries/2026/2026-03-05-nodate.md:1: a entry needs a 'date'" in first.stderr
+    assert "skipped entries/2026/2026-03-05-nodate.md:1: an entry needs a 'date'" in first.stderr
     assert first.stderr == second.stderr == fresh.stderr
     assert "entries/2026/2026-03-04-bad.md" in cache.read(example_journal, "entry")
+    checked = invoke("--journal", str(example_journal), "check")
+    checked_fresh = invoke("--journal", str(example_journal), "--no-cache", "check")
+    assert checked.exit_code == checked_fresh.exit_code == 1
+    assert "2026-03-04-bad.md:3" in checked.stdout + checked.stderr
+    assert (checked.stdout, checked.stderr) == (checked_fresh.stdout, checked_fresh.stderr)
 
 
 def test_parallel_and_serial_parsing_give_the_same_records_and_problems(

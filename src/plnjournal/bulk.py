@@ -15,7 +15,7 @@ from itertools import repeat
 from pathlib import Path
 
 from . import cache
-from .load import parse_file
+from .load import is_record_name, parse_file
 from .model import FOLDERS, Record
 from .packed import Packed, pack, unpack
 from .problems import Problem
@@ -92,12 +92,10 @@ def _markdown_files(folder: str, *, recursive: bool) -> Iterator[tuple[str, cach
         return
     with scan:
         for item in scan:
-            if item.name.startswith("."):
-                continue
             if item.is_dir():
-                if recursive and not item.is_symlink():
+                if recursive and not item.name.startswith(".") and not item.is_symlink():
                     yield from _markdown_files(item.path, recursive=True)
-            elif item.name.endswith(".md"):
+            elif is_record_name(item.name):
                 yield item.path, _stat(item)
 
 

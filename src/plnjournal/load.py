@@ -6,6 +6,7 @@ a Problem with its `path:line` and the rest of the journal loads as usual.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,21 @@ class Loaded:
         """Problems that kept a whole file out (the ones other commands warn about)."""
         loaded = {record.path for records in self.records.values() for record in records}
         return tuple(p for p in self.problems if p.level == "error" and p.path not in loaded)
+
+
+def is_record_name(name: str) -> bool:
+    """A Markdown file that is not hidden: pln's temp files (`.NAME.pln-tmp-XXXX`) never are."""
+    return name.endswith(".md") and not name.startswith(".")
+
+
+def journal_files(root: Path) -> tuple[str, ...]:
+    """Every file under `root` as a relative path, hidden folders (.git, .pln, .obsidian) left out."""
+    found: list[str] = []
+    for current, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        base = Path(current).relative_to(root)
+        found.extend((base / name).as_posix() for name in files)
+    return tuple(sorted(found))
 
 
 def read_record(root: Path, path: Path, kind: str | None = None) -> tuple[Record | None, list[Problem]]:

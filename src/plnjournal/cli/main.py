@@ -61,9 +61,9 @@ def _without_cache(ctx: typer.Context) -> None:
 
 
 def _register() -> None:
-    from . import add, browse, cache, init, log, manage, report
+    from . import add, browse, cache, check, init, log, manage, next, report
 
-    for module in (init, add, log, browse, manage, report, cache):
+    for module in (init, add, log, browse, manage, report, next, check, cache):
         module.register(app)
 
 
