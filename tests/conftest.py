@@ -67,7 +67,7 @@ def pln(journal: Path) -> Run:
 def example_journal(tmp_path: Path) -> Path:
     """A copy of examples/journal that a test may change."""
     root = tmp_path / "example"
-    shutil.copytree(EXAMPLES, root)
+    shutil.copytree(EXAMPLES, root, ignore=shutil.ignore_patterns(".pln"))  # no cache from other runs
     return root
 
 
