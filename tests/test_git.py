@@ -13,7 +13,6 @@ import pytest
 from conftest import Run, invoke, write
 from gitrepo import git, last_commit_files, porcelain, staged, subjects
 
-
 TEMPLATE_NAMES = ("book", "conference", "edcamp", "plc-meeting", "podcast", "twitter-chat", "webinar")
 
 

@@ -16,7 +16,6 @@ from .fileformat import decode, parse_front_matter, split
 from .model import FOLDERS, KIND_OF_FOLDER, RECORD_TYPES, Entry, Record
 from .problems import Problem, error
 from .schema import build_record
-from .store import record_files
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +51,17 @@ def journal_files(root: Path) -> tuple[str, ...]:
 
 def read_record(root: Path, path: Path, kind: str | None = None) -> tuple[Record | None, list[Problem]]:
     """One file -> its record (or None) and the problems it has."""
-    relative = path.relative_to(root).as_posix()
+    return parse_file(str(path), path.relative_to(root).as_posix(), kind)
+
+
+def parse_file(full_path: str, relative: str, kind: str | None = None) -> tuple[Record | None, list[Problem]]:
+    """`read_record` on plain strings, as the bulk loaders call it (no Path per file)."""
     kind = kind or KIND_OF_FOLDER.get(relative.split("/", 1)[0], "")
     if kind not in RECORD_TYPES:
         return None, [error(relative, 1, "unknown-folder", "not in a folder pln knows")]
     try:
-        text = decode(path.read_bytes())
+        with open(full_path, "rb") as handle:
+            text = decode(handle.read())
         parts = split(text)
         data, lines = (
             ({}, {})
@@ -73,7 +77,7 @@ def read_record(root: Path, path: Path, kind: str | None = None) -> tuple[Record
     return build_record(
         RECORD_TYPES[kind],
         data,
-        record_id=path.name[:-3],
+        record_id=relative.rsplit("/", 1)[-1][:-3],
         path=relative,
         body=parts.body,
         lines=lines,
@@ -83,15 +87,18 @@ def read_record(root: Path, path: Path, kind: str | None = None) -> tuple[Record
 
 
 def load(root: Path, kinds: Iterable[str] = tuple(FOLDERS)) -> Loaded:
-    """Every record of the given kinds under `root`, with the problems found."""
+    """Every record of the given kinds under `root`, with the problems found.
+
+    Unchanged files come from the cache in `.pln/` (unless $PLN_NO_CACHE is set); the others are
+    parsed, in parallel when there are many, and the cache is refreshed. The result is the same
+    either way, in path order.
+    """
+    from .bulk import load_kind
+
     records: dict[str, tuple[Record, ...]] = {}
     problems: list[Problem] = []
     for kind in kinds:
-        found: list[Record] = []
-        for path in record_files(root, kind):
-            record, record_problems = read_record(root, path, kind)
-            problems.extend(record_problems)
-            if record is not None:
-                found.append(record)
+        found, kind_problems = load_kind(root, kind)
         records[kind] = tuple(found)
+        problems.extend(kind_problems)
     return Loaded(records, tuple(problems))

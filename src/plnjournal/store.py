@@ -240,14 +240,26 @@ def _reported(path: Path, passing: type[OSError] | None = None) -> Iterator[None
         raise PlnError(f"cannot write {path}: {problem.strerror or problem}") from None
 
 
-def _write_temp(path: Path, text: str) -> Path:
+def replace_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` atomically, without fsync: for `.pln/` caches, which a reader
+    checks whole and rebuilds when a crash left them torn, so durability is not worth the wait."""
+    path.parent.mkdir(exist_ok=True)
+    temp = _write_temp(path, data, durable=False)
+    try:
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _write_temp(path: Path, content: str | bytes, *, durable: bool = True) -> Path:
     temp = path.with_name(f".{path.name}{TEMP_MARK}{secrets.token_hex(4)}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -29,6 +29,7 @@ app = typer.Typer(
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     journal: Annotated[
         Path | None,
         typer.Option(
@@ -38,45 +39,52 @@ def main_options(
             help="The journal folder (default: $PLN_JOURNAL, else the nearest pln.yaml upward).",
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Parse every file again; neither read nor write the cache in .pln/."),
+    ] = False,
 ) -> None:
     state.journal_option = journal
+    if no_cache:
+        _without_cache(ctx)
+
+
+def _without_cache(ctx: typer.Context) -> None:
+    """Tell load() (here and in any worker it starts) to skip the cache, for this command only."""
+    import os
+
+    from ..cache import NO_CACHE_VARIABLE
+
+    if os.environ.get(NO_CACHE_VARIABLE):
+        return
+    os.environ[NO_CACHE_VARIABLE] = "1"
+    ctx.call_on_close(lambda: os.environ.pop(NO_CACHE_VARIABLE, None))
+
+
+COMMANDS = (
+    "init",
+    "add",
+    "log",
+    "templates",
+    "browse",
+    "manage",
+    "report",
+    "next",
+    "check",
+    "sync",
+    "reflect",
+    "graph",
+    "status",
+    "config",
+    "cache",
+)  # modules of this package, each with register(app); `pln --help` lists the commands they add
 
 
 def _register() -> None:
-    from . import (
-        add,
-        browse,
-        check,
-        config,
-        graph,
-        init,
-        log,
-        manage,
-        next,
-        reflect,
-        report,
-        status,
-        sync,
-        templates,
-    )
+    import importlib
 
-    for module in (
-        init,
-        add,
-        log,
-        templates,
-        browse,
-        manage,
-        report,
-        next,
-        check,
-        sync,
-        reflect,
-        graph,
-        status,
-        config,
-    ):
-        module.register(app)
+    for name in COMMANDS:
+        importlib.import_module(f"{__package__}.{name}").register(app)
 
 
 _register()
