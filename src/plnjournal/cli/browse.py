@@ -97,9 +97,8 @@ def emit_records(kind: str, records: list[Record], fmt: str) -> None:
     from ..listing import flat_rows, json_rows, table_rows
 
     if fmt == "json":
-        from ..render import json
 
-        output.data(json.render(json_rows(records)))
+        output.json_data(json_rows(records))
     elif fmt == "csv":
         from ..render import csv
 
@@ -136,9 +135,8 @@ def show(
     record = find_one(journal, record_id)
     data = json_rows([record], body=True)[0]
     if fmt == "json":
-        from ..render import json
 
-        output.data(json.render(data))
+        output.json_data(data)
         return
     body = data.pop("body")
     rows = [[key, value] for key, value in data.items() if value not in (None, [], {}, "", False)]

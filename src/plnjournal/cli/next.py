@@ -59,9 +59,8 @@ def list_open(fmt: str) -> None:
     if not rows:
         output.hint("no open intentions: every 'next' in this journal has been applied")
     if fmt == "json":
-        from ..render import json
 
-        output.data(json.render(rows))
+        output.json_data(rows)
     elif fmt == "csv":
         from ..render import csv
 
