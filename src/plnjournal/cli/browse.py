@@ -97,7 +97,6 @@ def emit_records(kind: str, records: list[Record], fmt: str) -> None:
     from ..listing import flat_rows, json_rows, table_rows
 
     if fmt == "json":
-
         output.json_data(json_rows(records))
     elif fmt == "csv":
         from ..render import csv
@@ -135,7 +134,6 @@ def show(
     record = find_one(journal, record_id)
     data = json_rows([record], body=True)[0]
     if fmt == "json":
-
         output.json_data(data)
         return
     body = data.pop("body")

@@ -26,7 +26,6 @@ def check(
     loaded = load(journal.root)
     problems = sorted([*loaded.problems, *validate(loaded, journal_files(journal.root))])
     if fmt == "json":
-
         output.json_data([problem.as_dict() for problem in problems])
     else:
         for problem in problems:

@@ -59,7 +59,6 @@ def list_open(fmt: str) -> None:
     if not rows:
         output.hint("no open intentions: every 'next' in this journal has been applied")
     if fmt == "json":
-
         output.json_data(rows)
     elif fmt == "csv":
         from ..render import csv

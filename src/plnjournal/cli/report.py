@@ -118,7 +118,6 @@ def report_range(
 def emit_report(name: str, data: dict, fmt: str) -> None:
     """JSON is the data itself; every other format comes from the report's view module."""
     if fmt == "json":
-
         output.json_data(data)
         return
     view = importlib.import_module(f"plnjournal.render.views.{name}")

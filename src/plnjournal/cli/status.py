@@ -20,7 +20,6 @@ def status(
     journal = state.journal()
     data = build_status(journal, today())
     if fmt == "json":
-
         output.json_data(data)
     else:
         output.data(text(data))

@@ -30,7 +30,6 @@ def templates(fmt: Annotated[TableFormat, FormatOption] = "table") -> None:
         for template in available(journal)
     ]
     if fmt == "json":
-
         output.json_data([dict(zip(COLUMNS, row, strict=True)) for row in rows])
     elif fmt == "csv":
         from ..render import csv
