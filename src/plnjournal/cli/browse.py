@@ -9,7 +9,7 @@ import typer
 from ..model import KIND_OF_PLURAL
 from ..render.safe import clean
 from . import complete, output
-from .common import FormatOption, NoInput, TableFormat, split_values
+from .common import FormatOption, NoCommit, NoInput, RecordId, TableFormat, split_values
 from .state import state
 
 if TYPE_CHECKING:
@@ -116,15 +116,7 @@ def emit_table(columns: tuple[str, ...], rows: list[list[object]]) -> None:
 
 
 def show(
-    record_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="A record's id (or KIND:ID).",
-            show_default=False,
-            autocompletion=complete.any_record,
-        ),
-    ],
+    record_id: RecordId,
     fmt: Annotated[Literal["table", "json"], FormatOption] = "table",
 ) -> None:
     """Show one record: its keys and its notes."""
@@ -150,16 +142,8 @@ def find_one(journal: Journal, ref: str) -> Record:
 
 
 def edit(
-    record_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="A record's id (or KIND:ID).",
-            show_default=False,
-            autocompletion=complete.any_record,
-        ),
-    ],
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")] = False,
+    record_id: RecordId,
+    no_commit: NoCommit = False,
     no_input: Annotated[bool, NoInput] = False,
 ) -> None:
     """Open a record in $EDITOR; the file is checked after you save and never lost.
