@@ -9,7 +9,9 @@ from conftest import Run
 
 
 def test_demo_flow(pln: Run, journal: Path) -> None:
-    assert pln("add", "person", "Jane Doe", "--role", "teacher", "--provides", "feedback,ideas").exit_code == 0
+    assert (
+        pln("add", "person", "Jane Doe", "--role", "teacher", "--provides", "feedback,ideas").exit_code == 0
+    )
     assert pln("add", "space", "#sschat", "--kind", "chat", "--mode", "digital").exit_code == 0
     result = pln("log", "#sschat on grading", "--space", "sschat", "--with", "jane-doe", "-m", "Body")
     assert result.exit_code == 0, result.stderr
