@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import typer
@@ -33,3 +34,19 @@ def finish(journal: Journal, change: Change, *, commit: bool = True) -> None:
 
         for message in autocommit(journal, change):
             output.warn(message)
+
+
+def deliver(text: str, out: Path | None) -> None:
+    """Text to stdout, or to `out` written atomically (a reader never sees half a file)."""
+    if out is None:
+        output.data(text)
+        return
+    from ..errors import PlnError
+    from ..store import write_over
+
+    if not out.parent.is_dir():
+        raise PlnError(f"-o {out}: the folder {out.parent} does not exist")
+    if out.is_dir():
+        raise PlnError(f"-o {out}: is a folder; give a file name")
+    write_over(out, text)
+    output.hint(f"wrote {out}")
