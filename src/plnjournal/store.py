@@ -140,8 +140,9 @@ def is_valid_id(text: str) -> bool:
     return bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text)) and len(text) <= 120
 
 
-def write_new(path: Path, text: str) -> None:
-    """Create `path` with `text`, all at once; FileExistsError if the name is taken."""
+def write_new(path: Path, text: str | bytes) -> None:
+    """Create `path` with `text` (or bytes, for a copied file), all at once; FileExistsError if the
+    name is taken."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = _write_temp(path, text)
     try:
@@ -177,12 +178,16 @@ def remove(path: Path) -> None:
     _sync_folder(path.parent)
 
 
-def _write_temp(path: Path, text: str) -> Path:
+def _encoded(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+def _write_temp(path: Path, text: str | bytes) -> Path:
     temp = path.with_name(f".{path.name}{TEMP_MARK}{secrets.token_hex(4)}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(_encoded(text))
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -191,10 +196,10 @@ def _write_temp(path: Path, text: str) -> Path:
     return temp
 
 
-def _claim_and_fill(path: Path, text: str) -> None:
+def _claim_and_fill(path: Path, text: str | bytes) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     with os.fdopen(fd, "wb") as handle:
-        handle.write(text.encode("utf-8"))
+        handle.write(_encoded(text))
         handle.flush()
         os.fsync(handle.fileno())
 
@@ -208,11 +213,11 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def write_unique(folder: Path, stem: str, text: str) -> Path:
+def write_unique(folder: Path, stem: str, text: str | bytes, suffix: str = ".md") -> Path:
     """Create `folder/stem.md`, or `stem-2.md`, `stem-3.md`... if that name is taken."""
     for number in range(1, 10_000):
         record_id = stem if number == 1 else f"{stem}-{number}"
-        path = folder / f"{record_id}.md"
+        path = folder / f"{record_id}{suffix}"
         try:
             write_new(path, text)
         except FileExistsError:

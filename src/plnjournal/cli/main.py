@@ -42,9 +42,9 @@ def main_options(
 
 
 def _register() -> None:
-    from . import add, browse, exchange, init, log, manage, report
+    from . import add, browse, exchange, init, log, manage, portfolio, report
 
-    for module in (init, add, log, browse, manage, report, exchange):
+    for module in (init, add, log, browse, manage, report, exchange, portfolio):
         module.register(app)
 
 
