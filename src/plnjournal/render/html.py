@@ -8,7 +8,7 @@ text and runs nothing. The views build their pages from `page`, `section`, `tabl
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 PALETTE = ("#00798c", "#d1495b", "#edae49", "#66a182", "#2e4057", "#8d96a3", "#7b2d8e")
@@ -119,7 +119,12 @@ def link(target: str) -> Markup:
 
 
 def bar_chart(
-    caption: str, bars: Sequence[tuple[str, float]], *, unit: str = "", colours: Sequence[str] = ()
+    caption: str,
+    bars: Sequence[tuple[str, float]],
+    *,
+    unit: str = "",
+    colours: Sequence[str] = (),
+    number: Callable[[float], str] | None = None,
 ) -> str:
     """Horizontal bars, one a row, each with its label and value (an inline SVG)."""
     label_width, bar_width, row_height = 190, 380, 26
@@ -133,7 +138,7 @@ def bar_chart(
         rows.append(
             f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end">{esc(label)}</text>'
             f'<rect x="{label_width}" y="{y + 4}" width="{width}" height="{row_height - 8}" fill="{colour}"/>'
-            f'<text x="{label_width + width + 6}" y="{y + 17}">{esc(_number(value))}{esc(unit)}</text>'
+            f'<text x="{label_width + width + 6}" y="{y + 17}">{esc((number or _number)(value))}{esc(unit)}</text>'
         )
     total_width = label_width + bar_width + 90
     return _figure(caption, total_width, height, "".join(rows))

@@ -114,11 +114,10 @@ def html(data: dict[str, Any]) -> str:
     log = h.table(LOG_COLUMNS, log_rows(data), numeric=frozenset({4, 5}), footer=total)
     dims = [(t["dimension"], t["hours"]) for t in data["by_dimension"]]
     colours = [h.DIMENSION_COLOURS[t["dimension"]] for t in data["by_dimension"]]
-    charts = [h.bar_chart("Clock hours by growth dimension", dims, unit=" h", colours=colours)]
+    charts = [h.bar_chart("Clock hours by growth dimension", dims, unit=" h", colours=colours, number=clock)]
     if data["by_goal"]:
-        charts.append(
-            h.bar_chart("Clock hours by goal", [(t["name"], t["hours"]) for t in data["by_goal"]], unit=" h")
-        )
+        goals = [(t["name"], t["hours"]) for t in data["by_goal"]]
+        charts.append(h.bar_chart("Clock hours by goal", goals, unit=" h", number=clock))
     charts += h.vocabulary_charts(data)
     sections = [
         h.section(
