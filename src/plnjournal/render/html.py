@@ -130,6 +130,7 @@ def bar_chart(
     label_width, bar_width, row_height = 190, 380, 26
     height = row_height * len(bars) + 8
     top = max((value for _, value in bars), default=0) or 1
+    shown = number or _number
     rows = []
     for i, (label, value) in enumerate(bars):
         y = 4 + i * row_height
@@ -138,7 +139,7 @@ def bar_chart(
         rows.append(
             f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end">{esc(label)}</text>'
             f'<rect x="{label_width}" y="{y + 4}" width="{width}" height="{row_height - 8}" fill="{colour}"/>'
-            f'<text x="{label_width + width + 6}" y="{y + 17}">{esc((number or _number)(value))}{esc(unit)}</text>'
+            f'<text x="{label_width + width + 6}" y="{y + 17}">{esc(shown(value))}{esc(unit)}</text>'
         )
     total_width = label_width + bar_width + 90
     return _figure(caption, total_width, height, "".join(rows))
