@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Entry, Record
+from .model import Entry
 from .refs import Index
 
 
@@ -23,10 +23,6 @@ class Filters:
     engagement: tuple[str, ...] = ()
     goal: str | None = None
     include_private: bool = True
-
-    @property
-    def narrows_entries(self) -> bool:
-        return any((self.space, self.people, self.tools, self.tags, self.growth, self.engagement, self.goal))
 
 
 def in_range(date: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
@@ -66,7 +62,3 @@ def select_entries(entries: Iterable[Entry], filters: Filters, index: Index) -> 
 
 def entry_order(entry: Entry) -> tuple[dt.date, str, str]:
     return (entry.date, entry.time or "", entry.id)
-
-
-def by_id(records: Iterable[Record]) -> Iterator[Record]:
-    return iter(sorted(records, key=lambda record: record.id))

@@ -14,7 +14,7 @@ from dataclasses import fields
 from typing import Any
 
 from .fileformat import Quoted
-from .model import BASE_ATTRIBUTES, DIMENSIONS, Entry, Record, field_key
+from .model import BASE_ATTRIBUTES, Entry, Record, field_key
 from .problems import Problem, error
 
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
@@ -204,7 +204,7 @@ def front_matter(record: Record) -> dict[str, Any]:
             value = growth_for_writing(value)
         elif key == "time" and value:
             value = Quoted(value)
-        if value in (None, "", (), {}) or (key == "private" and value is False):
+        if _is_empty(value) or (key == "private" and value is False):
             continue
         data[key] = list(value) if isinstance(value, tuple) else value
     for key, value in record.extra.items():
@@ -212,13 +212,15 @@ def front_matter(record: Record) -> dict[str, Any]:
     return data
 
 
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or (isinstance(value, (list, tuple, dict)) and not value)
+
+
 def growth_for_writing(growth: dict[str, str | None]) -> list[str] | dict[str, str | None]:
-    """A list when no dimension has a note, else a map; known dimensions first, in order."""
-    order = {dim: index for index, dim in enumerate(DIMENSIONS)}
-    ordered = dict(sorted(growth.items(), key=lambda item: order.get(item[0], len(order))))
-    if all(note is None for note in ordered.values()):
-        return list(ordered)
-    return ordered
+    """A list when no dimension has a note, else a map, in the order the user gave them."""
+    if all(note is None for note in growth.values()):
+        return list(growth)
+    return dict(growth)
 
 
 def as_json(record: Record) -> dict[str, Any]:

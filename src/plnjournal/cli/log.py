@@ -98,8 +98,9 @@ def log(
     from ..dates import parse_date, today
 
     notes = {"affective": affective, "cognitive": cognitive, "identity": identity, "social": social}
-    growth_map: dict[str, str | None] = {dim: None for dim in split_values(growth)}
-    growth_map.update({dim: note for dim, note in notes.items() if note is not None})
+    named = set(split_values(growth))
+    growth_map = {dim: note for dim, note in notes.items() if note is not None or dim in named}
+    growth_map.update({dim: None for dim in named if dim not in notes})  # reported as unknown
     values: dict[str, Any] = {
         "date": today() if date == "today" else parse_date(date),
         "time": _time(time),
@@ -139,13 +140,25 @@ def _body(message: str | None) -> str:
     """-m, else stdin when it is not a terminal, else $EDITOR on a terminal."""
     if message is not None:
         return message
+    if sys.stdin is None:
+        return ""
     if not output.is_terminal(sys.stdin):
-        return sys.stdin.read() if sys.stdin else ""
+        return _read_stdin()
     if output.is_terminal(sys.stdout):
         from ..edit import compose
 
         return compose()
     return ""
+
+
+def _read_stdin() -> str:
+    from ..errors import UsageError
+
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError("the text on standard input is not UTF-8") from None
 
 
 def register(app: typer.Typer) -> None:
