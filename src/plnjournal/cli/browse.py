@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 
 def list_records(
+    ctx: typer.Context,
     kind: Annotated[
         Literal["people", "spaces", "tools", "goals", "entries", "reflections"],
         typer.Argument(help="What to list.", show_default=False),
@@ -58,18 +59,7 @@ def list_records(
     index = Index(loaded.records)
     records: list[Record]
     if record_kind == "entry":
-        filters = entry_filters(
-            index,
-            start=start,
-            end=end,
-            space=space,
-            with_=with_,
-            tool=tool,
-            tag=tag,
-            growth=growth,
-            engagement=engagement,
-            goal=goal,
-        )
+        filters = entry_filters(index, ctx.params)
         records = list(select_entries(loaded.entries, filters, index))
     else:
         records = sorted(

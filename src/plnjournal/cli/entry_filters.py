@@ -1,12 +1,14 @@
 """The entry filters that `pln list entries` and `pln export` share: one set of options, one Filters.
 
-A command declares the options with these annotated types and hands the values to
+A command declares the options with these annotated types, under these parameter names (start,
+end, space, with_, tool, tag, growth, engagement, goal), and hands its `ctx.params` to
 `entry_filters`, which checks vocabularies and resolves references by id or name.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -34,36 +36,27 @@ EngagementOption = Annotated[list[str] | None, typer.Option(show_default=False)]
 GoalOption = Annotated[str | None, typer.Option(show_default=False)]
 
 
-def entry_filters(
-    index: Index,
-    *,
-    start: str | None,
-    end: str | None,
-    space: str | None,
-    with_: list[str] | None,
-    tool: list[str] | None,
-    tag: list[str] | None,
-    growth: list[str] | None,
-    engagement: list[str] | None,
-    goal: str | None,
-    include_private: bool = True,
-) -> Filters:
-    """The Filters the options ask for; a UsageError or PlnError naming a bad value."""
+def entry_filters(index: Index, options: Mapping[str, Any], *, include_private: bool = True) -> Filters:
+    """The Filters a command's options ask for (`options`: its `ctx.params`, read by the parameter
+    names above); a UsageError or PlnError naming a bad value."""
     from ..create import check_vocabulary
     from ..dates import parse_date
     from ..query import Filters
 
-    check_vocabulary("entry", "growth", split_values(growth))
-    check_vocabulary("entry", "engagement", split_values(engagement))
+    start, end, space, goal = (options.get(name) for name in ("start", "end", "space", "goal"))
+    growth = split_values(options.get("growth"))
+    engagement = split_values(options.get("engagement"))
+    check_vocabulary("entry", "growth", growth)
+    check_vocabulary("entry", "engagement", engagement)
     return Filters(
         start=parse_date(start, option="--from") if start else None,
         end=parse_date(end, option="--to") if end else None,
         space=index.require("space", space) if space else None,
-        people=tuple(index.require("person", ref) for ref in split_values(with_)),
-        tools=tuple(index.require("tool", ref) for ref in split_values(tool)),
-        tags=split_values(tag),
-        growth=split_values(growth),
-        engagement=split_values(engagement),
+        people=tuple(index.require("person", ref) for ref in split_values(options.get("with_"))),
+        tools=tuple(index.require("tool", ref) for ref in split_values(options.get("tool"))),
+        tags=split_values(options.get("tag")),
+        growth=growth,
+        engagement=engagement,
         goal=index.require("goal", goal) if goal else None,
         include_private=include_private,
     )

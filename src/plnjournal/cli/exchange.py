@@ -35,6 +35,7 @@ OutOption = Annotated[
 
 
 def export(
+    ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = "json",
     out: OutOption = None,
     start: FromOption = None,
@@ -61,19 +62,7 @@ def export(
     loaded = load(journal.root)
     warn_skipped(loaded)
     index = Index(loaded.records)
-    filters = entry_filters(
-        index,
-        start=start,
-        end=end,
-        space=space,
-        with_=with_,
-        tool=tool,
-        tag=tag,
-        growth=growth,
-        engagement=engagement,
-        goal=goal,
-        include_private=include_private,
-    )
+    filters = entry_filters(index, ctx.params, include_private=include_private)
     entries = select_entries(loaded.entries, filters, index)
     deliver(render_export(export_data(loaded, entries, index, journal.settings.owner), fmt), out)
 
