@@ -111,6 +111,9 @@ def test_csv_with_bom_bad_rows_and_unknown_provider(pln: Run, pd_log: Path) -> N
     assert "pd-log.csv row 4: 'next tuesday' is not a date (YYYY-MM-DD)" in result.stderr
     assert "pd-log.csv row 5: hours: 'two' is not a number" in result.stderr
     assert "pd-log.csv row 7: unknown space 'Nowhere Inc'" in result.stderr
+    assert result.stderr.endswith(
+        "pln: --add-missing creates the people, spaces, tools and goals the file names\n"
+    )
     institute, edcamp = entries_json(pln)
     assert institute["date"] == "2025-09-20"  # the BOM did not hide the Date header
     assert institute["title"] == "Fall EL institute"

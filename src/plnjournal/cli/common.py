@@ -26,14 +26,15 @@ def split_values(values: Iterable[str] | None) -> tuple[str, ...]:
 
 
 def finish(journal: Journal, change: Change, *, commit: bool = True) -> None:
-    """Print the created records' paths on stdout, then commit what was written when asked to."""
-    for path in change.created:
-        output.data(path + "\n")
+    """Commit what was written when asked to, then print the created records' paths on stdout
+    (in that order, so a reader that stops early, `| head`, never leaves a write uncommitted)."""
     if commit:
         from ..autocommit import autocommit
 
         for message in autocommit(journal, change):
             output.warn(message)
+    for path in change.created:
+        output.data(path + "\n")
 
 
 def deliver(text: str, out: Path | None) -> None:

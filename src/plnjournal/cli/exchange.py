@@ -110,6 +110,8 @@ def import_entries(
     )
     for label, reason in outcome.rejected:
         output.warn(f"{file.name} {label}: {reason}")
+    if not add_missing and any(reason.startswith("unknown ") for _, reason in outcome.rejected):
+        output.hint("--add-missing creates the people, spaces, tools and goals the file names")
     if outcome.rejected:
         raise typer.Exit(1)
 
