@@ -11,7 +11,7 @@ from .errors import PlnError
 from .load import read_record
 from .model import Record
 from .problems import Problem
-from .store import Journal
+from .store import Journal, locked
 
 
 def editor_command() -> list[str]:
@@ -35,10 +35,11 @@ def edit_record(journal: Journal, record: Record) -> tuple[Change | None, list[P
     path = journal.root / record.path
     if path.is_symlink():
         raise PlnError(f"{record.path} is a symbolic link; pln does not edit through links")
-    before = path.read_bytes()
-    open_in_editor(str(path))
-    if path.read_bytes() == before:
-        return None, []
+    with locked(journal):  # a rename cannot rewrite the file while it is open in the editor
+        before = path.read_bytes()
+        open_in_editor(str(path))
+        if path.read_bytes() == before:
+            return None, []
     _, problems = read_record(journal.root, path)
     return Change(f"edit {record.kind} {record.id}", written=(record.path,)), problems
 

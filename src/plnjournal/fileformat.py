@@ -37,6 +37,12 @@ class Loader(_BaseLoader):  # type: ignore[misc,valid-type]
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise FormatError(
+                    "a key must be plain text, not a list or mapping",
+                    line=key_node.start_mark.line + 1,
+                    code="yaml-syntax",
+                )
             if key in seen:
                 raise FormatError(
                     f"duplicate key {key!r}", line=key_node.start_mark.line + 1, code="duplicate-key"
@@ -138,9 +144,13 @@ def split(text: str) -> SplitFile:
 
 def parse_front_matter(front: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
     """Parse front-matter YAML into a mapping and the 1-based line of each top-level key."""
-    _refuse_oversized(front, first_line)
+    if len(front) > MAX_FRONT_MATTER_CHARS:
+        raise FormatError(
+            f"front-matter is over {MAX_FRONT_MATTER_CHARS // 1024} KiB", line=first_line, code="too-large"
+        )
     loader = Loader(front)
     try:
+        _refuse_deep_or_aliased(front)
         node = loader.get_single_node()
         if node is None:
             return {}, {}
@@ -153,8 +163,6 @@ def parse_front_matter(front: str, first_line: int) -> tuple[dict[str, Any], dic
         raise FormatError(f"YAML: {error.problem or error.context}", line=line, code="yaml-syntax") from None
     except yaml.YAMLError as error:
         raise FormatError(f"YAML: {error}", line=first_line, code="yaml-syntax") from None
-    except RecursionError:
-        raise FormatError("front-matter is nested too deeply", line=first_line, code="too-deep") from None
     except FormatError as error:
         raise FormatError(error.message, line=first_line + (error.line or 1) - 1, code=error.code) from None
     finally:
@@ -163,21 +171,21 @@ def parse_front_matter(front: str, first_line: int) -> tuple[dict[str, Any], dic
     return data, lines
 
 
-def _refuse_oversized(front: str, first_line: int) -> None:
-    if len(front) > MAX_FRONT_MATTER_CHARS:
-        raise FormatError(
-            f"front-matter is over {MAX_FRONT_MATTER_CHARS // 1024} KiB", line=first_line, code="too-large"
-        )
-    depth = deepest = 0
-    for char in front:
-        if char in "[{":
+def _refuse_deep_or_aliased(front: str) -> None:
+    """Refuse what would exhaust memory or the stack (libyaml's composer recurses in C), by reading
+    the parser's events, which needs no recursion. Lines are relative to the front-matter."""
+    depth = 0
+    for event in yaml.parse(front, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent):  # `*name` can multiply a value a billion times
+            line = event.start_mark.line + 1
+            raise FormatError("YAML aliases (*name) are not supported", line=line, code="yaml-syntax")
+        if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
+            if depth > MAX_NESTING:
+                line = event.start_mark.line + 1
+                raise FormatError("front-matter is nested too deeply", line=line, code="too-deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
-    indent_levels = {len(line) - len(line.lstrip(" ")) for line in front.splitlines()}
-    if deepest > MAX_NESTING or len(indent_levels) > MAX_NESTING:
-        raise FormatError("front-matter is nested too deeply", line=first_line, code="too-deep")
 
 
 def dump_front_matter(data: dict[str, Any]) -> str:

@@ -48,11 +48,16 @@ def record_files(root: Path, kind: str) -> Iterator[Path]:
         yield from sorted(_markdown_in(folder))
 
 
+def is_record_name(name: str) -> bool:
+    """A Markdown file that is not hidden: pln's temp files (`.NAME.pln-tmp-XXXX`) never are."""
+    return name.endswith(".md") and not name.startswith(".")
+
+
 def _markdown_in(folder: Path) -> Iterator[Path]:
     try:
         with os.scandir(folder) as scan:
             for item in scan:
-                if item.name.endswith(".md") and not item.name.startswith(".") and not item.is_dir():
+                if is_record_name(item.name) and not item.is_dir():
                     yield Path(item.path)
     except (FileNotFoundError, NotADirectoryError):
         return
@@ -62,8 +67,18 @@ def _walk_markdown(folder: Path) -> Iterator[Path]:
     for current, folders, files in os.walk(folder):
         folders[:] = [name for name in folders if not name.startswith(".")]
         for name in files:
-            if name.endswith(".md") and not name.startswith("."):
+            if is_record_name(name):
                 yield Path(current, name)
+
+
+def journal_files(root: Path) -> tuple[str, ...]:
+    """Every file under `root` as a relative path, hidden folders (.git, .pln, .obsidian) left out."""
+    found: list[str] = []
+    for current, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        base = Path(current).relative_to(root)
+        found.extend((base / name).as_posix() for name in files)
+    return tuple(sorted(found))
 
 
 def read_record(root: Path, path: Path, kind: str | None = None) -> tuple[Record | None, list[Problem]]:

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable
 
 from .errors import PlnError
-from .model import NAMED_KINDS, Record, display_name
+from .model import NAMED_KINDS, Entry, Person, Record, display_name
 
 REFERENCE_KEYS: dict[str, tuple[str, str]] = {
     # entry key -> (kind referred to, how a user names it)
@@ -15,6 +15,18 @@ REFERENCE_KEYS: dict[str, tuple[str, str]] = {
     "tools": ("tool", "tool"),
     "goal": ("goal", "goal"),
 }
+
+# record type -> {key: kind it refers to}, for every record type that refers to others
+REFERRING_KEYS: dict[type[Record], dict[str, str]] = {
+    Entry: {"space": "space", "people": "person", "tools": "tool", "goal": "goal"},
+    Person: {"met_at": "space"},
+}
+
+
+def references(record: Record, key: str) -> tuple[str, ...]:
+    """The references a record makes under `key`, as written (one or many)."""
+    value = getattr(record, key)
+    return (value,) if isinstance(value, str) else tuple(value or ())
 
 
 class Index:

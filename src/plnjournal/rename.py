@@ -13,16 +13,10 @@ from .change import Change
 from .errors import PlnError, UsageError
 from .load import Loaded, load
 from .lookup import find_in
-from .model import Entry, Person, Record
-from .refs import Index
-from .store import Journal, is_valid_id, locked, remove
+from .model import Entry, Record
+from .refs import REFERRING_KEYS, Index, references
+from .store import Journal, is_valid_id, locked, refuse_link, remove
 from .writer import save, save_new
-
-# record key -> kind it refers to, for every record type that refers to others
-REFERRING_KEYS: dict[type[Record], dict[str, str]] = {
-    Entry: {"space": "space", "people": "person", "tools": "tool", "goal": "goal"},
-    Person: {"met_at": "space"},
-}
 
 
 def referrers(loaded: Loaded, target: Record) -> list[tuple[Record, str]]:
@@ -38,9 +32,7 @@ def referrers(loaded: Loaded, target: Record) -> list[tuple[Record, str]]:
 
 
 def _referenced_ids(index: Index, record: Record, key: str, kind: str) -> list[str]:
-    value = getattr(record, key)
-    refs = [value] if isinstance(value, str) else list(value or ())
-    return [index.canonical(kind, ref) for ref in refs]
+    return [index.canonical(kind, ref) for ref in references(record, key)]
 
 
 def _replace_reference(
@@ -68,8 +60,10 @@ def rename_record(journal: Journal, ref: str, new_id: str, new_name: str | None 
         if new_name:
             changes["name" if hasattr(target, "name") else "title"] = new_name
         moved = dataclasses.replace(target, **changes)
+        updates = _updated_referrers(loaded, target, new_id)
+        _refuse_links(journal, updates)
         new_path = journal.relative(save_new(journal, moved))
-        written = [new_path, *_rewrite_referrers(journal, loaded, target, new_id)]
+        written = [new_path, *_save_all(journal, updates)]
         remove(journal.root / target.path)
     return Change(
         f"rename {target.kind} {target.id} -> {new_id}", written=tuple(written), removed=(target.path,)
@@ -88,16 +82,29 @@ def remove_record(journal: Journal, ref: str, force: bool = False) -> Change:
                 f"{target.id} is named by {len(using)} record(s) ({names}{more}); "
                 "use --force to remove it and those references"
             )
-        written = _rewrite_referrers(journal, loaded, target, None)
+        updates = _updated_referrers(loaded, target, None)
+        _refuse_links(journal, updates)
+        written = _save_all(journal, updates)
         remove(journal.root / target.path)
     return Change(f"rm {target.kind} {target.id}", written=tuple(written), removed=(target.path,))
 
 
-def _rewrite_referrers(journal: Journal, loaded: Loaded, target: Record, new_id: str | None) -> list[str]:
+def _updated_referrers(loaded: Loaded, target: Record, new_id: str | None) -> list[Record]:
+    """The records that name `target`, naming `new_id` instead (or nothing, for None)."""
     index = Index(loaded.records)
     updated: dict[str, Record] = {}
     for record, key in referrers(loaded, target):
         current = updated.get(record.path, record)
         kind = REFERRING_KEYS[type(record)][key]
         updated[record.path] = _replace_reference(index, current, key, kind, target.id, new_id)
-    return [path for path, record in updated.items() if save(journal, record)]
+    return list(updated.values())
+
+
+def _refuse_links(journal: Journal, records: list[Record]) -> None:
+    """Check every file first, so a symbolic link stops the change before anything is written."""
+    for record in records:
+        refuse_link(journal.root / record.path)
+
+
+def _save_all(journal: Journal, records: list[Record]) -> list[str]:
+    return [record.path for record in records if save(journal, record)]

@@ -178,7 +178,8 @@ def build_record(
     required = REQUIRED[cls.kind]
     if values.get(required) in (None, ""):
         if required not in failed:
-            problems.append(error(path, 1, "missing-key", f"a {cls.kind} needs a '{required}'"))
+            article = "an" if cls.kind[0] in "aeiou" else "a"
+            problems.append(error(path, 1, "missing-key", f"{article} {cls.kind} needs a '{required}'"))
         return None, problems
     record = cls(
         id=record_id,

@@ -25,6 +25,8 @@ CACHE_DIR = ".pln"
 TEMP_MARK = ".pln-tmp-"
 MAX_SLUG = 80
 MAX_ENTRY_SLUG = 60
+LOCK_TIMEOUT = 30  # seconds a writer waits for another one
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-_])")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
@@ -122,6 +124,7 @@ def _month_day(text: str) -> tuple[int, int]:
 
 def slugify(text: str, *, fallback: str, limit: int = MAX_SLUG) -> str:
     """An id from a name: lowercase ASCII words joined by hyphens, never a path trick."""
+    text = _ESCAPE_SEQUENCE.sub("", text)  # `\x1b[2J` would otherwise leave `2j` in the id
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > limit:
@@ -143,39 +146,62 @@ def is_valid_id(text: str) -> bool:
 def write_new(path: Path, text: str | bytes) -> None:
     """Create `path` with `text` (or bytes, for a copied file), all at once; FileExistsError if the
     name is taken."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = _write_temp(path, text)
-    try:
-        os.link(temp, path)
-    except FileExistsError:
-        raise
-    except OSError:  # a file system without hard links: claim the name, then fill it
-        _claim_and_fill(path, text)
-    finally:
-        temp.unlink(missing_ok=True)
-    _sync_folder(path.parent)
+    with _reported(path):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise PlnError(f"cannot write {path}: {path.parent} is a file, not a folder") from None
+    with _reported(path, passing=FileExistsError):
+        temp = _write_temp(path, text)
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: claim the name, then fill it
+            _claim_and_fill(path, text)
+        finally:
+            temp.unlink(missing_ok=True)
+        _sync_folder(path.parent)
 
 
 def write_over(path: Path, text: str) -> bool:
     """Replace `path` with `text` atomically; False (nothing written) when it already holds it."""
-    if path.is_symlink():
-        raise PlnError(f"{path}: is a symbolic link; pln does not write through links")
+    refuse_link(path)
     data = text.encode("utf-8")
-    with contextlib.suppress(FileNotFoundError):
-        if path.read_bytes() == data:
-            return False
-    temp = _write_temp(path, text)
-    try:
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
-    _sync_folder(path.parent)
+    with _reported(path):
+        with contextlib.suppress(FileNotFoundError):
+            if path.read_bytes() == data:
+                return False
+        temp = _write_temp(path, text)
+        try:
+            os.replace(temp, path)
+        finally:
+            temp.unlink(missing_ok=True)
+        _sync_folder(path.parent)
     return True
 
 
+def refuse_link(path: Path) -> None:
+    """A record that is a symbolic link may point outside the journal: never write through it."""
+    if path.is_symlink():
+        raise PlnError(f"{path}: is a symbolic link; pln does not write through links")
+
+
 def remove(path: Path) -> None:
-    path.unlink()
-    _sync_folder(path.parent)
+    with _reported(path):
+        path.unlink()
+        _sync_folder(path.parent)
+
+
+@contextlib.contextmanager
+def _reported(path: Path, passing: type[OSError] | None = None) -> Iterator[None]:
+    """An OS error (read-only disk, full disk, a file where a folder should be) as one clear line."""
+    try:
+        yield
+    except OSError as problem:
+        if passing is not None and isinstance(problem, passing):
+            raise
+        raise PlnError(f"cannot write {path}: {problem.strerror or problem}") from None
 
 
 def _encoded(text: str | bytes) -> bytes:
@@ -231,10 +257,16 @@ def locked(journal: Journal) -> Iterator[None]:
     """Hold the journal's lock around a read-modify-write, so two of them never interleave."""
     from filelock import FileLock, Timeout
 
-    journal.cache_dir.mkdir(exist_ok=True)
-    lock = FileLock(journal.cache_dir / "lock")
+    lock_path = journal.cache_dir / "lock"
+    lock = FileLock(lock_path)
     try:
-        with lock.acquire(timeout=30):
-            yield
+        journal.cache_dir.mkdir(exist_ok=True)
+        lock.acquire(timeout=LOCK_TIMEOUT)
     except Timeout:
-        raise PlnError(f"another pln is writing this journal ({journal.cache_dir / 'lock'})") from None
+        raise PlnError(f"another pln is writing this journal ({lock_path})") from None
+    except OSError as problem:
+        raise PlnError(f"cannot lock the journal ({lock_path}): {problem.strerror or problem}") from None
+    try:
+        yield
+    finally:
+        lock.release()

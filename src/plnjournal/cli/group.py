@@ -48,6 +48,22 @@ class PlnGroup(TyperGroup):
             return code
         sys.exit(code if isinstance(code, int) else 0)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        refuse_undecodable(args)
+        return super().parse_args(ctx, args)
+
+
+def refuse_undecodable(args: list[str]) -> None:
+    """Python keeps bytes that are not UTF-8 as lone surrogates; they cannot be written to a file."""
+    from ..errors import UsageError
+
+    for argument in args:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            raw = os.fsencode(argument)
+            raise UsageError(f"an argument is not valid UTF-8: {raw!r}") from None
+
 
 def _usage_message(problem: typer.TyperException) -> str:
     context = getattr(problem, "ctx", None)

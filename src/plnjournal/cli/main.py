@@ -42,9 +42,9 @@ def main_options(
 
 
 def _register() -> None:
-    from . import add, browse, exchange, init, log, manage, portfolio, report
+    from . import add, browse, check, exchange, init, log, manage, next, portfolio, report
 
-    for module in (init, add, log, browse, manage, report, exchange, portfolio):
+    for module in (init, add, log, browse, manage, report, next, check, exchange, portfolio):
         module.register(app)
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from . import output
 from .common import split_values
 from .state import state
+
+if TYPE_CHECKING:
+    from ..query import Filters
 
 Period = Literal["week", "month", "quarter", "year", "school-year"]
 ReportFormat = Literal["table", "json", "csv", "markdown", "html"]
@@ -56,7 +60,7 @@ def build_report(
     tags: tuple[str, ...],
     goal: str | None,
 ) -> dict:
-    from ..dates import parse_date, today
+    from ..dates import today
     from ..load import load
     from ..query import Filters
     from ..refs import Index
@@ -68,8 +72,7 @@ def build_report(
     warn_skipped(loaded)
     index = Index(loaded.records)
     filters = Filters(
-        start=parse_date(start, option="--from") if start else None,
-        end=parse_date(end, option="--to") if end else None,
+        *report_range(start, end, journal.settings.school_year_start),
         space=index.require("space", space) if space else None,
         people=tuple(index.require("person", ref) for ref in people),
         tags=tags,
@@ -77,7 +80,39 @@ def build_report(
     )
     scope = make_scope(loaded, filters, by=by, settings=journal.settings, today=today())
     module = importlib.import_module(f"plnjournal.reports.{name}")
+    for message in getattr(module, "warnings", lambda _scope: [])(scope):
+        output.warn(message)
+    if not scope.entries:
+        output.hint(f"no entries {describe_range(filters)}; the {name} report is empty")
     return module.build(scope)
+
+
+def describe_range(filters: Filters) -> str:
+    """'from 2026-01-01 to 2026-03-31' (or 'in this journal'), and 'matching the filters'."""
+    bounds = [
+        f"{word} {day.isoformat()}" for word, day in (("from", filters.start), ("to", filters.end)) if day
+    ]
+    where = " ".join(bounds) or "in this journal"
+    narrowed = any((filters.space, filters.people, filters.tags, filters.goal))
+    return where + (" matching the filters" if narrowed else "")
+
+
+def report_range(
+    start: str | None, end: str | None, school_year_start: tuple[int, int]
+) -> tuple[dt.date | None, dt.date | None]:
+    """--from and --to as dates; words naming a period mean its first day (--from) or last (--to)."""
+    from ..errors import UsageError
+    from ..periods import parse_bound
+
+    first = (
+        parse_bound(start, option="--from", last=False, school_year_start=school_year_start)
+        if start
+        else None
+    )
+    last = parse_bound(end, option="--to", last=True, school_year_start=school_year_start) if end else None
+    if first and last and first > last:
+        raise UsageError(f"--from {first.isoformat()} is after --to {last.isoformat()}")
+    return first, last
 
 
 def emit_report(name: str, data: dict, fmt: str) -> None:

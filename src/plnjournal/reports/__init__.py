@@ -8,6 +8,7 @@ finds both by name in `REPORTS`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..load import Loaded
@@ -16,7 +17,11 @@ from ..query import Filters, select_entries
 from ..refs import Index
 from ..store import Settings
 
-REPORTS: tuple[str, ...] = ()  # report names, in the order `pln report --help` lists them
+REPORTS: tuple[str, ...] = (
+    "growth",
+    "engagement",
+    "impact",
+)  # report names, in the order `pln report --help` lists them
 
 
 @dataclass(frozen=True)
@@ -38,3 +43,20 @@ def make_scope(loaded: Loaded, filters: Filters, *, by: str, settings: Settings,
     index = Index(loaded.records)
     entries = tuple(select_entries(loaded.entries, filters, index))
     return Scope(loaded, index, entries, filters.start, filters.end, by, settings, today, filters)
+
+
+def unknown_value_warnings(
+    entries: Iterable[Entry], key: str, values_of: Callable[[Entry], Iterable[str]], choices: tuple[str, ...]
+) -> list[str]:
+    """'path:line: key: 'x' is not one of ...' for each value outside a vocabulary, which the
+    report leaves out (warnings for the command to print; a report's data never carries them)."""
+    from ..create import bad_choice_message
+
+    return [
+        f"{entry.path}:{entry.lines.get(key, 1)}: "
+        + bad_choice_message(key, value, choices)
+        + " (left out of this report)"
+        for entry in entries
+        for value in values_of(entry)
+        if value not in choices
+    ]

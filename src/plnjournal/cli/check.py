@@ -1,0 +1,57 @@
+"""`pln check`: every problem in the journal, one `path:line: level: message` a line; never writes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Literal
+
+import typer
+
+from . import output
+from .common import FormatOption
+from .state import state
+
+if TYPE_CHECKING:
+    from ..problems import Problem
+
+
+def check(
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings count as errors (exit 1).")] = False,
+    fmt: Annotated[Literal["text", "json"], FormatOption] = "text",
+) -> None:
+    """Check every file of the journal, like a compiler: exit 1 when there is an error."""
+    from ..load import journal_files, load
+    from ..validate import validate
+
+    journal = state.journal()
+    loaded = load(journal.root)
+    problems = sorted([*loaded.problems, *validate(loaded, journal_files(journal.root))])
+    if fmt == "json":
+        from ..render import json
+
+        output.data(json.render([problem.as_dict() for problem in problems]))
+    else:
+        for problem in problems:
+            output.line(str(problem))
+    read = {record.path for records in loaded.records.values() for record in records}
+    output.hint(summary(problems, len(read | {problem.path for problem in loaded.problems})))
+    if any(problem.level == "error" or strict for problem in problems):
+        raise typer.Exit(1)
+
+
+def summary(problems: list[Problem], files_read: int) -> str:
+    """`2 errors, 1 warning in 3 files`, or `all 96 files are fine`."""
+    if not problems:
+        return f"all {_count(files_read, 'file')} are fine"
+    errors = sum(problem.level == "error" for problem in problems)
+    files = len({problem.path for problem in problems})
+    return (
+        f"{_count(errors, 'error')}, {_count(len(problems) - errors, 'warning')} in {_count(files, 'file')}"
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(check)

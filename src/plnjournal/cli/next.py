@@ -1,0 +1,82 @@
+"""`pln next`: the intentions still open, oldest first; `pln next --done ID "what I did"` closes one."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import output
+from .common import FormatOption, TableFormat, finish
+from .state import state
+
+
+def next_(
+    done: Annotated[
+        str | None,
+        typer.Option("--done", metavar="ENTRY-ID", help="Record what you did about this entry's intention."),
+    ] = None,
+    what: Annotated[
+        str | None, typer.Argument(metavar="WHAT-I-DID", help="With --done: what changed in practice.")
+    ] = None,
+    impact: Annotated[
+        str | None, typer.Option("--impact", help="With --done: what students did.", show_default=False)
+    ] = None,
+    fmt: Annotated[TableFormat, FormatOption] = "table",
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")] = False,
+) -> None:
+    """Open intentions (an entry's `next` without `applied`), oldest first, with their age."""
+    from ..errors import UsageError
+
+    if done is None:
+        if what is not None or impact is not None:
+            raise UsageError("say which entry: pln next --done ENTRY-ID 'what I did'")
+        list_open(fmt)
+        return
+    if what is None:
+        raise UsageError(f"say what you did: pln next --done {done} 'what I did'")
+    from ..intentions import mark_done
+
+    journal = state.journal()
+    change = mark_done(journal, done, what, impact)
+    output.hint(f"recorded what you did about {done}")
+    finish(journal, change, commit=not no_commit)
+
+
+def list_open(fmt: str) -> None:
+    from ..dates import today
+    from ..intentions import age_in_days, open_intentions
+    from ..load import load
+    from .browse import emit_table, warn_skipped
+
+    loaded = load(state.journal().root, ("entry",))
+    warn_skipped(loaded)
+    now = today()
+    rows = [
+        {"entry": e.id, "date": e.date.isoformat(), "age_days": age_in_days(e, now), "next": e.next}
+        for e in open_intentions(loaded.entries)
+    ]
+    if not rows:
+        output.hint("no open intentions: every 'next' in this journal has been applied")
+    if fmt == "json":
+        from ..render import json
+
+        output.data(json.render(rows))
+    elif fmt == "csv":
+        from ..render import csv
+
+        output.data(
+            csv.render(
+                list(rows[0]) if rows else ["entry", "date", "age_days", "next"],
+                [list(r.values()) for r in rows],
+            )
+        )
+    elif rows:
+        emit_table(
+            ("date", "age", "next", "entry"),
+            [[r["date"], f"{r['age_days']}d", r["next"], r["entry"]] for r in rows],
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("next")(next_)

@@ -1,0 +1,186 @@
+"""The growth report on a terminal, in CSV (the periods) and in Markdown (a post to share)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...model import DIMENSIONS
+from .. import markdown as md
+from ..charts import bar, percent, sparkline
+from .text import Lines, Table, heading, markdown_opening, markdown_periods, periods_csv, print_report
+
+NOTES_SHOWN = 2  # newest notes per dimension on a terminal
+KIND_PLURALS = {
+    "chat": "chats",
+    "social-media": "social media",
+    "forum": "forums",
+    "conference": "conferences",
+    "workshop": "workshops",
+    "webinar": "webinars",
+    "unconference": "unconferences such as Edcamps",
+    "course": "courses",
+    "plc": "PLC meetings",
+    "podcast": "podcasts",
+    "blog": "blogs",
+    "newsletter": "newsletters",
+    "meetup": "meetups",
+    "video": "videos",
+}
+WHERE_IT_GROWS = {
+    "affective": "encouragement and new energy often come from people who share your work",
+    "cognitive": "a chat, a book or a webinar on one question is a start",
+    "identity": "presenting, writing or leading a session often brings it",
+    "social": "connecting with people beyond your school often brings it",
+}
+
+
+def print_table(data: dict[str, Any]) -> None:
+    print_report(
+        heading("Growth", data),
+        [
+            Table("Dimensions", *_dimension_table(data)),
+            Table(f"By {data['by']}", *_period_table(data)),
+            Lines("Newest notes", _newest_notes(data)),
+            Lines("What the data says", [f"- {line}" for line in observations(data)]),
+        ],
+    )
+
+
+def _dimension_table(data: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    dimensions = data["dimensions"]
+    most = max((dimensions[d]["entries"] for d in DIMENSIONS), default=0)
+    columns = ["dimension", "entries", "share", "minutes", "", f"by {data['by']}"]
+    rows = [
+        [
+            name,
+            dimension["entries"],
+            percent(dimension["share"]),
+            dimension["minutes"],
+            bar(dimension["entries"], most),
+            sparkline([period[name] for period in data["periods"]]),
+        ]
+        for name, dimension in dimensions.items()
+    ]
+    rows.append(
+        ["(none)", data["without_growth"], _share(data["without_growth"], data["entries"]), "", "", ""]
+    )
+    return columns, rows if data["entries"] else []
+
+
+def _period_table(data: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    busiest = max((period["entries"] for period in data["periods"]), default=0)
+    columns = ["period", "entries", "minutes", *DIMENSIONS, ""]
+    rows = [
+        [p["period"], p["entries"], p["minutes"], *(p[d] for d in DIMENSIONS), bar(p["entries"], busiest, 12)]
+        for p in data["periods"]
+    ]
+    return columns, rows
+
+
+def _newest_notes(data: dict[str, Any]) -> list[str]:
+    return [
+        f"{name:<9}  {note['date']}  {note['note']}  ({note['entry']})"
+        for name, dimension in data["dimensions"].items()
+        for note in dimension["notes"][:NOTES_SHOWN]
+    ]
+
+
+def _share(count: int, total: int) -> str:
+    return percent(count / total) if total else ""
+
+
+def observations(data: dict[str, Any]) -> list[str]:
+    """Two plain sentences drawn from the figures (where the rarest growth happens; a dimension
+    missing, else the most common one), then the entries without growth as a prompt."""
+    total = data["entries"]
+    if not total:
+        return []
+    dimensions = data["dimensions"]
+    present = [d for d in DIMENSIONS if dimensions[d]["entries"]]
+    missing = [d for d in DIMENSIONS if not dimensions[d]["entries"]]
+    found = []
+    if present:
+        rarest = min(present, key=lambda d: dimensions[d]["entries"])
+        found.append(_rarest_sentence(rarest, dimensions[rarest], total))
+    if missing:
+        found.append(f"No entry shows {missing[0]} growth yet; {WHERE_IT_GROWS[missing[0]]}.")
+    elif len(present) > 1:
+        strongest = max(present, key=lambda d: dimensions[d]["entries"])
+        top = dimensions[strongest]
+        found.append(
+            f"{strongest.capitalize()} growth is the most common: {top['entries']} of {total} entries "
+            f"({percent(top['share'])})."
+        )
+    if data["without_growth"]:
+        found.append(
+            f"{data['without_growth']} of {total} entries record no growth: "
+            "a prompt to reflect on what they gave you, or whether to keep them."
+        )
+    return found
+
+
+def _rarest_sentence(name: str, dimension: dict[str, Any], total: int) -> str:
+    count = dimension["entries"]
+    sentence = f"{name.capitalize()} growth appears in {count} of {total} entries"
+    kinds = _main_kinds(dimension["space_kinds"], count)
+    if kinds:
+        covered = sum(kind["entries"] for kind in kinds)
+        places = " or ".join(
+            filter(None, [", ".join(_kind_words(k) for k in kinds[:-1]), _kind_words(kinds[-1])])
+        )
+        sentence += f", {'all' if covered == count else covered} of them at {places}"
+    return sentence + "."
+
+
+def _main_kinds(kinds: list[dict[str, Any]], count: int, most: int = 3) -> list[dict[str, Any]]:
+    """The kinds of space behind at least half of `count` entries (ties kept together)."""
+    chosen: list[dict[str, Any]] = []
+    for kind in kinds[:most]:
+        if sum(k["entries"] for k in chosen) * 2 >= count and kind["entries"] < chosen[-1]["entries"]:
+            break
+        chosen.append(kind)
+    return chosen
+
+
+def _kind_words(kind: dict[str, Any]) -> str:
+    return KIND_PLURALS.get(kind["kind"], f"{kind['kind']} spaces")
+
+
+def csv(data: dict[str, Any]) -> str:
+    return periods_csv(data, ["entries", "minutes", *DIMENSIONS])
+
+
+def markdown(data: dict[str, Any]) -> str:
+    parts = [
+        markdown_opening("How my learning network made me grow", data),
+        md.table(
+            ["Dimension", "Entries", "Share", "Minutes", "Most often at", "Most often with"],
+            [
+                [
+                    name.capitalize(),
+                    d["entries"],
+                    percent(d["share"]),
+                    d["minutes"],
+                    ", ".join(s["id"] for s in d["top_spaces"][:3]),
+                    ", ".join(p["id"] for p in d["top_people"][:3]),
+                ]
+                for name, d in data["dimensions"].items()
+            ],
+            numeric=[False, True, True, True],
+        ),
+    ]
+    if noticed := observations(data):
+        parts.append("## What I noticed\n\n" + "".join(f"- {md.inline(line)}\n" for line in noticed))
+    if notes := _markdown_notes(data):
+        parts.append("## In my own words\n\n" + notes)
+    parts.append(markdown_periods(data, ["period", "entries", "minutes", *DIMENSIONS]))
+    return "\n".join(filter(None, parts))
+
+
+def _markdown_notes(data: dict[str, Any]) -> str:
+    sections = []
+    for name, dimension in data["dimensions"].items():
+        if dimension["notes"]:
+            lines = "".join(f"- {n['date']}: {md.inline(n['note'])}\n" for n in dimension["notes"])
+            sections.append(f"**{name.capitalize()}**\n\n{lines}")
+    return "\n".join(sections)

@@ -1,0 +1,105 @@
+"""What the report views share: on a terminal a heading, then tables and paragraphs (rich on a
+terminal, plain aligned text when piped; every cell and line made safe); the periods as CSV; the
+opening and the periods table of a Markdown report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .. import csv as csv_format
+from .. import markdown as md
+from ..safe import clean
+from ..table import render_plain, render_rich
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    columns: Sequence[str]
+    rows: Sequence[Sequence[Any]]
+
+
+@dataclass(frozen=True)
+class Lines:
+    title: str
+    lines: Sequence[str]
+
+
+Block = Table | Lines
+
+
+def count(number: int, word: str, plural: str | None = None) -> str:
+    """'1 entry', '3 entries', '1 week', '2 weeks'."""
+    return f"{number} {word if number == 1 else plural or word + 's'}"
+
+
+def span(data: dict[str, Any], empty: str = "no entries") -> str:
+    """A report's range, '2025-07-08 to 2026-06-22', or `empty` when it covers nothing."""
+    return f"{data['from']} to {data['to']}" if data["from"] else empty
+
+
+def heading(title: str, data: dict[str, Any]) -> str:
+    return f"{title}, {span(data)}: {count(data['entries'], 'entry', 'entries')}, {data['minutes']} minutes"
+
+
+def print_report(first_line: str, blocks: Sequence[Block]) -> None:
+    from ...cli import output
+
+    shown = [block for block in blocks if (block.rows if isinstance(block, Table) else block.lines)]
+    if output.is_terminal():
+        _print_rich(output.console(), first_line, shown)
+    else:
+        output.data(plain_report(first_line, shown))
+
+
+def plain_report(first_line: str, blocks: Sequence[Block]) -> str:
+    parts = [clean(first_line) + "\n"]
+    for block in blocks:
+        body = (
+            render_plain(block.columns, block.rows)
+            if isinstance(block, Table)
+            else "".join(clean(line) + "\n" for line in block.lines)
+        )
+        parts.append(f"\n{clean(block.title)}\n{body}")
+    return "".join(parts)
+
+
+def _print_rich(console: Any, first_line: str, blocks: Sequence[Block]) -> None:
+    from rich.text import Text
+
+    console.print(Text(clean(first_line), style="bold"))
+    for block in blocks:
+        console.print()
+        console.print(Text(clean(block.title), style="bold cyan"))
+        if isinstance(block, Table):
+            console.print(render_rich(block.columns, block.rows))
+        else:
+            for line in block.lines:
+                console.print(Text(clean(line)))
+
+
+def periods_csv(data: dict[str, Any], columns: Sequence[str]) -> str:
+    """The periods table: period, from, to, then `columns`."""
+    header = ["period", "from", "to", *columns]
+    return csv_format.render(header, [[period[c] for c in header] for period in data["periods"]])
+
+
+def markdown_opening(title: str, data: dict[str, Any]) -> str:
+    entries = count(data["entries"], "entry", "entries")
+    return (
+        f"# {title}, {span(data, '(no entries yet)')}\n\n"
+        f"{entries} and {data['minutes']} minutes of professional learning.\n"
+    )
+
+
+def markdown_periods(data: dict[str, Any], columns: Sequence[str]) -> str:
+    """'## By month' and a table of the periods (period first), or nothing without periods."""
+    if not data["periods"]:
+        return ""
+    return f"## By {data['by']}\n\n" + md.table(
+        [column.replace("_", " ").capitalize() for column in columns],
+        [[period[column] for column in columns] for period in data["periods"]],
+        numeric=[False, *([True] * (len(columns) - 1))],
+    )

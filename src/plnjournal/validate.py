@@ -1,0 +1,123 @@
+"""Records -> Problems: what no single file can show on its own (like `bean-check` after parsing).
+
+References to records that do not exist, values outside DESIGN's vocabularies, two files claiming
+one id or one name, entries filed under the wrong year or date, keys pln does not know, and files
+where pln does not look for them. Pure: loaded records and a file listing in, Problems out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from .create import bad_choice_message
+from .layout import FOLDER_NAMES
+from .load import Loaded, is_record_name
+from .model import KIND_OF_FOLDER, NAMED_KINDS, VOCABULARIES, Entry, Record, Reflection, record_keys
+from .problems import Problem, error, warning
+from .refs import REFERRING_KEYS, Index, references, unknown_message
+from .store import TEMP_MARK
+
+FREE_FOLDERS = frozenset(FOLDER_NAMES) - frozenset(KIND_OF_FOLDER)  # evidence/, templates/: anything goes
+
+
+def validate(loaded: Loaded, files: Iterable[str]) -> list[Problem]:
+    """The problems between records and in the journal's layout; `files` lists every file under it."""
+    index = Index(loaded.records)
+    problems = [problem for path in files if (problem := stray_file(path))]
+    for records in loaded.records.values():
+        for record in records:
+            problems.extend(unknown_keys(record))
+            problems.extend(vocabulary_problems(record))
+            problems.extend(unknown_references(index, record))
+            problems.extend(misfiled(record))
+        problems.extend(duplicate_ids(records))
+        problems.extend(duplicate_names(records))
+    return problems
+
+
+def stray_file(path: str) -> Problem | None:
+    """A leftover temp file, or a file in a place where pln will never read it."""
+    *folders, name = path.split("/")
+    if TEMP_MARK in name and name.startswith("."):
+        return warning(path, 1, "temp-file", "left by an interrupted pln write; pln ignores it, delete it")
+    if not folders or name.startswith(".") or folders[0] in FREE_FOLDERS:
+        return None
+    top = folders[0]
+    if top not in KIND_OF_FOLDER:
+        return warning(path, 1, "unknown-folder", f"pln does not read the folder '{top}/'")
+    if not is_record_name(name):
+        return warning(path, 1, "unknown-folder", f"not a record: pln reads only .md files in '{top}/'")
+    if top != "entries" and len(folders) > 1:
+        return warning(path, 1, "unknown-folder", f"pln reads only the files directly in '{top}/'")
+    return None
+
+
+def unknown_keys(record: Record) -> Iterator[Problem]:
+    known = set(record_keys(type(record)))
+    for key in record.extra:
+        if key not in known:
+            message = f"unknown key {str(key)!r}: kept as it is, but pln does not use it"
+            yield warning(record.path, record.lines.get(str(key)), "unknown-key", message)
+
+
+def vocabulary_problems(record: Record) -> Iterator[Problem]:
+    for (kind, key), choices in VOCABULARIES.items():
+        if kind != record.kind or key in record.extra:
+            continue
+        value = getattr(record, "kind_" if key == "kind" else key)
+        for item in (value,) if isinstance(value, str) else value or ():
+            if item not in choices:
+                message = bad_choice_message(key, item, choices)
+                yield error(record.path, record.lines.get(key), "bad-value", message)
+
+
+def unknown_references(index: Index, record: Record) -> Iterator[Problem]:
+    for key, kind in REFERRING_KEYS.get(type(record), {}).items():
+        for ref in references(record, key):
+            if index.resolve(kind, ref) is None:
+                message = f"{key}: {unknown_message(kind, ref, index.suggestions(kind, ref))}"
+                yield error(record.path, record.lines.get(key), "unknown-reference", message)
+
+
+def misfiled(record: Record) -> Iterator[Problem]:
+    """An entry lives in `entries/YEAR/`, and a dated record's file name starts with its date."""
+    if not isinstance(record, (Entry, Reflection)):
+        return
+    line = record.lines.get("date")
+    day = record.date.isoformat()
+    if not record.id.startswith(day):
+        message = f"the file name should start with its date {day} (pln rename {record.id} {day}-...)"
+        yield error(record.path, line, "wrong-folder", message)
+    if isinstance(record, Entry):
+        folder = f"entries/{record.date.year:04d}"
+        if record.path.rpartition("/")[0] != folder:
+            yield error(record.path, line, "wrong-folder", f"dated {day}, so it belongs in '{folder}/'")
+
+
+def duplicate_ids(records: Iterable[Record]) -> Iterator[Problem]:
+    """The same id in two files (an entry file name in two year folders): references are ambiguous."""
+    for first, *others in _groups(records, lambda record: record.id):
+        for record in others:
+            message = f"the {record.kind} id {record.id!r} is also used by {first.path}"
+            yield error(record.path, 1, "duplicate-id", message)
+
+
+def duplicate_names(records: Iterable[Record]) -> Iterator[Problem]:
+    """Two people named alike: allowed (`pln add --id`), but a reference by name picks one."""
+    named = [record for record in records if record.kind in NAMED_KINDS]
+    for first, *others in _groups(named, lambda record: getattr(record, "name", "").casefold()):
+        for record in others:
+            name = getattr(record, "name", "")
+            message = f"another {record.kind} is named {name!r} ({first.path}); refer to them by id"
+            yield warning(record.path, record.lines.get("name"), "duplicate-name", message)
+
+
+def _groups(records: Iterable[Record], key) -> Iterator[list[Record]]:
+    """Records sharing a key, in path order, for each key more than one record has."""
+    groups: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        groups[key(record)].append(record)
+    for group in groups.values():
+        if len(group) > 1:
+            yield sorted(group, key=lambda record: record.path)
