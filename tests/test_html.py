@@ -3,6 +3,7 @@ installed (Debian's `chromium`; `.ci/run` installs it when it can)."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run, invoke
-from plnjournal.render.growth_html import html as growth_html
+from plnjournal.render.views.growth import html as growth_html
 
 SCRIPT = "<script>document.title='pwned'</script>"
 IMG = '<img src=x onerror="document.body.dataset.x=1">'
@@ -19,7 +20,8 @@ HOSTILE = f"Chat {SCRIPT} and {IMG}"
 
 
 def growth_data() -> dict:
-    """A growth report as issue 4's JSON contract spells it, with hostile text where users write."""
+    """A growth report as issue 4's JSON contract spells it (and `space_kinds`, which the report
+    adds), with hostile text where users write."""
 
     def dimension(entries: int, minutes: int, share: float, notes: list[dict]) -> dict:
         return {
@@ -29,6 +31,7 @@ def growth_data() -> dict:
             "notes": notes,
             "top_spaces": [{"id": "sschat", "entries": entries}],
             "top_people": [{"id": "jane-doe", "entries": 1}],
+            "space_kinds": [{"kind": "chat", "entries": entries}],
         }
 
     note = {"entry": "2025-09-08-chat", "date": "2025-09-08", "note": HOSTILE}
@@ -71,8 +74,8 @@ def test_growth_page_without_a_browser() -> None:
     assert_self_contained_and_escaped(page)
     assert page.count("<svg") == 2
     # the per-period chart: 2 periods x 4 dimensions, each a column
-    assert len(re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="8" ', page)) == 8
-    assert "66.7%" in page and "33.3%" in page
+    assert len(re.findall(r"<rect [^>]*><title>", page)) == 8
+    assert "67%" in page and "33%" in page  # shares 0.667 and 0.333
     assert "1 without growth noted" in page
 
 
@@ -149,7 +152,7 @@ def test_growth_page_in_a_browser(browser, tmp_path: Path) -> None:
     assert dom.count("<svg") == 2
     assert len(re.findall("<rect", dom)) >= 12  # 4 dimension bars + 8 period columns (+ legend)
     assert_nothing_ran(dom)
-    assert "<title>Growth report</title>" in dom
+    assert "<title>How my learning network made me grow</title>" in dom
 
 
 def test_portfolio_page_in_a_browser(browser, hostile: Run, tmp_path: Path) -> None:
@@ -178,3 +181,34 @@ def test_examples_portfolio_screenshot(browser, example_journal: Path, tmp_path:
     browser(page, f"--screenshot={shot}", "--window-size=1200,1600", "--hide-scrollbars")
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 20_000  # a drawn page, not a blank one
+
+
+def test_growth_report_page_from_the_cli(hostile: Run) -> None:
+    secret = hostile(
+        "log", "Private vent", "--date", "2025-09-09", "--private", "--affective", "Tired", "-m", ""
+    )
+    assert secret.exit_code == 0, secret.stderr
+    result = hostile("report", "--growth", "--format", "html")
+    assert result.exit_code == 0, result.stderr
+    page = result.stdout
+    assert_self_contained_and_escaped(page)
+    assert page.count("<svg") == 2
+    assert "2025-09-08 to 2025-09-08 · 1 entries · 90 minutes" in page  # the private entry left out
+    assert "Tired" not in page and "Private vent" not in page
+    shown = json.loads(hostile("report", "--growth", "--format", "json").stdout)
+    assert shown["entries"] == 2  # the JSON on this machine still counts it
+
+
+def test_examples_growth_page(browser, example_journal: Path, tmp_path: Path) -> None:
+    page = tmp_path / "growth.html"
+    out = invoke(
+        "--journal", str(example_journal), "report", "--growth", "-f", "html", env={"PLN_TODAY": "2026-06-30"}
+    )
+    assert out.exit_code == 0, out.stderr
+    page.write_text(out.stdout, encoding="utf-8")
+    dom = browser(page, "--dump-dom")
+    assert dom.count("<svg") == 2
+    assert "94 entries" in dom  # 96 less the 2 private ones
+    shot = tmp_path / "growth.png"
+    browser(page, f"--screenshot={shot}", "--window-size=1200,1600", "--hide-scrollbars")
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

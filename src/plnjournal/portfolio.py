@@ -8,7 +8,6 @@ Pure: a Scope in, plain data out. Private entries are never in it, whatever the 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from .model import DIMENSIONS, ENGAGEMENT_LEVELS, MODES, Entry, Person, Space, display_name
@@ -16,16 +15,6 @@ from .refs import Index
 from .reports import Scope
 
 MODE_PLACES = {"physical": "in person", "digital": "online", "hybrid": "hybrid"}
-
-
-def school_year(day: dt.date, start: tuple[int, int]) -> tuple[dt.date, dt.date]:
-    """The first and last day of the school year holding `day`, starting on (month, day)."""
-    month, first = start
-    begins = dt.date(day.year, month, first)
-    if day < begins:
-        begins = dt.date(day.year - 1, month, first)
-    ends = dt.date(begins.year + 1, month, first) - dt.timedelta(days=1)
-    return begins, ends
 
 
 def hours(minutes: int) -> float:

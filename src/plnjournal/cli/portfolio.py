@@ -15,7 +15,11 @@ from .state import state
 def portfolio(
     start: Annotated[
         str | None,
-        typer.Option("--from", help="First day (default: the current school year).", show_default=False),
+        typer.Option(
+            "--from",
+            help="First day, or words ('last school year'); default: this school year.",
+            show_default=False,
+        ),
     ] = None,
     end: Annotated[
         str | None,
@@ -28,24 +32,23 @@ def portfolio(
 ) -> None:
     """Evidence of professional learning for recertification: clock hours, providers, evidence,
     what you learned and applied. Private entries are never in it."""
-    from ..dates import parse_date, today
+    from ..dates import today
     from ..load import load
-    from ..portfolio import build, school_year
+    from ..periods import period_of
+    from ..portfolio import build
     from ..query import Filters
     from ..render.views import portfolio as view
     from ..reports import make_scope
     from . import output
     from .browse import warn_skipped
+    from .report import report_range
 
     journal = state.journal()
     loaded = load(journal.root)
     warn_skipped(loaded)
-    first, last = school_year(today(), journal.settings.school_year_start)
-    filters = Filters(
-        start=parse_date(start, option="--from") if start else first,
-        end=parse_date(end, option="--to") if end else last,
-        include_private=False,
-    )
+    school_year = period_of(today(), "school-year", journal.settings.school_year_start)
+    first, last = report_range(start, end, journal.settings.school_year_start)
+    filters = Filters(start=first or school_year.start, end=last or school_year.end, include_private=False)
     scope = make_scope(loaded, filters, by="month", settings=journal.settings, today=today())
     data = build(scope)
     if not data["activities"]:

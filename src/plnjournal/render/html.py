@@ -150,7 +150,8 @@ def column_chart(
 ) -> str:
     """Grouped columns: for each group (a period) one column per series (a dimension), a legend."""
     plot_height, left, legend_height = 160, 36, 24
-    column = 9 if len(series) > 1 else 16
+    # columns as wide as a 640-pixel plot allows, between 6 and 24 pixels
+    column = max(6, min(24, ((640 - left) // max(len(groups), 1) - 10) // max(len(series), 1)))
     group_width = column * len(series) + 10
     width = max(left + group_width * len(groups) + 10, 320)
     top = max((value for _, values, _ in series for value in values), default=0) or 1

@@ -8,6 +8,7 @@ from typing import Any
 
 from .. import csv as csv_render
 from .. import html as page_html
+from .. import markdown as md
 
 CSV_COLUMNS = ("date", "title", "provider", "location", "hours", "verified_by")
 LOG_COLUMNS = ("Date", "Activity", "Provider", "Location or platform", "Hours", "Total", "Verified by")
@@ -53,13 +54,13 @@ def log_rows(data: dict[str, Any]) -> list[list[Any]]:
 
 def markdown(data: dict[str, Any]) -> str:
     lines = [f"# {title(data)}", "", summary(data), "", "## Log", ""]
-    lines += _md_table(LOG_COLUMNS, log_rows(data), numeric={4, 5})
+    lines.append(_md_table(LOG_COLUMNS, log_rows(data), numeric={4, 5}))
     lines += ["", f"**Total: {clock(data['hours'])} clock hours**", "", "## Evidence and learning", ""]
     for row in data["activities"]:
         lines += _md_activity(row)
     lines += ["## Hours by growth dimension", ""]
     dims = [[t["dimension"], t["entries"], clock(t["hours"])] for t in data["by_dimension"]]
-    lines += _md_table(("Dimension", "Activities", "Hours"), dims, numeric={1, 2})
+    lines.append(_md_table(("Dimension", "Activities", "Hours"), dims, numeric={1, 2}))
     lines += [
         "",
         "An activity may show several dimensions, so these hours overlap.",
@@ -68,7 +69,9 @@ def markdown(data: dict[str, Any]) -> str:
         "",
     ]
     goals = [[t["name"], t["entries"], clock(t["hours"])] for t in data["by_goal"]]
-    lines += _md_table(("Goal", "Activities", "Hours"), goals, numeric={1, 2}) if goals else ["No goals set."]
+    lines.append(
+        _md_table(("Goal", "Activities", "Hours"), goals, numeric={1, 2}) if goals else "No goals set."
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -96,16 +99,12 @@ def _md_link(target: str) -> str:
 
 def _md_text(value: Any) -> str:
     """One line of text; `<` written as `&lt;` so no HTML in a file becomes HTML where it is pasted."""
-    return "" if value is None else " ".join(str(value).split()).replace("<", "&lt;")
+    return "" if value is None else md.inline(value).replace("<", "&lt;")
 
 
-def _md_table(columns: tuple[str, ...], rows: list[list[Any]], numeric: set[int]) -> list[str]:
-    rule = ["---:" if i in numeric else "---" for i in range(len(columns))]
-    return [_md_row(columns), _md_row(rule)] + [_md_row(row) for row in rows]
-
-
-def _md_row(cells: Any) -> str:
-    return "| " + " | ".join(_md_text(cell).replace("|", "\\|") for cell in cells) + " |"
+def _md_table(columns: tuple[str, ...], rows: list[list[Any]], numeric: set[int]) -> str:
+    cells = [[_md_text(cell) for cell in row] for row in rows]
+    return md.table(columns, cells, numeric=[i in numeric for i in range(len(columns))]).rstrip("\n")
 
 
 def html(data: dict[str, Any]) -> str:
