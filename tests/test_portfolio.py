@@ -161,3 +161,17 @@ def test_attach_refusals(year: Run, journal: Path, tmp_path: Path) -> None:
     person = year("attach", "jane-doe", str(notes))
     assert person.exit_code == 1 and "'jane-doe' is a person, not an entry" in person.stderr
     assert not any((journal / "evidence").iterdir())
+
+
+def test_range_in_words(year: Run) -> None:
+    text = year("portfolio", "-f", "csv", "--from", "last school year", "--to", "last school year", env=TODAY)
+    assert text.stdout.splitlines()[1:] == ["2025-06-30,Before the year,,,1.00,"]  # 2024-07-01 .. 2025-06-30
+
+
+def test_markdown_turns_no_html_loose(pln: Run) -> None:
+    title = "Chat <script>alert(1)</script> | pipes"
+    assert pln("log", title, "--date", "2025-09-01", "--minutes", "30", "-m", "").exit_code == 0
+    text = pln("portfolio", env=TODAY).stdout
+    assert "<script>" not in text
+    assert "| 2025-09-01 | Chat &lt;script>alert(1)&lt;/script> \\| pipes |" in text
+    assert "### 2025-09-01 · Chat &lt;script>alert(1)&lt;/script> \\| pipes" in text

@@ -98,12 +98,16 @@ def _md_link(target: str) -> str:
 
 
 def _md_text(value: Any) -> str:
-    """One line of text; `<` written as `&lt;` so no HTML in a file becomes HTML where it is pasted."""
-    return "" if value is None else md.inline(value).replace("<", "&lt;")
+    """One line of text, safe in a Markdown table and turning no HTML loose where it is pasted."""
+    return "" if value is None else md.inline(_no_html(value))
+
+
+def _no_html(value: Any) -> str:
+    return "" if value is None else str(value).replace("<", "&lt;")
 
 
 def _md_table(columns: tuple[str, ...], rows: list[list[Any]], numeric: set[int]) -> str:
-    cells = [[_md_text(cell) for cell in row] for row in rows]
+    cells = [[_no_html(cell) for cell in row] for row in rows]  # md.table makes them inline
     return md.table(columns, cells, numeric=[i in numeric for i in range(len(columns))]).rstrip("\n")
 
 
