@@ -19,7 +19,16 @@ Run = Callable[..., Result]
 @pytest.fixture(autouse=True)
 def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No user config, no inherited journal, a git identity, no colour, no editor."""
-    for name in ("PLN_JOURNAL", "PLN_TODAY", "PLN_DEBUG", "NO_COLOR", "VISUAL", "EDITOR"):
+    for name in (
+        "PLN_JOURNAL",
+        "PLN_TODAY",
+        "PLN_DEBUG",
+        "PLN_NO_CACHE",
+        "PLN_PARALLEL_MIN_FILES",
+        "NO_COLOR",
+        "VISUAL",
+        "EDITOR",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("PLN_CONFIG", str(tmp_path / "user-config" / "config.yaml"))
     monkeypatch.setenv("GIT_AUTHOR_NAME", "Test Teacher")
@@ -58,7 +67,7 @@ def pln(journal: Path) -> Run:
 def example_journal(tmp_path: Path) -> Path:
     """A copy of examples/journal that a test may change."""
     root = tmp_path / "example"
-    shutil.copytree(EXAMPLES, root)
+    shutil.copytree(EXAMPLES, root, ignore=shutil.ignore_patterns(".pln"))  # no cache from other runs
     return root
 
 

@@ -21,10 +21,13 @@ YAML_LOOKING = st.sampled_from(
      "- item", "key: value", "# not a comment", "'", '"', "&anchor", "*alias", "!tag", "%", "@me", "`",
      "---", "...", "<<<<<<<", " leading", "trailing ", "a\nb", "a\r\nb", "\t", "[x]", "{x: y}", "|", ">"]
 )  # fmt: skip
-TEXT = st.one_of(YAML_LOOKING, st.text(st.characters(exclude_characters="\x00"), min_size=1, max_size=30))
+TEXT = st.one_of(
+    YAML_LOOKING,
+    st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), min_size=1, max_size=30),
+)
 NAME = TEXT.filter(lambda text: text.strip() != "" and text not in ("~", "null"))
 TEXTS = st.lists(NAME, max_size=3).map(tuple)
-BODY = st.text(st.characters(exclude_characters="\x00\r"), max_size=80).filter(
+BODY = st.text(st.characters(exclude_characters="\x00\r", exclude_categories=("Cs",)), max_size=80).filter(
     lambda text: "<<<<<<<" not in text
 )
 OPTIONAL = st.one_of(st.none(), NAME)

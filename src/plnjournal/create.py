@@ -79,11 +79,19 @@ def add_record(
     return Change(f"add {kind} {path.stem}", written=(relative,), created=(relative,))
 
 
-def log_entry(journal: Journal, values: dict[str, Any], body: str = "", add_missing: bool = False) -> Change:
-    """`pln log`: one new entry; every reference must name a record (or is created with add_missing)."""
+def log_entry(
+    journal: Journal,
+    values: dict[str, Any],
+    body: str = "",
+    add_missing: bool = False,
+    index: Index | None = None,
+) -> Change:
+    """`pln log`: one new entry; every reference must name a record (or is created with add_missing).
+
+    `index` saves reading the journal again when the caller already has one."""
     check_vocabulary("entry", "engagement", values.get("engagement"))
     check_vocabulary("entry", "growth", list(values.get("growth", {})))
-    index = named_index(journal)
+    index = index or named_index(journal)
     stubs: list[Record] = []
     resolve_references(index, values, add_missing, stubs)
     written = [journal.relative(save_new(journal, stub)) for stub in stubs]

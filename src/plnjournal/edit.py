@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+from collections.abc import Callable
 
 from .change import Change
 from .errors import PlnError
@@ -12,6 +13,10 @@ from .load import read_record
 from .model import Record
 from .problems import Problem
 from .store import Journal, locked
+
+
+def has_editor() -> bool:
+    return bool(os.environ.get("VISUAL") or os.environ.get("EDITOR"))
 
 
 def editor_command() -> list[str]:
@@ -30,18 +35,29 @@ def open_in_editor(path: str) -> None:
         raise PlnError(f"the editor exited with status {status}; the file is as the editor left it")
 
 
-def edit_record(journal: Journal, record: Record) -> tuple[Change | None, list[Problem]]:
-    """Edit a record's file in place; the change (if the bytes changed) and the problems found."""
+def edit_record(
+    journal: Journal, record: Record, edit_again: Callable[[list[Problem]], bool] = lambda problems: False
+) -> tuple[Change | None, list[Problem]]:
+    """Edit a record's file in place; the change (if the bytes changed) and the problems it has now.
+
+    While the saved file has errors (it no longer parses, or a value is unusable), `edit_again`
+    is asked whether to reopen the editor; whatever the answer, the text stays as written."""
     path = journal.root / record.path
     if path.is_symlink():
         raise PlnError(f"{record.path} is a symbolic link; pln does not edit through links")
     with locked(journal):  # a rename cannot rewrite the file while it is open in the editor
         before = path.read_bytes()
-        open_in_editor(str(path))
-        if path.read_bytes() == before:
-            return None, []
-    _, problems = read_record(journal.root, path)
-    return Change(f"edit {record.kind} {record.id}", written=(record.path,)), problems
+        while True:
+            open_in_editor(str(path))
+            if path.read_bytes() == before:
+                return None, []
+            _, problems = read_record(journal.root, path)
+            if not has_errors(problems) or not edit_again(problems):
+                return Change(f"edit {record.kind} {record.id}", written=(record.path,)), problems
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(problem.level == "error" for problem in problems)
 
 
 def compose(initial: str = "") -> str:

@@ -121,15 +121,20 @@ def decode(data: bytes) -> str:
         raise FormatError("not valid UTF-8", line=line, code="not-utf8") from None
 
 
+def conflict_marker_line(text: str) -> int | None:
+    """The 1-based line of the first git conflict marker (`<<<<<<<` or `>>>>>>>`), if any."""
+    marker = CONFLICT_MARKER.search(text)
+    return None if marker is None else text.count("\n", 0, marker.start()) + 1
+
+
 def split(text: str) -> SplitFile:
     """Cut a file's text into front-matter and body; a file without `---` is all body."""
     bom = text.startswith(BOM)
     if bom:
         text = text[1:]
     newline = "\r\n" if "\r\n" in text[: text.find("\n") + 1 or len(text)] else "\n"
-    marker = CONFLICT_MARKER.search(text)
-    if marker:
-        line = text.count("\n", 0, marker.start()) + 1
+    line = conflict_marker_line(text)
+    if line is not None:
         raise FormatError("git conflict marker: resolve the merge first", line=line, code="conflict-marker")
     opening = _FENCE.match(text)
     if not opening:

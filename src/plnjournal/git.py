@@ -1,39 +1,98 @@
-"""The few git operations pln needs, through subprocess: init, and committing exactly the files
-a command wrote or removed (`git commit --only`), never anything else the user has staged."""
+"""The few git operations pln needs, through subprocess: init, committing exactly the files a
+command wrote or removed (`git add` then `git commit --only`, never anything else the user has
+staged), and what `pln sync` asks of a repository. Paths are relative to `root` (git's cwd)."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+
+# A rebase, merge, cherry-pick or revert that stopped half way: no commit of ours belongs in it.
+OPERATIONS = {
+    "rebase-merge": "a rebase",
+    "rebase-apply": "a rebase",
+    "MERGE_HEAD": "a merge",
+    "CHERRY_PICK_HEAD": "a cherry-pick",
+    "REVERT_HEAD": "a revert",
+}
+LOCK_RETRIES = 5  # another git (an editor's, a second pln) holding index.lock for a moment
 
 
 class GitError(Exception):
-    """git said no; the message is its own first line."""
+    """git said no; the message is the last line it wrote, `output` all of it."""
+
+    def __init__(self, message: str, output: str = "") -> None:
+        super().__init__(message)
+        self.output = output
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """One line of `git status --porcelain`: X (staged) and Y (not staged) codes, and the path."""
+
+    staged: str
+    unstaged: str
+    path: str  # relative to the repository's top folder
+
+    @property
+    def untracked(self) -> bool:
+        return self.staged == "?"
 
 
 def available() -> bool:
     return shutil.which("git") is not None
 
 
-def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        ["git", *args], cwd=root, capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False
+def call(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """git ARGS in `root`, whatever its exit status; pathspecs are always literal file names."""
+    return subprocess.run(
+        ["git", "--literal-pathspecs", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
     )
+
+
+def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """git ARGS in `root`; GitError with git's own last line when it fails."""
+    result = call(root, *args)
     if result.returncode != 0:
-        message = (result.stderr or result.stdout).strip().splitlines()
-        raise GitError(message[-1] if message else f"git {args[0]} failed")
+        message = last_line(result) or f"git {args[0]} failed (exit {result.returncode})"
+        raise GitError(message, result.stderr + result.stdout)
     return result
+
+
+def last_line(result: subprocess.CompletedProcess[str]) -> str:
+    lines = [line.strip() for line in (result.stderr or result.stdout).splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def needs_identity(problem: GitError) -> bool:
+    """git refused to commit because it does not know the author's name or email."""
+    return "tell me who you are" in problem.output or "ident" in str(problem)
 
 
 def is_repo(root: Path) -> bool:
     if not available():
         return False
-    try:
-        return run(root, "rev-parse", "--is-inside-work-tree").stdout.strip() == "true"
-    except GitError:
-        return False
+    result = call(root, "rev-parse", "--is-inside-work-tree")
+    return result.returncode == 0 and result.stdout.strip() == "true"
+
+
+def operation_in_progress(root: Path) -> str | None:
+    """'a rebase', 'a merge'... when one stopped half way in this working tree, else None."""
+    args = [arg for name in OPERATIONS for arg in ("--git-path", name)]
+    paths = run(root, "rev-parse", *args).stdout.splitlines()
+    for name, path in zip(OPERATIONS, paths, strict=True):
+        if (root / path).exists():
+            return OPERATIONS[name]
+    return None
 
 
 def init(root: Path) -> bool:
@@ -44,9 +103,88 @@ def init(root: Path) -> bool:
     return True
 
 
-def commit(root: Path, paths: Sequence[str], message: str) -> None:
-    """Commit these paths (new, changed or removed) and nothing else."""
+def commit(root: Path, paths: Sequence[str], message: str) -> bool:
+    """Commit these paths (new, changed or removed) and nothing else; False if none differs from HEAD.
+
+    The caller holds the journal lock, so two pln never race for git's index.lock; another git
+    (an editor's status refresh) may still hold it for a moment, hence the short retries.
+    """
+    paths = _committable(root, paths)
     if not paths:
-        return
+        return False
+    for attempt in range(LOCK_RETRIES + 1):
+        try:
+            return _add_and_commit(root, paths, message)
+        except GitError as problem:
+            if "index.lock" not in str(problem) or attempt == LOCK_RETRIES:
+                raise
+            time.sleep(0.1 * (attempt + 1))
+    return False  # not reached: the last attempt returns or raises
+
+
+def _add_and_commit(root: Path, paths: list[str], message: str) -> bool:
     run(root, "add", "--all", "--", *paths)
-    run(root, "commit", "--quiet", "-m", message, "--only", "--", *paths)
+    if call(root, "diff", "--cached", "--quiet", "HEAD", "--", *paths).returncode == 0:
+        return False  # written back as HEAD has it: nothing to commit
+    run(root, "commit", "--quiet", "--no-edit", "-m", message, "--only", "--", *paths)
+    return True
+
+
+def _committable(root: Path, paths: Sequence[str]) -> list[str]:
+    """The paths that exist, plus removed ones git knows (a file never committed has no removal)."""
+    present = [path for path in paths if (root / path).exists()]
+    gone = [path for path in paths if path not in present]
+    if gone:
+        known = call(root, "ls-files", "-z", "--with-tree=HEAD", "--", *gone)
+        if known.returncode != 0:  # no HEAD yet: the index is all git knows
+            known = run(root, "ls-files", "-z", "--", *gone)
+        listed = set(known.stdout.split("\0"))
+        present += [path for path in gone if path in listed]
+    return present
+
+
+def status(root: Path, *pathspecs: str) -> list[Status]:
+    """Changed and untracked files (each untracked file, not folders), paths from the top folder."""
+    fields = run(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *pathspecs)
+    found = []
+    items = iter(fields.stdout.split("\0"))
+    for item in items:
+        if not item:
+            continue
+        found.append(Status(item[0], item[1], item[3:]))
+        if item[0] in "RC":
+            next(items, None)  # a rename's or copy's old path follows
+    return found
+
+
+def prefix(root: Path) -> str:
+    """Where `root` is inside its repository: '' at the top, else 'folder/'."""
+    return run(root, "rev-parse", "--show-prefix").stdout.strip()
+
+
+def current_branch(root: Path) -> str | None:
+    """The checked-out branch; None when HEAD is detached."""
+    result = call(root, "symbolic-ref", "--quiet", "--short", "HEAD")
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def config(root: Path, key: str) -> str | None:
+    result = call(root, "config", "--get", key)
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def revision(root: Path, name: str) -> str | None:
+    result = call(root, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}")
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def count(root: Path, since: str | None, until: str) -> int:
+    """Commits reachable from `until` but not from `since` (all of them when `since` is None)."""
+    spec = f"{since}..{until}" if since else until
+    return int(run(root, "rev-list", "--count", spec).stdout.strip())
+
+
+def unmerged(root: Path) -> list[str]:
+    """Files git could not merge (both sides changed them), from the top folder."""
+    names = run(root, "diff", "--name-only", "--diff-filter=U", "-z").stdout.split("\0")
+    return sorted(dict.fromkeys(name for name in names if name))

@@ -22,6 +22,7 @@ This folder is a professional learning network journal kept with
 - `entries/YEAR/`: dated entries: what happened, what I took away, what I will try next
 - `reflections/`: periodic reflections on the network itself
 - `evidence/`: screenshots, certificates and slides that entries point at
+- `templates/`: entry templates for `pln log --template NAME`; edit them to suit you
 
 Edit any file by hand; `pln check` tells you if something no longer reads.
 """
@@ -48,13 +49,24 @@ def create_journal(root: Path, owner: str | None, git: bool) -> Change:
             (root / name).mkdir(exist_ok=True)
         written = [CONFIG_FILE]
         write_new(root / CONFIG_FILE, settings_text(owner, git))
-        for name, text in ((".gitignore", GITIGNORE), ("README.md", README.format(title=_title(owner)))):
+        for name, text in (
+            (".gitignore", GITIGNORE),
+            ("README.md", README.format(title=_title(owner))),
+            *_template_files(),
+        ):
             if not (root / name).exists():
                 write_new(root / name, text)
                 written.append(name)
     except OSError as problem:
         raise PlnError(f"cannot make a journal in {root}: {problem.strerror or problem}") from None
     return Change("init journal", written=tuple(written))
+
+
+def _template_files() -> list[tuple[str, str]]:
+    """The built-in entry templates, as the user's own editable copies."""
+    from .templates import FOLDER, shipped_texts
+
+    return [(f"{FOLDER}/{name}.md", text) for name, text in shipped_texts().items()]
 
 
 def _title(owner: str | None) -> str:

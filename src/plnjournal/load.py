@@ -7,7 +7,7 @@ a Problem with its `path:line` and the rest of the journal loads as usual.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,38 +39,6 @@ class Loaded:
         return tuple(p for p in self.problems if p.level == "error" and p.path not in loaded)
 
 
-def record_files(root: Path, kind: str) -> Iterator[Path]:
-    """The Markdown files of one kind, in path order, skipping hidden and temporary files."""
-    folder = root / FOLDERS[kind]
-    if kind == "entry":
-        yield from sorted(_walk_markdown(folder))
-    else:
-        yield from sorted(_markdown_in(folder))
-
-
-def is_record_name(name: str) -> bool:
-    """A Markdown file that is not hidden: pln's temp files (`.NAME.pln-tmp-XXXX`) never are."""
-    return name.endswith(".md") and not name.startswith(".")
-
-
-def _markdown_in(folder: Path) -> Iterator[Path]:
-    try:
-        with os.scandir(folder) as scan:
-            for item in scan:
-                if is_record_name(item.name) and not item.is_dir():
-                    yield Path(item.path)
-    except (FileNotFoundError, NotADirectoryError):
-        return
-
-
-def _walk_markdown(folder: Path) -> Iterator[Path]:
-    for current, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        for name in files:
-            if is_record_name(name):
-                yield Path(current, name)
-
-
 def journal_files(root: Path) -> tuple[str, ...]:
     """Every file under `root` as a relative path, hidden folders (.git, .pln, .obsidian) left out."""
     found: list[str] = []
@@ -83,12 +51,17 @@ def journal_files(root: Path) -> tuple[str, ...]:
 
 def read_record(root: Path, path: Path, kind: str | None = None) -> tuple[Record | None, list[Problem]]:
     """One file -> its record (or None) and the problems it has."""
-    relative = path.relative_to(root).as_posix()
+    return parse_file(str(path), path.relative_to(root).as_posix(), kind)
+
+
+def parse_file(full_path: str, relative: str, kind: str | None = None) -> tuple[Record | None, list[Problem]]:
+    """`read_record` on plain strings, as the bulk loaders call it (no Path per file)."""
     kind = kind or KIND_OF_FOLDER.get(relative.split("/", 1)[0], "")
     if kind not in RECORD_TYPES:
         return None, [error(relative, 1, "unknown-folder", "not in a folder pln knows")]
     try:
-        text = decode(path.read_bytes())
+        with open(full_path, "rb") as handle:
+            text = decode(handle.read())
         parts = split(text)
         data, lines = (
             ({}, {})
@@ -104,7 +77,7 @@ def read_record(root: Path, path: Path, kind: str | None = None) -> tuple[Record
     return build_record(
         RECORD_TYPES[kind],
         data,
-        record_id=path.name[:-3],
+        record_id=relative.rsplit("/", 1)[-1][:-3],
         path=relative,
         body=parts.body,
         lines=lines,
@@ -114,15 +87,18 @@ def read_record(root: Path, path: Path, kind: str | None = None) -> tuple[Record
 
 
 def load(root: Path, kinds: Iterable[str] = tuple(FOLDERS)) -> Loaded:
-    """Every record of the given kinds under `root`, with the problems found."""
+    """Every record of the given kinds under `root`, with the problems found.
+
+    Unchanged files come from the cache in `.pln/` (unless $PLN_NO_CACHE is set); the others are
+    parsed, in parallel when there are many, and the cache is refreshed. The result is the same
+    either way, in path order.
+    """
+    from .bulk import load_kind
+
     records: dict[str, tuple[Record, ...]] = {}
     problems: list[Problem] = []
     for kind in kinds:
-        found: list[Record] = []
-        for path in record_files(root, kind):
-            record, record_problems = read_record(root, path, kind)
-            problems.extend(record_problems)
-            if record is not None:
-                found.append(record)
+        found, kind_problems = load_kind(root, kind)
         records[kind] = tuple(found)
+        problems.extend(kind_problems)
     return Loaded(records, tuple(problems))

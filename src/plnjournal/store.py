@@ -59,19 +59,24 @@ class Journal:
 
 def find_journal(explicit: str | os.PathLike[str] | None, start: Path | None = None) -> Journal:
     """The journal named by --journal, $PLN_JOURNAL, the nearest pln.yaml upward, or the user default."""
+    return open_journal(find_root(explicit, start))
+
+
+def find_root(explicit: str | os.PathLike[str] | None, start: Path | None = None) -> Path:
+    """The folder `find_journal` opens, without reading its settings (for shell completion)."""
     for candidate in (explicit, os.environ.get("PLN_JOURNAL") or None):
         if candidate:
             root = Path(candidate).expanduser()
             if not (root / CONFIG_FILE).is_file():
                 raise PlnError(f"{root} is not a pln journal (no {CONFIG_FILE}); run 'pln init {root}'")
-            return open_journal(root)
+            return root
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / CONFIG_FILE).is_file():
-            return open_journal(folder)
+            return folder
     default = user_default_journal()
     if default is not None and (default / CONFIG_FILE).is_file():
-        return open_journal(default)
+        return default
     raise PlnError("no journal here (no pln.yaml in this folder or above); run 'pln init DIR'")
 
 
@@ -143,6 +148,38 @@ def is_valid_id(text: str) -> bool:
     return bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text)) and len(text) <= 120
 
 
+def record_files(root: Path, kind: str) -> Iterator[Path]:
+    """The Markdown files of one kind, in path order, skipping hidden and temporary files."""
+    folder = root / FOLDERS[kind]
+    if kind == "entry":
+        yield from sorted(_walk_markdown(folder))
+    else:
+        yield from sorted(_markdown_in(folder))
+
+
+def is_record_name(name: str) -> bool:
+    """A Markdown file that is not hidden: pln's temp files (`.NAME.pln-tmp-XXXX`) never are."""
+    return name.endswith(".md") and not name.startswith(".")
+
+
+def _markdown_in(folder: Path) -> Iterator[Path]:
+    try:
+        with os.scandir(folder) as scan:
+            for item in scan:
+                if is_record_name(item.name) and not item.is_dir():
+                    yield Path(item.path)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+
+
+def _walk_markdown(folder: Path) -> Iterator[Path]:
+    for current, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            if is_record_name(name):
+                yield Path(current, name)
+
+
 def write_new(path: Path, text: str | bytes) -> None:
     """Create `path` with `text` (or bytes, for a copied file), all at once; FileExistsError if the
     name is taken."""
@@ -204,18 +241,26 @@ def _reported(path: Path, passing: type[OSError] | None = None) -> Iterator[None
         raise PlnError(f"cannot write {path}: {problem.strerror or problem}") from None
 
 
-def _encoded(text: str | bytes) -> bytes:
-    return text if isinstance(text, bytes) else text.encode("utf-8")
+def replace_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` atomically, without fsync: for `.pln/` caches, which a reader
+    checks whole and rebuilds when a crash left them torn, so durability is not worth the wait."""
+    path.parent.mkdir(exist_ok=True)
+    temp = _write_temp(path, data, durable=False)
+    try:
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
-def _write_temp(path: Path, text: str | bytes) -> Path:
+def _write_temp(path: Path, content: str | bytes, *, durable: bool = True) -> Path:
     temp = path.with_name(f".{path.name}{TEMP_MARK}{secrets.token_hex(4)}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(_encoded(text))
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -225,7 +270,7 @@ def _write_temp(path: Path, text: str | bytes) -> Path:
 def _claim_and_fill(path: Path, text: str | bytes) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     with os.fdopen(fd, "wb") as handle:
-        handle.write(_encoded(text))
+        handle.write(text.encode("utf-8") if isinstance(text, str) else text)
         handle.flush()
         os.fsync(handle.fileno())
 
@@ -252,6 +297,27 @@ def write_unique(folder: Path, stem: str, text: str | bytes, suffix: str = ".md"
     raise PlnError(f"{folder}: no free file name for {stem!r}")
 
 
+def cache_folder(journal: Journal) -> Path:
+    """`.pln/`, made on first use; its own `.gitignore` keeps it out of git whatever the journal's says."""
+    folder = journal.cache_dir
+    folder.mkdir(exist_ok=True)
+    if not (folder / ".gitignore").exists():
+        with contextlib.suppress(FileExistsError):  # another pln made it meanwhile
+            write_new(folder / ".gitignore", "# pln's caches and lock: never committed\n*\n")
+    return folder
+
+
+def first_time(journal: Journal, notice: str) -> bool:
+    """True the first time `notice` is asked about in this journal (remembered in `.pln/`)."""
+    try:
+        os.close(os.open(cache_folder(journal) / f"said-{notice}", os.O_WRONLY | os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        return False
+    except OSError:  # a read-only journal: better said again than never
+        return True
+    return True
+
+
 @contextlib.contextmanager
 def locked(journal: Journal) -> Iterator[None]:
     """Hold the journal's lock around a read-modify-write, so two of them never interleave."""
@@ -260,7 +326,7 @@ def locked(journal: Journal) -> Iterator[None]:
     lock_path = journal.cache_dir / "lock"
     lock = FileLock(lock_path)
     try:
-        journal.cache_dir.mkdir(exist_ok=True)
+        cache_folder(journal)
         lock.acquire(timeout=LOCK_TIMEOUT)
     except Timeout:
         raise PlnError(f"another pln is writing this journal ({lock_path})") from None

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .errors import PlnError
+
 CONFIG_NAME = "config.yaml"
+KEYS = ("journal",)
 
 
 def config_path() -> Path:
@@ -18,17 +21,40 @@ def config_path() -> Path:
     return user_config_path("pln") / CONFIG_NAME
 
 
-def read_config() -> dict[str, object]:
+def read_config(strict: bool = False) -> dict[str, object]:
+    """The config file's settings; {} when there is none. A file that cannot be read is {} too,
+    unless `strict` (for `pln config`), where it is a PlnError naming the file and line."""
     from .errors import FormatError
-    from .fileformat import parse_front_matter
+    from .fileformat import decode, parse_front_matter
 
+    path = config_path()
     try:
-        data, _ = parse_front_matter(config_path().read_text(encoding="utf-8"), 1)
-    except (OSError, UnicodeDecodeError, FormatError):
+        data, _ = parse_front_matter(decode(path.read_bytes()), 1)
+    except FileNotFoundError:
         return {}
+    except (OSError, FormatError) as problem:
+        if not strict:
+            return {}
+        line = f":{problem.line}" if isinstance(problem, FormatError) and problem.line else ""
+        message = problem.message if isinstance(problem, FormatError) else problem.strerror
+        raise PlnError(f"{path}{line}: cannot read the pln config file: {message}") from None
     return data
 
 
 def default_journal() -> Path | None:
     journal = read_config().get("journal")
     return Path(str(journal)).expanduser() if journal else None
+
+
+def set_value(key: str, value: str) -> Path:
+    """Write one setting through the atomic writer; returns the config file's path."""
+    from .fileformat import dump_front_matter
+    from .store import write_over
+
+    if key not in KEYS:
+        raise PlnError(f"unknown setting {key!r} (settings: {', '.join(KEYS)})")
+    data = {**read_config(strict=True), key: value}
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_over(path, dump_front_matter(data))
+    return path

@@ -12,11 +12,11 @@ from collections.abc import Iterable, Iterator
 
 from .create import bad_choice_message
 from .layout import FOLDER_NAMES
-from .load import Loaded, is_record_name
+from .load import Loaded
 from .model import KIND_OF_FOLDER, NAMED_KINDS, VOCABULARIES, Entry, Record, Reflection, record_keys
 from .problems import Problem, error, warning
 from .refs import REFERRING_KEYS, Index, references, unknown_message
-from .store import TEMP_MARK
+from .store import TEMP_MARK, is_record_name
 
 FREE_FOLDERS = frozenset(FOLDER_NAMES) - frozenset(KIND_OF_FOLDER)  # evidence/, templates/: anything goes
 

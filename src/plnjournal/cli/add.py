@@ -7,7 +7,8 @@ from typing import Annotated, Any
 import typer
 
 from ..model import GoalStatus, Mode, SpaceKind, ToolCategory, ToolKind
-from .common import finish, split_values
+from . import complete, prompts
+from .common import NoInput, finish, split_values
 from .state import state
 
 add_app = typer.Typer(help="Add a person, space, tool or goal to your network.", no_args_is_help=True)
@@ -54,20 +55,29 @@ def person(
     ] = None,
     provides: Annotated[
         list[str] | None,
-        typer.Option(help="What they give you; repeatable.", show_default=False),
+        typer.Option(
+            help="What they give you; repeatable.", show_default=False, autocompletion=complete.support
+        ),
     ] = None,
     met: Annotated[
         str | None, typer.Option(help="When you met (a date or 'last friday').", show_default=False)
     ] = None,
     met_at: Annotated[
-        str | None, typer.Option(help="Where you met: a space id or name.", show_default=False)
+        str | None,
+        typer.Option(
+            help="Where you met: a space id or name.", show_default=False, autocompletion=complete.spaces
+        ),
     ] = None,
     tag: Tags = None,
     message: Note = None,
     record_id: Id = None,
     no_commit: NoCommit = False,
+    no_input: Annotated[bool, NoInput] = False,
 ) -> None:
-    """Add a person who gives you feedback, advice, ideas, emotional support or mentoring."""
+    """Add a person who gives you feedback, advice, ideas, emotional support or mentoring.
+
+    On a terminal, with only a NAME, pln asks for their roles, organization, what they give you
+    and where you met."""
     values = {
         "name": name,
         "roles": split_values(role),
@@ -81,6 +91,10 @@ def person(
         "met_at": met_at,
         "tags": split_values(tag),
     }
+    if not any(values[key] for key in values if key != "name") and prompts.interactive(no_input):
+        from ..create import named_index
+
+        values = prompts.ask_person(values, named_index(state.journal()))
     _add("person", values, message, record_id, no_commit)
 
 
@@ -96,7 +110,12 @@ def space(
     schedule: Text = None,
     url: Text = None,
     template: Annotated[
-        str | None, typer.Option(help="Default entry template for `pln log --space`.", show_default=False)
+        str | None,
+        typer.Option(
+            help="Default entry template for `pln log --space`.",
+            show_default=False,
+            autocompletion=complete.template_names,
+        ),
     ] = None,
     tag: Tags = None,
     message: Note = None,

@@ -8,8 +8,8 @@ import typer
 
 from ..model import KIND_OF_PLURAL
 from ..render.safe import clean
-from . import output
-from .common import FormatOption, TableFormat
+from . import complete, output
+from .common import FormatOption, NoInput, TableFormat
 from .entry_filters import (
     EngagementOption,
     FromOption,
@@ -17,6 +17,7 @@ from .entry_filters import (
     GrowthOption,
     ManyOption,
     SpaceOption,
+    ToolOption,
     ToOption,
     WithOption,
     entry_filters,
@@ -39,7 +40,7 @@ def list_records(
     end: ToOption = None,
     space: SpaceOption = None,
     with_: WithOption = None,
-    tool: ManyOption = None,
+    tool: ToolOption = None,
     tag: ManyOption = None,
     growth: GrowthOption = None,
     engagement: EngagementOption = None,
@@ -62,10 +63,14 @@ def list_records(
         filters = entry_filters(index, ctx.params)
         records = list(select_entries(loaded.entries, filters, index))
     else:
-        records = sorted(
-            loaded.of(record_kind), key=lambda record: getattr(record, "date", None) or record.id
-        )
+        records = sorted(loaded.of(record_kind), key=listing_order)
     emit_records(record_kind, records, fmt)
+
+
+def listing_order(record: Record) -> tuple[str, str]:
+    """Reflections by date, then id (`-2` after the first of a day); named records by id."""
+    date = getattr(record, "date", None)
+    return (date.isoformat() if date else "", record.id)
 
 
 def emit_records(kind: str, records: list[Record], fmt: str) -> None:
@@ -94,7 +99,13 @@ def emit_table(columns: tuple[str, ...], rows: list[list[object]]) -> None:
 
 def show(
     record_id: Annotated[
-        str, typer.Argument(metavar="ID", help="A record's id (or KIND:ID).", show_default=False)
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A record's id (or KIND:ID).",
+            show_default=False,
+            autocompletion=complete.any_record,
+        ),
     ],
     fmt: Annotated[Literal["table", "json"], FormatOption] = "table",
 ) -> None:
@@ -124,20 +135,35 @@ def find_one(journal: Journal, ref: str) -> Record:
 
 def edit(
     record_id: Annotated[
-        str, typer.Argument(metavar="ID", help="A record's id (or KIND:ID).", show_default=False)
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A record's id (or KIND:ID).",
+            show_default=False,
+            autocompletion=complete.any_record,
+        ),
     ],
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")] = False,
+    no_input: Annotated[bool, NoInput] = False,
 ) -> None:
-    """Open a record in $EDITOR; the file is checked after you save and never lost."""
-    from ..edit import edit_record
+    """Open a record in $EDITOR; the file is checked after you save and never lost.
+
+    If it no longer reads, pln says where and (on a terminal) offers to reopen the editor; a file
+    kept with errors is still saved as written, and pln exits with status 1."""
+    from ..edit import edit_record, has_errors
+    from ..errors import PlnError
     from .common import finish
+    from .prompts import ask_edit_again, interactive
 
     journal = state.journal()
-    change, problems = edit_record(journal, find_one(journal, record_id))
+    edit_again = ask_edit_again if interactive(no_input) else (lambda problems: False)
+    change, problems = edit_record(journal, find_one(journal, record_id), edit_again)
     for problem in problems:
         output.warn(str(problem))
     if change is not None:
         finish(journal, change, commit=not no_commit)
+    if has_errors(problems):
+        raise PlnError(f"{problems[0].path} was kept as written but does not read; fix it with 'pln edit'")
 
 
 def warn_skipped(loaded: Loaded) -> None:

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 TableFormat = Literal["table", "json", "csv"]
 FormatOption = typer.Option("--format", "-f", help="Output format.")
+NoInput = typer.Option(
+    "--no-input", help="Never ask or wait for input (scripts, CI): a missing value is an error."
+)
 
 
 def split_values(values: Iterable[str] | None) -> tuple[str, ...]:

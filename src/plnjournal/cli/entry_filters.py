@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from . import complete
 from .common import split_values
 
 if TYPE_CHECKING:
@@ -24,16 +25,25 @@ FromOption = Annotated[
 ToOption = Annotated[
     str | None, typer.Option("--to", help="Entries on or before this date.", show_default=False)
 ]
-SpaceOption = Annotated[str | None, typer.Option(show_default=False)]
+SpaceOption = Annotated[str | None, typer.Option(show_default=False, autocompletion=complete.spaces)]
 WithOption = Annotated[
-    list[str] | None, typer.Option("--with", help="Entries with these people.", show_default=False)
+    list[str] | None,
+    typer.Option(
+        "--with", help="Entries with these people.", show_default=False, autocompletion=complete.people
+    ),
+]
+ToolOption = Annotated[
+    list[str] | None,
+    typer.Option(help="Repeat or separate with commas.", show_default=False, autocompletion=complete.tools),
 ]
 ManyOption = Annotated[
     list[str] | None, typer.Option(help="Repeat or separate with commas.", show_default=False)
 ]
-GrowthOption = Annotated[list[str] | None, typer.Option(show_default=False)]
-EngagementOption = Annotated[list[str] | None, typer.Option(show_default=False)]
-GoalOption = Annotated[str | None, typer.Option(show_default=False)]
+GrowthOption = Annotated[list[str] | None, typer.Option(show_default=False, autocompletion=complete.growth)]
+EngagementOption = Annotated[
+    list[str] | None, typer.Option(show_default=False, autocompletion=complete.engagement)
+]
+GoalOption = Annotated[str | None, typer.Option(show_default=False, autocompletion=complete.goals)]
 
 
 def entry_filters(index: Index, options: Mapping[str, Any], *, include_private: bool = True) -> Filters:

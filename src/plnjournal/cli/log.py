@@ -8,8 +8,8 @@ from typing import Annotated, Any
 import typer
 
 from ..model import Engagement
-from . import output
-from .common import finish, split_values
+from . import complete, output, prompts
+from .common import NoInput, finish, split_values
 from .state import state
 
 Many = Annotated[list[str] | None, typer.Option(help="Repeat or separate with commas.", show_default=False)]
@@ -25,15 +25,26 @@ def log(
         str, typer.Option(help="ISO date or words: 'yesterday', 'last friday', '3 days ago'.")
     ] = "today",
     time: Annotated[str | None, typer.Option(help="24-hour HH:MM.", show_default=False)] = None,
-    space: Annotated[str | None, typer.Option(help="Where: a space id or name.", show_default=False)] = None,
+    space: Annotated[
+        str | None,
+        typer.Option(help="Where: a space id or name.", show_default=False, autocompletion=complete.spaces),
+    ] = None,
     with_: Annotated[
         list[str] | None,
         typer.Option(
-            "--with", help="Who: person ids or names; repeat or separate with commas.", show_default=False
+            "--with",
+            help="Who: person ids or names; repeat or separate with commas.",
+            show_default=False,
+            autocompletion=complete.people,
         ),
     ] = None,
-    tool: Many = None,
-    goal: Text = None,
+    tool: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Repeat or separate with commas.", show_default=False, autocompletion=complete.tools
+        ),
+    ] = None,
+    goal: Annotated[str | None, typer.Option(show_default=False, autocompletion=complete.goals)] = None,
     affective: Annotated[
         str | None,
         typer.Option(
@@ -56,6 +67,7 @@ def log(
         typer.Option(
             help="A growth dimension without a note; repeatable.",
             show_default=False,
+            autocompletion=complete.growth,
         ),
     ] = None,
     engagement: Annotated[
@@ -84,18 +96,29 @@ def log(
             "--message", "-m", help="The body; else stdin, else $EDITOR on a terminal.", show_default=False
         ),
     ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            help="Fill this template (see 'pln templates'); 'none' for no template.",
+            show_default=False,
+            autocompletion=complete.template_names,
+        ),
+    ] = None,
     add_missing: Annotated[
         bool,
         typer.Option("--add-missing", help="Create people, spaces, tools and goals that do not exist yet."),
     ] = False,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")] = False,
+    no_input: Annotated[bool, NoInput] = False,
 ) -> None:
     """Log what happened, with whom, where, how it made you grow, and what you will try next.
 
+    On a terminal without a TITLE, pln asks for the title, space, people, growth and intention.
     Prints the new entry's path, so `$EDITOR $(pln log ...)` opens it.
     """
-    from ..create import log_entry
+    from ..create import log_entry, named_index
     from ..dates import parse_date, today
+    from ..templates import apply, for_entry
 
     notes = {"affective": affective, "cognitive": cognitive, "identity": identity, "social": social}
     named = set(split_values(growth))
@@ -118,12 +141,30 @@ def log(
         "impact": impact,
         "evidence": split_values(evidence),
         "verified_by": verified_by,
-        "private": private,
+        "private": private or None,
     }
     present = {key: value for key, value in values.items() if value not in (None, (), {}, "")}
+    asking = title is None and prompts.interactive(no_input)
+    if not asking:
+        _require_a_name(present)
     journal = state.journal()
-    change = log_entry(journal, present, _body(message), add_missing)
+    index = named_index(journal)
+    if asking:
+        present = prompts.ask_title_and_space(present, index)
+        _require_a_name(present)
+    chosen = for_entry(journal, index, template, present.get("space"))
+    if asking:
+        present = prompts.ask_details(present, index, chosen)
+    present, scaffold = apply(chosen, present, index, journal.settings.owner)
+    change = log_entry(journal, present, _body(message, scaffold, no_input), add_missing, index)
     finish(journal, change, commit=not no_commit)
+
+
+def _require_a_name(values: dict[str, Any]) -> None:
+    if not values.get("title") and not values.get("space"):
+        from ..errors import UsageError
+
+        raise UsageError("missing TITLE: give a title or --space (pln asks only on a terminal)")
 
 
 def _time(text: str | None) -> str | None:
@@ -136,19 +177,20 @@ def _time(text: str | None) -> str | None:
         raise UsageError(f"--time: {bad}") from None
 
 
-def _body(message: str | None) -> str:
-    """-m, else stdin when it is not a terminal, else $EDITOR on a terminal."""
+def _body(message: str | None, scaffold: str, no_input: bool) -> str:
+    """-m; else stdin when it is not a terminal; else $EDITOR on the template's scaffold on a
+    terminal; else the scaffold as it is. `--no-input` reads neither stdin nor a terminal."""
     if message is not None:
         return message
-    if sys.stdin is None:
-        return ""
+    if no_input or sys.stdin is None:
+        return scaffold
     if not output.is_terminal(sys.stdin):
-        return _read_stdin()
-    if output.is_terminal(sys.stdout):
-        from ..edit import compose
+        return _read_stdin() or scaffold
+    from ..edit import compose, has_editor
 
-        return compose()
-    return ""
+    if output.is_terminal(sys.stdout) and has_editor():
+        return compose(scaffold)
+    return scaffold
 
 
 def _read_stdin() -> str:

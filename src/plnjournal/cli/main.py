@@ -20,6 +20,7 @@ app = typer.Typer(
     cls=PlnGroup,
     help=HELP,
     no_args_is_help=True,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -28,6 +29,7 @@ app = typer.Typer(
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     journal: Annotated[
         Path | None,
         typer.Option(
@@ -37,15 +39,54 @@ def main_options(
             help="The journal folder (default: $PLN_JOURNAL, else the nearest pln.yaml upward).",
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Parse every file again; neither read nor write the cache in .pln/."),
+    ] = False,
 ) -> None:
     state.journal_option = journal
+    if no_cache:
+        _without_cache(ctx)
+
+
+def _without_cache(ctx: typer.Context) -> None:
+    """Tell load() (here and in any worker it starts) to skip the cache, for this command only."""
+    import os
+
+    from ..cache import NO_CACHE_VARIABLE
+
+    if os.environ.get(NO_CACHE_VARIABLE):
+        return
+    os.environ[NO_CACHE_VARIABLE] = "1"
+    ctx.call_on_close(lambda: os.environ.pop(NO_CACHE_VARIABLE, None))
+
+
+COMMANDS = (
+    "init",
+    "add",
+    "log",
+    "templates",
+    "browse",
+    "manage",
+    "report",
+    "next",
+    "check",
+    "sync",
+    "reflect",
+    "graph",
+    "status",
+    "config",
+    "cache",
+    "exchange",
+    "portfolio",
+)  # modules of this package, each with register(app); `pln --help` lists the commands they add
 
 
 def _register() -> None:
-    from . import add, browse, check, exchange, init, log, manage, next, portfolio, report
+    import importlib
 
-    for module in (init, add, log, browse, manage, report, next, check, exchange, portfolio):
-        module.register(app)
+    for name in COMMANDS:
+        importlib.import_module(f"{__package__}.{name}").register(app)
 
 
 _register()

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from . import output
+from . import complete, output
 from .common import finish
 from .state import state
 
@@ -15,7 +15,13 @@ NoCommit = Annotated[bool, typer.Option("--no-commit", help="Do not commit this 
 
 def rename(
     record_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The record to rename (or KIND:ID).", show_default=False)
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The record to rename (or KIND:ID).",
+            show_default=False,
+            autocompletion=complete.any_record,
+        ),
     ],
     new_id: Annotated[str, typer.Argument(metavar="NEW", help="Its new id.", show_default=False)],
     name: Annotated[
@@ -36,7 +42,13 @@ def rename(
 
 def rm(
     record_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The record to remove (or KIND:ID).", show_default=False)
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The record to remove (or KIND:ID).",
+            show_default=False,
+            autocompletion=complete.any_record,
+        ),
     ],
     force: Annotated[
         bool, typer.Option("--force", help="Remove it even if entries name it, and drop those references.")

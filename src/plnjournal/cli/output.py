@@ -38,6 +38,11 @@ def hint(message: str) -> None:
     sys.stderr.write(f"pln: {clean(message)}\n")
 
 
+def text_block(text: str) -> None:
+    """Several lines of explanation to stderr, as they are (after `error`, to say what to do)."""
+    sys.stderr.write(clean(text).rstrip("\n") + "\n")
+
+
 def console(stderr: bool = False) -> Any:
     """A rich Console for the terminal (colour unless NO_COLOR), never interpreting file text."""
     from rich.console import Console

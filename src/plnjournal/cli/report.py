@@ -84,7 +84,7 @@ def build_report(
     )
     scope = make_scope(loaded, filters, by=by, settings=journal.settings, today=today())
     module = importlib.import_module(f"plnjournal.reports.{name}")
-    for message in getattr(module, "warnings", lambda _scope: [])(scope):
+    for message in getattr(module, "unusable_values", lambda _scope: [])(scope):
         output.warn(message)
     if not scope.entries:
         output.hint(f"no entries {describe_range(filters)}; the {name} report is empty")

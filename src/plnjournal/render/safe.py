@@ -4,6 +4,7 @@ shown as visible escapes, so no file can move the cursor, recolour or reorder th
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n|\t")
@@ -33,3 +34,10 @@ def clean_cell(value: object) -> str:
 def _pair(item: tuple[object, object]) -> tuple[str, str | None]:
     key, value = item
     return clean_cell(key), None if value is None else clean_cell(value)
+
+
+def one_line(text: str) -> str:
+    """Text for one line of a file (a graph label, a list item): control and format characters
+    become spaces, and every run of spaces one space."""
+    visible = "".join(" " if unicodedata.category(char)[0] == "C" else char for char in text)
+    return " ".join(visible.split())

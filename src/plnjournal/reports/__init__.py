@@ -17,11 +17,8 @@ from ..query import Filters, select_entries
 from ..refs import Index
 from ..store import Settings
 
-REPORTS: tuple[str, ...] = (
-    "growth",
-    "engagement",
-    "impact",
-)  # report names, in the order `pln report --help` lists them
+# report names, in the order `pln report --help` lists them
+REPORTS: tuple[str, ...] = ("growth", "network", "engagement", "impact")
 
 
 @dataclass(frozen=True)

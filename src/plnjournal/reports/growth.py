@@ -37,7 +37,7 @@ def build(scope: Scope) -> dict[str, Any]:
     }
 
 
-def warnings(scope: Scope) -> list[str]:
+def unusable_values(scope: Scope) -> list[str]:
     return unknown_value_warnings(scope.entries, "growth", lambda entry: entry.growth, DIMENSIONS)
 
 

@@ -1,0 +1,237 @@
+"""Time pln against its baselines, side by side, and print a Markdown table of medians and ratios.
+
+    python benchmarks/run.py [--sizes 1000,10000,50000] [--repeat 5]
+
+For each size a journal is generated once (kept in benchmarks/.data/, ignored by git). Every
+round runs every command once, in turn, so a busy machine slows a command and its baseline
+alike; the table gives each one's median time, its ratio to its baseline's median, and its peak
+memory (the largest process, from getrusage in a fresh wrapper process per run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / ".data"
+BIN = Path(sys.executable).parent
+PLN = [str(BIN / "pln")]
+PYTHON = sys.executable
+# Runs one command and reports its wall time and the peak RSS of its largest process.
+WRAPPER = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
+"""
+
+
+@dataclass
+class Bench:
+    """One timed command; `before` runs untimed ahead of each run (to change a file, say)."""
+
+    name: str
+    command: list[str]
+    baseline: str | None = None
+    before: Callable[[], None] | None = None
+    after: Callable[[], None] | None = None
+    times: list[float] = field(default_factory=list)
+    memory: list[int] = field(default_factory=list)
+    failed: bool = False
+
+
+def journal_for(size: int) -> Path:
+    """The generated journal of `size` entries (and its jrnl twin), made once and reused."""
+    root = DATA / f"journal-{size}"
+    if not (root / "pln.yaml").exists():
+        sys.path.insert(0, str(HERE))
+        from generate import generate, jrnl_text
+
+        shutil.rmtree(root, ignore_errors=True)
+        made = generate(root, size)
+        (DATA / f"jrnl-{size}.txt").write_text(jrnl_text(made))
+        time.sleep(0.5)  # let the files age past pln's racy-timestamp window
+    return root
+
+
+def empty_journal() -> Path:
+    root = DATA / "journal-empty"
+    if not (root / "pln.yaml").exists():
+        subprocess.run([*PLN, "init", str(root), "--no-git"], check=True, capture_output=True)
+    return root
+
+
+def jrnl_config(size: int) -> Path | None:
+    """A jrnl config for the same entries, or None when jrnl is not installed."""
+    if not (BIN / "jrnl").exists() and not shutil.which("jrnl"):
+        return None
+    config = DATA / f"jrnl-{size}.yaml"
+    if config.exists():
+        return config
+    import yaml  # jrnl takes a JSON config for a jrnl 1.x one and offers to upgrade it
+
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "colors": {"body": "none", "date": "none", "tags": "none", "title": "none"},
+                "default_hour": 9,
+                "default_minute": 0,
+                "editor": "",
+                "encrypt": False,
+                "highlight": False,
+                "indent_character": "|",
+                "journals": {"default": {"journal": str(DATA / f"jrnl-{size}.txt")}},
+                "linewrap": 79,
+                "tagsymbols": "#@",
+                "template": False,
+                "timeformat": "%Y-%m-%d %H:%M",
+                "version": "v4.6",
+            }
+        )
+    )
+    jrnl = str(BIN / "jrnl") if (BIN / "jrnl").exists() else "jrnl"
+    subprocess.run([jrnl, "--config-file", str(config), "-n", "1"], capture_output=True)  # it adopts it
+    return config
+
+
+def benches_for(size: int) -> list[Bench]:
+    root = journal_for(size)
+    pln = [*PLN, "--journal", str(root)]
+    changed = next((root / "entries").glob("*/*.md"))
+    original = changed.read_text()
+    flip = {"count": 0}
+
+    def change_one_file() -> None:
+        flip["count"] += 1
+        changed.write_text(original + f"Edited {flip['count']} times.\n")
+        time.sleep(0.3)  # older than the racy window: the cache is rewritten, as after a real edit
+
+    def restore() -> None:
+        changed.write_text(original)
+
+    def clear_cache() -> None:
+        shutil.rmtree(root / ".pln", ignore_errors=True)
+
+    def remove_logged() -> None:
+        for path in (root / "entries").glob("*/*-benchmark-log*.md"):
+            path.unlink()
+
+    growth = [*pln, "report", "--growth", "--format", "json"]
+    benches = [
+        Bench("floor: read + libyaml, 1 process", [PYTHON, str(HERE / "floor.py"), str(root)]),
+        Bench("report --growth json, cold (--no-cache)", [*pln, "--no-cache", *growth[3:]], "floor"),
+        Bench("report --growth json, no cache file", growth, "floor", before=clear_cache),
+        Bench("report --growth json, warm", growth, "floor"),
+        Bench("report --growth json, 1 file changed", growth, "floor", before=change_one_file, after=restore),
+        Bench("list entries json, warm", [*pln, "list", "entries", "--format", "json"], "floor"),
+        Bench(
+            "list entries json, cold (--no-cache)",
+            [*pln, "--no-cache", "list", "entries", "--format", "json"],
+            "floor",
+        ),
+        Bench("check, cold (--no-cache)", [*pln, "--no-cache", "check"], "floor"),
+        Bench("check, warm", [*pln, "check"], "floor"),
+        Bench("status, warm", [*pln, "status"], "floor"),
+        Bench(
+            "log on an empty journal",
+            [*PLN, "--journal", str(empty_journal()), "log", "benchmark log", "-m", "x", "--no-commit"],
+            after=lambda: [p.unlink() for p in (empty_journal() / "entries").glob("*/*.md")],
+        ),
+        Bench(
+            "log",
+            [*pln, "log", "benchmark log", "-m", "x", "--no-commit"],
+            "log on an empty journal",
+            after=remove_logged,
+        ),
+    ]
+    config = jrnl_config(size)
+    if config is not None:
+        jrnl = [str(BIN / "jrnl") if (BIN / "jrnl").exists() else "jrnl", "--config-file", str(config)]
+        benches += [
+            Bench("jrnl 4.6 --export json", [*jrnl, "--export", "json"]),
+            Bench("jrnl 4.6 -n 10", [*jrnl, "-n", "10"]),
+        ]
+        warm = next(bench for bench in benches if bench.name == "report --growth json, warm")
+        warm.baseline = "jrnl 4.6 --export json"
+    return benches
+
+
+def startup_benches() -> list[Bench]:
+    return [
+        Bench('python -c "import typer, rich"', [PYTHON, "-c", "import typer, rich"]),
+        Bench("pln --help", [*PLN, "--help"], 'python -c "import typer, rich"'),
+    ]
+
+
+def run_once(bench: Bench) -> None:
+    if bench.before:
+        bench.before()
+    result = subprocess.run([PYTHON, "-c", WRAPPER, *bench.command], capture_output=True, text=True)
+    if bench.after:
+        bench.after()
+    elapsed, peak_kib, code = result.stdout.split()
+    if code != "0":
+        bench.failed = True
+        return
+    bench.times.append(float(elapsed))
+    bench.memory.append(int(peak_kib))
+
+
+def median(bench: Bench) -> float | None:
+    return statistics.median(bench.times) if bench.times and not bench.failed else None
+
+
+def table(groups: dict[str, list[Bench]]) -> str:
+    lines = [
+        "| journal | command | median s | baseline | ratio | peak MB |",
+        "| --- | --- | ---: | --- | ---: | ---: |",
+    ]
+    for label, benches in groups.items():
+        by_name = {bench.name.split(":")[0]: bench for bench in benches} | {b.name: b for b in benches}
+        for bench in benches:
+            mine = median(bench)
+            if mine is None:
+                lines.append(f"| {label} | {bench.name} | not available | | | |")
+                continue
+            base = by_name.get(bench.baseline or "")
+            theirs = median(base) if base else None
+            ratio = f"{mine / theirs:.2f}×" if theirs else ""
+            peak = max(bench.memory) / 1024
+            lines.append(
+                f"| {label} | {bench.name} | {mine:.3f} | {bench.baseline or ''} | {ratio} | {peak:.0f} |"
+            )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    DATA.mkdir(exist_ok=True)
+    groups = {f"{int(size):,}": benches_for(int(size)) for size in args.sizes.split(",")}
+    groups["start-up"] = startup_benches()
+    for round_number in range(args.repeat):
+        for benches in groups.values():
+            for bench in benches:
+                if not bench.failed:
+                    run_once(bench)
+        print(f"round {round_number + 1}/{args.repeat} done", file=sys.stderr)
+    print(f"{os.cpu_count()} cores, {args.repeat} runs each, medians; ratio = median / baseline's median\n")
+    print(table(groups))
+    if not any(bench.name.startswith("jrnl") for bench in groups[next(iter(groups))]):
+        print("\njrnl is not installed: `pip install 'jrnl==4.*'` to compare with it.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""Shell completion of record ids, template names and vocabularies (`pln --install-completion`).
+
+A completer runs on every TAB, so it reads file names only (never a file's contents) and never
+fails: no journal, an unreadable folder or any other surprise simply means no suggestions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import typer
+
+from ..model import DIMENSIONS, ENGAGEMENT_LEVELS, FOLDERS, SUPPORT_KINDS
+
+Completer = Callable[[typer.Context, str], list[str]]
+
+
+def record_ids(root: str, kinds: Iterable[str]) -> Iterator[str]:
+    """The ids of the given kinds: the names of their `.md` files (entries in year folders)."""
+    from ..store import record_files
+
+    for kind in kinds:
+        yield from (path.stem for path in record_files(Path(root), kind))
+
+
+def journal_root(ctx: typer.Context) -> str | None:
+    """The journal the command line points at: its --journal, else the usual discovery."""
+    from ..errors import PlnError
+    from ..store import find_root
+
+    try:
+        return str(find_root(ctx.find_root().params.get("journal")))
+    except (PlnError, OSError, ValueError):
+        return None
+
+
+def matching(candidates: Iterable[str], incomplete: str) -> list[str]:
+    """Candidates starting with the last comma-separated part of what was typed, sorted.
+
+    `--with jane-doe,to` completes to `jane-doe,tom-lee`."""
+    done, comma, part = incomplete.rpartition(",")
+    prefix = done + comma
+    return [prefix + value for value in sorted(set(candidates)) if value.startswith(part)]
+
+
+def ids_of(*kinds: str) -> Completer:
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        root = journal_root(ctx)
+        return matching(record_ids(root, kinds), incomplete) if root else []
+
+    return complete
+
+
+def choices(values: tuple[str, ...]) -> Completer:
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        return matching(values, incomplete)
+
+    return complete
+
+
+def template_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    from ..templates import FOLDER, NONE, shipped_names
+
+    root = journal_root(ctx)
+    folder = Path(root, FOLDER) if root else None
+    own = [path.stem for path in folder.glob("*.md")] if folder and folder.is_dir() else []
+    return matching([*own, *shipped_names(), NONE], incomplete)
+
+
+people = ids_of("person")
+spaces = ids_of("space")
+tools = ids_of("tool")
+goals = ids_of("goal")
+any_record = ids_of(*FOLDERS)
+growth = choices(DIMENSIONS)
+engagement = choices(ENGAGEMENT_LEVELS)
+support = choices(SUPPORT_KINDS)

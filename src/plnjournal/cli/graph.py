@@ -1,0 +1,37 @@
+"""`pln graph`: people, spaces and tools as a Mermaid or Graphviz DOT graph."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import typer
+
+from . import output
+from .scope import End, Start, read_scope
+from .state import state
+
+
+def graph(
+    fmt: Annotated[
+        Literal["mermaid", "dot"], typer.Option("--format", "-f", help="Graph language.")
+    ] = "mermaid",
+    start: Start = None,
+    end: End = None,
+    pairs: Annotated[bool, typer.Option("--pairs", help="Also link people who share an entry.")] = False,
+) -> None:
+    """The network as a graph: people, spaces and tools, linked by the entries they share.
+
+    Mermaid renders on GitHub and in Obsidian (put it in a ```mermaid block); for DOT:
+    `pln graph --format dot | dot -Tsvg > network.svg`.
+    """
+    import importlib
+
+    from ..graph import build_graph
+
+    scope = read_scope(state.journal(), start, end)
+    renderer = importlib.import_module(f"plnjournal.render.{fmt}")
+    output.data(renderer.render(build_graph(scope, pairs=pairs)))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(graph)

@@ -1,0 +1,33 @@
+"""The whole journal and a date range as a report Scope, for commands that take only --from/--to
+(`pln graph`, `pln reflect`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from ..reports import Scope
+    from ..store import Journal
+
+Start = Annotated[
+    str | None, typer.Option("--from", help="Entries on or after this date.", show_default=False)
+]
+End = Annotated[str | None, typer.Option("--to", help="Entries on or before this date.", show_default=False)]
+
+
+def read_scope(journal: Journal, start: str | None, end: str | None) -> Scope:
+    from ..dates import parse_date, today
+    from ..load import load
+    from ..query import Filters
+    from ..reports import make_scope
+    from .browse import warn_skipped
+
+    loaded = load(journal.root)
+    warn_skipped(loaded)
+    filters = Filters(
+        start=parse_date(start, option="--from") if start else None,
+        end=parse_date(end, option="--to") if end else None,
+    )
+    return make_scope(loaded, filters, by="month", settings=journal.settings, today=today())

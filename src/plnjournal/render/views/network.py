@@ -1,0 +1,104 @@
+"""How the network report looks: sections of small tables on a terminal or as plain text, the
+same sections in Markdown, and the spaces table as CSV."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .. import csv as csv_render
+
+Section = tuple[str, tuple[str, ...], list[list[Any]]]  # title, columns, rows
+
+
+def sections(data: dict[str, Any]) -> Iterator[Section]:
+    people = data["people"]
+    yield (
+        "People",
+        ("people", "new", "active"),
+        [[people["total"], people["new"], people["active"]]],
+    )
+    for key, score in people["diversity"].items():
+        counts = people[f"by_{key}"]
+        rows = [[value, count] for value, count in counts.items()]
+        yield f"By {key} (diversity {score:.2f})", (key, "people"), rows
+    yield (
+        "Dormant ties",
+        ("id", "name", "last seen", "days"),
+        [[row["id"], row["name"], row["last_seen"] or "never", row["days"]] for row in data["dormant"]],
+    )
+    yield "Support", ("kind", "people"), [[kind, ids or "nobody"] for kind, ids in data["support"].items()]
+    columns = ("id", "name", "kind", "mode", "platform", "entries", "minutes")
+    yield "Spaces", columns, [[row[c] for c in columns] for row in data["spaces"]]
+    for key in ("by_mode", "by_kind"):
+        rows = [[name, t["spaces"], t["entries"], t["minutes"]] for name, t in data[key].items()]
+        yield f"Spaces {key.replace('_', ' ')}", (key[3:], "spaces", "entries", "minutes"), rows
+    top, platform = data["concentration"], data["platform_dependence"]
+    yield (
+        "Concentration",
+        ("measure", "of", "share"),
+        [
+            ["top space", top["id"] or "none", percent(top["share"])],
+            ["biggest platform", platform["platform"] or "none", percent(platform["share"])],
+        ],
+    )
+    tool_rows = data["tools"]["by_tool"]
+    yield "Tools", ("id", "name", "category", "entries"), [list(row.values()) for row in tool_rows]
+    categories = data["tools"]["by_category"]
+    yield "Tools by category", ("category", "entries"), [list(item) for item in categories.items()]
+    yield "Warnings", ("warning",), [[warning] for warning in data["warnings"]]
+
+
+def title(data: dict[str, Any]) -> str:
+    if not data["from"] and not data["to"]:
+        return "Network: all entries"
+    return f"Network: {data['from'] or 'the start'} to {data['to'] or 'today'}"
+
+
+def percent(fraction: float) -> str:
+    return f"{round(fraction * 100)}%"
+
+
+def print_table(data: dict[str, Any]) -> None:
+    from ...cli import output
+    from .. import table
+
+    terminal = output.is_terminal()
+    console = output.console() if terminal else None
+    output.line(title(data))
+    for heading, columns, rows in sections(data):
+        if console is not None:
+            console.print()
+            console.print(table.render_rich(columns, rows, title=heading))
+        else:
+            output.data(f"\n{heading}\n" + table.render_plain(columns, rows))
+
+
+def markdown(data: dict[str, Any]) -> str:
+    parts = [f"# {md_cell(title(data))}\n"]
+    for heading, columns, rows in sections(data):
+        parts.append(f"\n## {md_cell(heading)}\n\n")
+        parts.append(md_table(columns, rows) if rows else "None.\n")
+    return "".join(parts)
+
+
+def md_table(columns: tuple[str, ...], rows: list[list[Any]]) -> str:
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(md_cell(value) for value in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def md_cell(value: Any) -> str:
+    """A Markdown table cell on one line, with pipes, backslashes and markup characters escaped."""
+    from ..safe import clean_cell
+
+    text = clean_cell(value)
+    for char in "\\|*_`[]<>":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def csv(data: dict[str, Any]) -> str:
+    """The spaces table: one row per space."""
+    columns = ("id", "name", "kind", "mode", "platform", "entries", "minutes")
+    return csv_render.render(columns, [[row[c] for c in columns] for row in data["spaces"]])
