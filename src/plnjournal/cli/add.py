@@ -8,7 +8,7 @@ import typer
 
 from ..model import GoalStatus, Mode, SpaceKind, ToolCategory, ToolKind
 from . import complete, prompts
-from .common import NoInput, finish, split_values
+from .common import NoCommit, NoInput, finish, split_values
 from .state import state
 
 add_app = typer.Typer(help="Add a person, space, tool or goal to your network.", no_args_is_help=True)
@@ -25,7 +25,6 @@ Note = Annotated[
 Tags = Annotated[
     list[str] | None, typer.Option("--tag", help="Repeat or separate with commas.", show_default=False)
 ]
-NoCommit = Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")]
 
 
 def _add(kind: str, values: dict[str, Any], body: str | None, record_id: str | None, no_commit: bool) -> None:

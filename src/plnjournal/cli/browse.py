@@ -8,8 +8,8 @@ import typer
 
 from ..model import KIND_OF_PLURAL
 from ..render.safe import clean
-from . import complete, output
-from .common import FormatOption, NoInput, TableFormat
+from . import output
+from .common import FormatOption, NoCommit, NoInput, RecordId, TableFormat
 from .entry_filters import (
     EngagementOption,
     FromOption,
@@ -77,9 +77,7 @@ def emit_records(kind: str, records: list[Record], fmt: str) -> None:
     from ..listing import flat_rows, json_rows, table_rows
 
     if fmt == "json":
-        from ..render import json
-
-        output.data(json.render(json_rows(records)))
+        output.json_data(json_rows(records))
     elif fmt == "csv":
         from ..render import csv
 
@@ -98,15 +96,7 @@ def emit_table(columns: tuple[str, ...], rows: list[list[object]]) -> None:
 
 
 def show(
-    record_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="A record's id (or KIND:ID).",
-            show_default=False,
-            autocompletion=complete.any_record,
-        ),
-    ],
+    record_id: RecordId,
     fmt: Annotated[Literal["table", "json"], FormatOption] = "table",
 ) -> None:
     """Show one record: its keys and its notes."""
@@ -116,9 +106,7 @@ def show(
     record = find_one(journal, record_id)
     data = json_rows([record], body=True)[0]
     if fmt == "json":
-        from ..render import json
-
-        output.data(json.render(data))
+        output.json_data(data)
         return
     body = data.pop("body")
     rows = [[key, value] for key, value in data.items() if value not in (None, [], {}, "", False)]
@@ -134,16 +122,8 @@ def find_one(journal: Journal, ref: str) -> Record:
 
 
 def edit(
-    record_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="A record's id (or KIND:ID).",
-            show_default=False,
-            autocompletion=complete.any_record,
-        ),
-    ],
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")] = False,
+    record_id: RecordId,
+    no_commit: NoCommit = False,
     no_input: Annotated[bool, NoInput] = False,
 ) -> None:
     """Open a record in $EDITOR; the file is checked after you save and never lost.

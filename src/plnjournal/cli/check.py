@@ -26,9 +26,7 @@ def check(
     loaded = load(journal.root)
     problems = sorted([*loaded.problems, *validate(loaded, journal_files(journal.root))])
     if fmt == "json":
-        from ..render import json
-
-        output.data(json.render([problem.as_dict() for problem in problems]))
+        output.json_data([problem.as_dict() for problem in problems])
     else:
         for problem in problems:
             output.line(str(problem))

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from . import output
+from . import complete, output
 
 if TYPE_CHECKING:
     from ..change import Change
     from ..store import Journal
 
+NoCommit = Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")]
+RecordId = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="A record's id (or KIND:ID).",
+        show_default=False,
+        autocompletion=complete.any_record,
+    ),
+]
 TableFormat = Literal["table", "json", "csv"]
 FormatOption = typer.Option("--format", "-f", help="Output format.")
 NoInput = typer.Option(

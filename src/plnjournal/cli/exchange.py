@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from .common import deliver
+from .common import NoCommit, deliver
 from .entry_filters import (
     EngagementOption,
     FromOption,
@@ -91,7 +91,7 @@ def import_entries(
     add_missing: Annotated[
         bool, typer.Option("--add-missing", help="Create people and spaces the file names that do not exist.")
     ] = False,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")] = False,
+    no_commit: NoCommit = False,
 ) -> None:
     """Import entries from jrnl or a CSV PD log; a file imported twice adds nothing the second time.
 

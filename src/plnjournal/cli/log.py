@@ -9,7 +9,7 @@ import typer
 
 from ..model import Engagement
 from . import complete, output, prompts
-from .common import NoInput, finish, split_values
+from .common import NoCommit, NoInput, finish, split_values
 from .state import state
 
 Many = Annotated[list[str] | None, typer.Option(help="Repeat or separate with commas.", show_default=False)]
@@ -108,7 +108,7 @@ def log(
         bool,
         typer.Option("--add-missing", help="Create people, spaces, tools and goals that do not exist yet."),
     ] = False,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")] = False,
+    no_commit: NoCommit = False,
     no_input: Annotated[bool, NoInput] = False,
 ) -> None:
     """Log what happened, with whom, where, how it made you grow, and what you will try next.

@@ -6,23 +6,13 @@ from typing import Annotated
 
 import typer
 
-from . import complete, output
-from .common import finish
+from . import output
+from .common import NoCommit, RecordId, finish
 from .state import state
-
-NoCommit = Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")]
 
 
 def rename(
-    record_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="The record to rename (or KIND:ID).",
-            show_default=False,
-            autocompletion=complete.any_record,
-        ),
-    ],
+    record_id: RecordId,
     new_id: Annotated[str, typer.Argument(metavar="NEW", help="Its new id.", show_default=False)],
     name: Annotated[
         str | None, typer.Option(help="Also change its name (or an entry's title).", show_default=False)
@@ -41,15 +31,7 @@ def rename(
 
 
 def rm(
-    record_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID",
-            help="The record to remove (or KIND:ID).",
-            show_default=False,
-            autocompletion=complete.any_record,
-        ),
-    ],
+    record_id: RecordId,
     force: Annotated[
         bool, typer.Option("--force", help="Remove it even if entries name it, and drop those references.")
     ] = False,

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import output
-from .common import FormatOption, TableFormat, finish
+from .common import FormatOption, NoCommit, TableFormat, finish
 from .state import state
 
 
@@ -23,7 +23,7 @@ def next_(
         str | None, typer.Option("--impact", help="With --done: what students did.", show_default=False)
     ] = None,
     fmt: Annotated[TableFormat, FormatOption] = "table",
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")] = False,
+    no_commit: NoCommit = False,
 ) -> None:
     """Open intentions (an entry's `next` without `applied`), oldest first, with their age."""
     from ..errors import UsageError
@@ -59,9 +59,7 @@ def list_open(fmt: str) -> None:
     if not rows:
         output.hint("no open intentions: every 'next' in this journal has been applied")
     if fmt == "json":
-        from ..render import json
-
-        output.data(json.render(rows))
+        output.json_data(rows)
     elif fmt == "csv":
         from ..render import csv
 

@@ -22,6 +22,13 @@ def data(text: str) -> None:
     sys.stdout.flush()
 
 
+def json_data(value: Any) -> None:
+    """JSON on stdout: indented for a person at a terminal, one fast compact line for a pipe."""
+    from ..render import json
+
+    data(json.render(value, indent=2 if is_terminal() else None))
+
+
 def line(text: str) -> None:
     data(clean(text) + "\n")
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from .common import deliver
+from .common import NoCommit, deliver
 from .exchange import OutOption
 from .state import state
 
@@ -59,7 +59,7 @@ def portfolio(
 def attach(
     entry: Annotated[str, typer.Argument(metavar="ENTRY-ID", help="The entry's id.", show_default=False)],
     file: Annotated[Path, typer.Argument(metavar="FILE", help="The file to copy in.", show_default=False)],
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")] = False,
+    no_commit: NoCommit = False,
 ) -> None:
     """Copy FILE into evidence/ and add it to the entry's evidence list."""
     from ..attach import attach as attach_file

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
 
 import typer
 
 from . import output
+from .common import NoCommit
 from .scope import End, Start, read_scope
 from .state import state
 
@@ -15,7 +15,7 @@ from .state import state
 def reflect(
     start: Start = None,
     end: End = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")] = False,
+    no_commit: NoCommit = False,
 ) -> None:
     """Write reflections/DATE-enrichment.md: your people, spaces and tools, what supports your
     growth, what is missing, and intentions (its `next:` list) to keep or change.

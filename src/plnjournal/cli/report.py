@@ -122,9 +122,7 @@ def report_range(
 def emit_report(name: str, data: dict, fmt: str) -> None:
     """JSON is the data itself; every other format comes from the report's view module."""
     if fmt == "json":
-        from ..render import json
-
-        output.data(json.render(data))
+        output.json_data(data)
         return
     view = importlib.import_module(f"plnjournal.render.views.{name}")
     if fmt == "table":

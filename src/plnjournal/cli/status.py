@@ -20,9 +20,7 @@ def status(
     journal = state.journal()
     data = build_status(journal, today())
     if fmt == "json":
-        from ..render import json
-
-        output.data(json.render(data))
+        output.json_data(data)
     else:
         output.data(text(data))
 

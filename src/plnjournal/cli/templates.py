@@ -30,9 +30,7 @@ def templates(fmt: Annotated[TableFormat, FormatOption] = "table") -> None:
         for template in available(journal)
     ]
     if fmt == "json":
-        from ..render import json
-
-        output.data(json.render([dict(zip(COLUMNS, row, strict=True)) for row in rows]))
+        output.json_data([dict(zip(COLUMNS, row, strict=True)) for row in rows])
     elif fmt == "csv":
         from ..render import csv
 

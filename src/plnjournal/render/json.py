@@ -15,8 +15,9 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def render(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n"
+def render(data: Any, *, indent: int | None = 2) -> str:
+    """JSON text; `indent=None` writes one line through the C encoder, several times faster."""
+    return json.dumps(data, ensure_ascii=False, indent=indent, default=_default) + "\n"
 
 
 def render_lines(rows: list[Any]) -> str:

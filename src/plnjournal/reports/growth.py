@@ -9,12 +9,11 @@ observations), periods. Dimensions outside the vocabulary are left out; `warning
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import DIMENSIONS, Entry
-from ..query import entry_order
-from ..refs import Index
 from . import Scope, unknown_value_warnings
 from .timeline import covered_range, iso, period_rows, total_minutes
 
@@ -24,6 +23,7 @@ TOP = 5  # spaces and people listed per dimension
 def build(scope: Scope) -> dict[str, Any]:
     start, end = covered_range(scope)
     entries = scope.entries
+    tallies = _tally(scope)
     return {
         "report": "growth",
         "from": iso(start),
@@ -32,7 +32,7 @@ def build(scope: Scope) -> dict[str, Any]:
         "entries": len(entries),
         "minutes": total_minutes(entries),
         "without_growth": sum(1 for entry in entries if not dimensions_of(entry)),
-        "dimensions": {dimension: _dimension(scope, dimension) for dimension in DIMENSIONS},
+        "dimensions": {dimension: tally.as_dict(len(entries)) for dimension, tally in tallies.items()},
         "periods": period_rows(scope, _dimension_counts),
     }
 
@@ -46,47 +46,58 @@ def dimensions_of(entry: Entry) -> list[str]:
     return [dimension for dimension in entry.growth if dimension in DIMENSIONS]
 
 
-def _dimension(scope: Scope, dimension: str) -> dict[str, Any]:
-    showing = [entry for entry in scope.entries if dimension in entry.growth]
-    spaces = [scope.index.canonical("space", entry.space) for entry in showing if entry.space]
-    return {
-        "entries": len(showing),
-        "minutes": total_minutes(showing),
-        "share": round(len(showing) / len(scope.entries), 3) if scope.entries else 0.0,
-        "notes": _notes(showing, dimension),
-        "top_spaces": ranked(spaces)[:TOP],
-        "top_people": ranked(_people(scope.index, showing))[:TOP],
-        "space_kinds": ranked(_space_kinds(scope.index, showing), key="kind"),
-    }
+@dataclass
+class _Tally:
+    """What one dimension gathers: counts, notes newest first, and who and where it came from."""
+
+    entries: int = 0
+    minutes: int = 0
+    notes: list[dict[str, str]] = field(default_factory=list)
+    spaces: Counter[str] = field(default_factory=Counter)
+    people: Counter[str] = field(default_factory=Counter)
+    space_kinds: Counter[str] = field(default_factory=Counter)
+
+    def as_dict(self, total: int) -> dict[str, Any]:
+        return {
+            "entries": self.entries,
+            "minutes": self.minutes,
+            "share": round(self.entries / total, 3) if total else 0.0,
+            "notes": self.notes,
+            "top_spaces": ranked(self.spaces)[:TOP],
+            "top_people": ranked(self.people)[:TOP],
+            "space_kinds": ranked(self.space_kinds, key="kind"),
+        }
 
 
-def _notes(entries: Sequence[Entry], dimension: str) -> list[dict[str, str]]:
-    newest_first = sorted(entries, key=entry_order, reverse=True)
-    return [
-        {"entry": entry.id, "date": entry.date.isoformat(), "note": note}
-        for entry in newest_first
-        if (note := (entry.growth.get(dimension) or "").strip())
-    ]
+def _tally(scope: Scope) -> dict[str, _Tally]:
+    """One pass over the entries, newest first (scope.entries is oldest first)."""
+    tallies = {dimension: _Tally() for dimension in DIMENSIONS}
+    for entry in reversed(scope.entries):
+        known = dimensions_of(entry)
+        if not known:
+            continue
+        space = scope.index.get("space", entry.space) if entry.space else None
+        space_id = space.id if space else entry.space
+        space_kind = getattr(space, "kind_", None)
+        people = dict.fromkeys(scope.index.canonical("person", ref) for ref in entry.people)
+        for dimension in known:
+            tally = tallies[dimension]
+            tally.entries += 1
+            tally.minutes += entry.minutes or 0
+            if note := (entry.growth[dimension] or "").strip():
+                tally.notes.append({"entry": entry.id, "date": entry.date.isoformat(), "note": note})
+            if space_id:
+                tally.spaces[space_id] += 1
+            if space_kind:
+                tally.space_kinds[space_kind] += 1
+            tally.people.update(people.keys())
+    return tallies
 
 
-def _people(index: Index, entries: Iterable[Entry]) -> list[str]:
-    """Each person once per entry, by id."""
-    return [
-        person
-        for entry in entries
-        for person in dict.fromkeys(index.canonical("person", ref) for ref in entry.people)
-    ]
-
-
-def _space_kinds(index: Index, entries: Iterable[Entry]) -> list[str]:
-    spaces = (index.get("space", entry.space) for entry in entries if entry.space)
-    return [space.kind_ for space in spaces if space is not None and space.kind_]  # type: ignore[attr-defined]
-
-
-def ranked(names: Iterable[str], *, key: str = "id") -> list[dict[str, Any]]:
+def ranked(counts: Counter[str], *, key: str = "id") -> list[dict[str, Any]]:
     """[{key: name, entries: n}], most entries first, then by name."""
-    counts = sorted(Counter(names).items(), key=lambda item: (-item[1], item[0]))
-    return [{key: name, "entries": count} for name, count in counts]
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [{key: name, "entries": count} for name, count in ordered]
 
 
 def _dimension_counts(entries: Sequence[Entry]) -> dict[str, int]:
