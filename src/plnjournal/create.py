@@ -73,7 +73,7 @@ def add_record(
     if kind == "person" and values.get("met_at"):
         values["met_at"] = index.require("space", values["met_at"])
     new_id = record_id or slugify(name, fallback=kind)
-    record = RECORD_TYPES[kind](id=new_id, body=_body(body), **values)
+    record = RECORD_TYPES[kind](id=new_id, body=body_text(body), **values)
     path = save_new(journal, record)
     relative = journal.relative(path)
     return Change(f"add {kind} {path.stem}", written=(relative,), created=(relative,))
@@ -93,14 +93,23 @@ def log_entry(
     check_vocabulary("entry", "growth", list(values.get("growth", {})))
     index = index or named_index(journal)
     stubs: list[Record] = []
-    for key, kind in ENTRY_REFERENCES.items():
-        if values.get(key):
-            values[key] = _resolve_all(index, kind, values[key], add_missing, stubs)
+    resolve_references(index, values, add_missing, stubs)
     written = [journal.relative(save_new(journal, stub)) for stub in stubs]
-    entry = Entry(id=entry_stem(values), body=_body(body), **values)
+    entry = Entry(id=entry_stem(values), body=body_text(body), **values)
     relative = journal.relative(save_new(journal, entry))
     title = entry.title or display_name(entry)
     return Change(f"log: {title}", written=(*written, relative), created=(relative,))
+
+
+def resolve_references(index: Index, values: dict[str, Any], add_missing: bool, stubs: list[Record]) -> None:
+    """Turn an entry's space, people, tools and goal into ids, in place; PlnError for an unknown one.
+
+    With `add_missing`, a name that matches nothing gets a stub record appended to `stubs` (to be
+    written by the caller); a later reference to the same name reuses it.
+    """
+    for key, kind in ENTRY_REFERENCES.items():
+        if values.get(key):
+            values[key] = _resolve_all(index, kind, values[key], add_missing, stubs)
 
 
 def _resolve_all(
@@ -134,6 +143,6 @@ def entry_stem(values: dict[str, Any]) -> str:
     return f"{date.isoformat()}-{slugify(words, fallback='entry', limit=MAX_ENTRY_SLUG)}"
 
 
-def _body(text: str) -> str:
+def body_text(text: str) -> str:
     """A body ends with one newline, so the file does; an empty body stays empty."""
     return text if not text or text.endswith("\n") else text + "\n"

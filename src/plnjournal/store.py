@@ -180,8 +180,9 @@ def _walk_markdown(folder: Path) -> Iterator[Path]:
                 yield Path(current, name)
 
 
-def write_new(path: Path, text: str) -> None:
-    """Create `path` with `text`, all at once; FileExistsError if the name is taken."""
+def write_new(path: Path, text: str | bytes) -> None:
+    """Create `path` with `text` (or bytes, for a copied file), all at once; FileExistsError if the
+    name is taken."""
     with _reported(path):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -266,10 +267,10 @@ def _write_temp(path: Path, content: str | bytes, *, durable: bool = True) -> Pa
     return temp
 
 
-def _claim_and_fill(path: Path, text: str) -> None:
+def _claim_and_fill(path: Path, text: str | bytes) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     with os.fdopen(fd, "wb") as handle:
-        handle.write(text.encode("utf-8"))
+        handle.write(text.encode("utf-8") if isinstance(text, str) else text)
         handle.flush()
         os.fsync(handle.fileno())
 
@@ -283,11 +284,11 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def write_unique(folder: Path, stem: str, text: str) -> Path:
+def write_unique(folder: Path, stem: str, text: str | bytes, suffix: str = ".md") -> Path:
     """Create `folder/stem.md`, or `stem-2.md`, `stem-3.md`... if that name is taken."""
     for number in range(1, 10_000):
         record_id = stem if number == 1 else f"{stem}-{number}"
-        path = folder / f"{record_id}.md"
+        path = folder / f"{record_id}{suffix}"
         try:
             write_new(path, text)
         except FileExistsError:

@@ -8,8 +8,20 @@ import typer
 
 from ..model import KIND_OF_PLURAL
 from ..render.safe import clean
-from . import complete, output
-from .common import FormatOption, NoCommit, NoInput, RecordId, TableFormat, split_values
+from . import output
+from .common import FormatOption, NoCommit, NoInput, RecordId, TableFormat
+from .entry_filters import (
+    EngagementOption,
+    FromOption,
+    GoalOption,
+    GrowthOption,
+    ManyOption,
+    SpaceOption,
+    ToolOption,
+    ToOption,
+    WithOption,
+    entry_filters,
+)
 from .state import state
 
 if TYPE_CHECKING:
@@ -17,51 +29,29 @@ if TYPE_CHECKING:
     from ..model import Record
     from ..store import Journal
 
-Many = Annotated[list[str] | None, typer.Option(help="Repeat or separate with commas.", show_default=False)]
-
 
 def list_records(
+    ctx: typer.Context,
     kind: Annotated[
         Literal["people", "spaces", "tools", "goals", "entries", "reflections"],
         typer.Argument(help="What to list.", show_default=False),
     ],
-    start: Annotated[
-        str | None, typer.Option("--from", help="Entries on or after this date.", show_default=False)
-    ] = None,
-    end: Annotated[
-        str | None, typer.Option("--to", help="Entries on or before this date.", show_default=False)
-    ] = None,
-    space: Annotated[str | None, typer.Option(show_default=False, autocompletion=complete.spaces)] = None,
-    with_: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--with", help="Entries with these people.", show_default=False, autocompletion=complete.people
-        ),
-    ] = None,
-    tool: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="Repeat or separate with commas.", show_default=False, autocompletion=complete.tools
-        ),
-    ] = None,
-    tag: Many = None,
-    growth: Annotated[
-        list[str] | None, typer.Option(show_default=False, autocompletion=complete.growth)
-    ] = None,
-    engagement: Annotated[
-        list[str] | None, typer.Option(show_default=False, autocompletion=complete.engagement)
-    ] = None,
-    goal: Annotated[str | None, typer.Option(show_default=False, autocompletion=complete.goals)] = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    space: SpaceOption = None,
+    with_: WithOption = None,
+    tool: ToolOption = None,
+    tag: ManyOption = None,
+    growth: GrowthOption = None,
+    engagement: EngagementOption = None,
+    goal: GoalOption = None,
     fmt: Annotated[TableFormat, FormatOption] = "table",
 ) -> None:
     """List people, spaces, tools, goals, entries or reflections; filters apply to entries."""
-    from ..create import check_vocabulary
     from ..load import load
-    from ..query import Filters, select_entries
+    from ..query import select_entries
     from ..refs import Index
 
-    check_vocabulary("entry", "growth", split_values(growth))
-    check_vocabulary("entry", "engagement", split_values(engagement))
     record_kind = KIND_OF_PLURAL[kind]
     journal = state.journal()
     kinds = ("person", "space", "tool", "goal", record_kind)
@@ -70,17 +60,7 @@ def list_records(
     index = Index(loaded.records)
     records: list[Record]
     if record_kind == "entry":
-        filters = Filters(
-            start=_date(start, "--from"),
-            end=_date(end, "--to"),
-            space=index.require("space", space) if space else None,
-            people=tuple(index.require("person", ref) for ref in split_values(with_)),
-            tools=tuple(index.require("tool", ref) for ref in split_values(tool)),
-            tags=split_values(tag),
-            growth=split_values(growth),
-            engagement=split_values(engagement),
-            goal=index.require("goal", goal) if goal else None,
-        )
+        filters = entry_filters(index, ctx.params)
         records = list(select_entries(loaded.entries, filters, index))
     else:
         records = sorted(loaded.of(record_kind), key=listing_order)
@@ -170,12 +150,6 @@ def warn_skipped(loaded: Loaded) -> None:
     """One line per file left out, pointing at `pln check`."""
     for problem in loaded.skipped:
         output.warn(f"skipped {problem.path}:{problem.line}: {problem.message} (see 'pln check')")
-
-
-def _date(text: str | None, option: str):
-    from ..dates import parse_date
-
-    return parse_date(text, option=option) if text else None
 
 
 def register(app: typer.Typer) -> None:

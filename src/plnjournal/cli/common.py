@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
@@ -38,11 +39,28 @@ def split_values(values: Iterable[str] | None) -> tuple[str, ...]:
 
 
 def finish(journal: Journal, change: Change, *, commit: bool = True) -> None:
-    """Print the created records' paths on stdout, then commit what was written when asked to."""
-    for path in change.created:
-        output.data(path + "\n")
+    """Commit what was written when asked to, then print the created records' paths on stdout
+    (in that order, so a reader that stops early, `| head`, never leaves a write uncommitted)."""
     if commit:
         from ..autocommit import autocommit
 
         for message in autocommit(journal, change):
             output.warn(message)
+    for path in change.created:
+        output.data(path + "\n")
+
+
+def deliver(text: str, out: Path | None) -> None:
+    """Text to stdout, or to `out` written atomically (a reader never sees half a file)."""
+    if out is None:
+        output.data(text)
+        return
+    from ..errors import PlnError
+    from ..store import write_over
+
+    if not out.parent.is_dir():
+        raise PlnError(f"-o {out}: the folder {out.parent} does not exist")
+    if out.is_dir():
+        raise PlnError(f"-o {out}: is a folder; give a file name")
+    write_over(out, text)
+    output.hint(f"wrote {out}")

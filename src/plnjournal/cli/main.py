@@ -77,6 +77,8 @@ COMMANDS = (
     "status",
     "config",
     "cache",
+    "exchange",
+    "portfolio",
 )  # modules of this package, each with register(app); `pln --help` lists the commands they add
 
 

@@ -46,7 +46,9 @@ def report(
     name = chosen[0]
     if name not in REPORTS:
         raise UsageError(f"the {name} report is not available in this version of pln")
-    data = build_report(name, start, end, by, space, split_values(with_), split_values(tag), goal)
+    # a page is made to be shared, so private entries stay out of it, as out of an export
+    shared = fmt == "html"
+    data = build_report(name, start, end, by, space, split_values(with_), split_values(tag), goal, shared)
     emit_report(name, data, fmt)
 
 
@@ -59,6 +61,7 @@ def build_report(
     people: tuple[str, ...],
     tags: tuple[str, ...],
     goal: str | None,
+    leave_private_out: bool = False,
 ) -> dict:
     from ..dates import today
     from ..load import load
@@ -77,6 +80,7 @@ def build_report(
         people=tuple(index.require("person", ref) for ref in people),
         tags=tags,
         goal=index.require("goal", goal) if goal else None,
+        include_private=not leave_private_out,
     )
     scope = make_scope(loaded, filters, by=by, settings=journal.settings, today=today())
     module = importlib.import_module(f"plnjournal.reports.{name}")

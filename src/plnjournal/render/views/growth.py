@@ -1,15 +1,18 @@
-"""The growth report on a terminal, in CSV (the periods) and in Markdown (a post to share)."""
+"""The growth report on a terminal, in CSV (the periods), in Markdown (a post to share) and as an
+HTML page to show a mentor."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ...model import DIMENSIONS
+from .. import html as h
 from .. import markdown as md
 from ..charts import bar, percent, sparkline
 from .text import Lines, Table, heading, markdown_opening, markdown_periods, periods_csv, print_report
 
 NOTES_SHOWN = 2  # newest notes per dimension on a terminal
+HTML_NOTES_SHOWN = 8  # and on the page
 KIND_PLURALS = {
     "chat": "chats",
     "social-media": "social media",
@@ -184,3 +187,75 @@ def _markdown_notes(data: dict[str, Any]) -> str:
             lines = "".join(f"- {n['date']}: {md.inline(n['note'])}\n" for n in dimension["notes"])
             sections.append(f"**{name.capitalize()}**\n\n{lines}")
     return "\n".join(sections)
+
+
+def html(data: dict[str, Any]) -> str:
+    """A page: entries per dimension, the dimensions per period, what I noticed, the notes behind
+    them; engagement levels and network by mode when the data carries them."""
+    dimensions: dict[str, dict[str, Any]] = data["dimensions"]
+    noticed = "".join(f"<li>{h.esc(line)}</li>" for line in observations(data))
+    sections = [
+        h.section(
+            "Growth by dimension", _html_dimension_chart(dimensions), _html_dimension_table(dimensions)
+        ),
+        h.section("Over time", _html_period_chart(data), *h.vocabulary_charts(data)),
+        h.section("What I noticed", f'<ul class="plain">{noticed}</ul>') if noticed else "",
+        h.section("In my own words", *(_html_notes(name, item) for name, item in dimensions.items())),
+    ]
+    return h.page("How my learning network made me grow", _html_summary(data), [s for s in sections if s])
+
+
+def _html_summary(data: dict[str, Any]) -> str:
+    span = f"{data.get('from') or '…'} to {data.get('to') or '…'}"
+    return (
+        f"{span} · {data['entries']} entries · {data['minutes']} minutes · "
+        f"{data.get('without_growth', 0)} without growth noted (a prompt to reflect)"
+    )
+
+
+def _html_dimension_chart(dimensions: dict[str, dict[str, Any]]) -> str:
+    bars = [(name, item["entries"]) for name, item in dimensions.items()]
+    colours = [h.DIMENSION_COLOURS.get(name, h.PALETTE[0]) for name in dimensions]
+    return h.bar_chart("Entries showing each dimension", bars, colours=colours)
+
+
+def _html_dimension_table(dimensions: dict[str, dict[str, Any]]) -> str:
+    rows = [
+        [
+            name,
+            item["entries"],
+            item["minutes"],
+            percent(item["share"]),
+            _ranked(item.get("top_spaces", [])),
+            _ranked(item.get("top_people", [])),
+        ]
+        for name, item in dimensions.items()
+    ]
+    columns = ("Dimension", "Entries", "Minutes", "Share", "Most often at", "Most often with")
+    return h.table(columns, rows, numeric=frozenset({1, 2, 3}))
+
+
+def _ranked(items: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{item['id']} ({item['entries']})" for item in items[:3])
+
+
+def _html_period_chart(data: dict[str, Any]) -> str:
+    periods = data.get("periods", [])
+    series = [
+        (name, [period.get(name, 0) for period in periods], h.DIMENSION_COLOURS.get(name, h.PALETTE[0]))
+        for name in data["dimensions"]
+    ]
+    caption = f"Entries showing each dimension, by {data.get('by', 'period')}"
+    return h.column_chart(caption, [period["period"] for period in periods], series)
+
+
+def _html_notes(name: str, item: dict[str, Any]) -> str:
+    notes = item.get("notes", [])[:HTML_NOTES_SHOWN]
+    if not notes:
+        return ""
+    lines = "".join(f"<li>{h.esc(note['note'])} {_html_source(note)}</li>" for note in notes)
+    return f'<h3>{h.esc(name)}</h3><ul class="plain">{lines}</ul>'
+
+
+def _html_source(note: dict[str, Any]) -> str:
+    return f'<span class="meta">({h.esc(note["date"])}, {h.esc(note["entry"])})</span>'

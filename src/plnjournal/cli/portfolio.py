@@ -1,0 +1,74 @@
+"""`pln portfolio` (evidence of learning over a school year) and `pln attach` (add evidence)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from .common import NoCommit, deliver
+from .exchange import OutOption
+from .state import state
+
+
+def portfolio(
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="First day, or words ('last school year'); default: this school year.",
+            show_default=False,
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option("--to", help="Last day (default: the school year's end).", show_default=False),
+    ] = None,
+    fmt: Annotated[
+        Literal["markdown", "html", "csv"], typer.Option("--format", "-f", help="Output format.")
+    ] = "markdown",
+    out: OutOption = None,
+) -> None:
+    """Evidence of professional learning for recertification: clock hours, providers, evidence,
+    what you learned and applied. Private entries are never in it."""
+    from ..dates import today
+    from ..load import load
+    from ..periods import period_of
+    from ..portfolio import build
+    from ..query import Filters
+    from ..render.views import portfolio as view
+    from ..reports import make_scope
+    from . import output
+    from .browse import warn_skipped
+    from .report import report_range
+
+    journal = state.journal()
+    loaded = load(journal.root)
+    warn_skipped(loaded)
+    school_year = period_of(today(), "school-year", journal.settings.school_year_start)
+    first, last = report_range(start, end, journal.settings.school_year_start)
+    filters = Filters(start=first or school_year.start, end=last or school_year.end, include_private=False)
+    scope = make_scope(loaded, filters, by="month", settings=journal.settings, today=today())
+    data = build(scope)
+    if not data["activities"]:
+        output.hint(f"no entries from {data['from']} to {data['to']}; the portfolio is empty")
+    deliver(getattr(view, fmt)(data), out)
+
+
+def attach(
+    entry: Annotated[str, typer.Argument(metavar="ENTRY-ID", help="The entry's id.", show_default=False)],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The file to copy in.", show_default=False)],
+    no_commit: NoCommit = False,
+) -> None:
+    """Copy FILE into evidence/ and add it to the entry's evidence list."""
+    from ..attach import attach as attach_file
+    from .common import finish
+
+    journal = state.journal()
+    finish(journal, attach_file(journal, entry, file), commit=not no_commit)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(portfolio)
+    app.command()(attach)
