@@ -1,12 +1,7 @@
-"""`pln status`: the at-a-glance home screen, reading only what it needs.
+"""`pln status`: the at-a-glance home screen.
 
-What it reads, so it stays quick on a big journal (until the cache of .pln/ exists): people,
-spaces, tools and reflections (small folders); every entry of the year folders (`entries/YYYY/`)
-that the past year touches, and further back while the streak of weeks goes on; and, from older
-folders, only files whose text could matter: ones naming a person not yet seen (newest year first,
-so each person costs one year's worth of matches) and ones with a `next:` (open intentions). Every
-entry file is still read as bytes (a fraction of the cost of parsing its YAML). Status trusts that
-an entry lives in the folder of its date's year, as `pln log` puts it.
+It reads the whole journal through the cache in `.pln/` (see cache.py), so it is as quick as a
+warm load; the figures:
 
 - *this week*: the ISO week (Monday to Sunday) of today; goal = daily_minutes_goal x 7.
 - *streak*: consecutive ISO weeks with an entry, counted back from this week, or from last week
@@ -19,17 +14,14 @@ an entry lives in the folder of its date's year, as `pln log` puts it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-from .load import Loaded, load, read_record
-from .model import Entry, Person, Reflection
+from .load import Loaded, load
+from .model import Entry, Reflection
 from .query import Filters
 from .reports import make_scope, network
 from .store import Journal
 
-SMALL_KINDS = ("person", "space", "tool", "goal", "reflection")
 DORMANT_SHOWN = 3
 
 
@@ -93,56 +85,8 @@ def open_intentions(loaded: Loaded) -> int:
 
 
 def read_needed(journal: Journal, today: dt.date) -> Loaded:
-    """The small folders whole, and the entries status needs (see the module's docstring)."""
-    small = load(journal.root, SMALL_KINDS)
-    people: list[Person] = list(small.of("person"))  # type: ignore[arg-type]
-    unseen = {person.id: {person.id, person.name.casefold()} for person in people}
-    full_from = (today - dt.timedelta(days=365)).year
-    entries: list[Entry] = []
-    for year, paths in years_newest_first(journal.root):
-        whole_year = year is None or year >= full_from
-        found_this_year: set[str] = set()
-        for path in paths:
-            if not whole_year and not worth_parsing(path, unseen):
-                continue
-            record, _ = read_record(journal.root, path, "entry")
-            if isinstance(record, Entry):
-                entries.append(record)
-                found_this_year |= {pid for pid, names in unseen.items() if names & mentions(record)}
-        for pid in found_this_year:
-            unseen.pop(pid, None)
-        if whole_year and year is not None and year == full_from and streak_reaches(entries, today, year):
-            full_from -= 1
-    return Loaded({**small.records, "entry": tuple(entries)}, small.problems)
+    """The whole journal, through the cache: once `.pln/` is warm this is the cheapest read.
 
-
-def mentions(entry: Entry) -> set[str]:
-    return {ref.casefold() for ref in entry.people}
-
-
-def worth_parsing(path: Path, unseen: dict[str, set[str]]) -> bool:
-    try:
-        text = path.read_bytes().decode("utf-8", "replace").casefold()
-    except OSError:
-        return True  # let read_record report it
-    maybe_open = "\nnext:" in text and "\napplied:" not in text
-    return maybe_open or any(name in text for names in unseen.values() for name in names)
-
-
-def streak_reaches(entries: list[Entry], today: dt.date, year: int) -> bool:
-    """Whether the week before the streak starts in the year before `year` (so that year matters)."""
-    weeks = streak_weeks(entries, today)
-    return bool(weeks) and weeks[-1] - dt.timedelta(weeks=1) < dt.date(year, 1, 1)
-
-
-def years_newest_first(root: Path) -> Iterator[tuple[int | None, list[Path]]]:
-    """Entry files grouped by year folder, newest first; files elsewhere under entries/ first."""
-    from .store import record_files
-
-    groups: dict[int | None, list[Path]] = {}
-    folder = root / "entries"
-    for path in record_files(root, "entry"):
-        top = path.relative_to(folder).parts[0]
-        year = int(top) if top.isdigit() and len(top) == 4 and path.parent.parent == folder else None
-        groups.setdefault(year, []).append(path)
-    yield from sorted(groups.items(), key=lambda item: -1 if item[0] is None else -item[0])
+    (An earlier version parsed only the year folders it needed and text-scanned the rest; on a
+    50k-entry journal that cost as much as a cold full load, and it could not use the cache.)"""
+    return load(journal.root)
