@@ -30,8 +30,9 @@ PARALLEL_VARIABLE = "PLN_PARALLEL_MIN_FILES"  # lets tests and benchmarks move t
 Parsed = tuple[Record | None, list[Problem], Packed | None]
 
 
-def load_kind(root: Path, kind: str) -> tuple[list[Record], list[Problem]]:
-    """The records and problems of one kind, in path order."""
+def load_kind(root: Path, kind: str, refresh_cache: bool = True) -> tuple[list[Record], list[Problem]]:
+    """The records and problems of one kind, in path order; the cache is rewritten if stale
+    unless `refresh_cache` is False (`pln check` never writes anything)."""
     listed = scan(root, kind)
     use_cache = cache.enabled()
     cached = cache.read(root, kind) if use_cache else {}
@@ -44,7 +45,7 @@ def load_kind(root: Path, kind: str) -> tuple[list[Record], list[Problem]]:
         problems.extend(found)
         if record is not None:
             records.append(record)
-    if use_cache and (parsed or len(cached) != len(listed)):
+    if use_cache and refresh_cache and (parsed or len(cached) != len(listed)):
         _refresh(root, kind, listed, cached, parsed)
     return records, problems
 

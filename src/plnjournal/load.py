@@ -88,7 +88,7 @@ def parse_file(full_path: str, relative: str, kind: str | None = None) -> tuple[
     )
 
 
-def load(root: Path, kinds: Iterable[str] = tuple(FOLDERS)) -> Loaded:
+def load(root: Path, kinds: Iterable[str] = tuple(FOLDERS), *, refresh_cache: bool = True) -> Loaded:
     """Every record of the given kinds under `root`, with the problems found.
 
     Unchanged files come from the cache in `.pln/` (unless $PLN_NO_CACHE is set); the others are
@@ -101,7 +101,7 @@ def load(root: Path, kinds: Iterable[str] = tuple(FOLDERS)) -> Loaded:
     problems: list[Problem] = []
     with _without_cyclic_gc():
         for kind in kinds:
-            found, kind_problems = load_kind(root, kind)
+            found, kind_problems = load_kind(root, kind, refresh_cache)
             records[kind] = tuple(found)
             problems.extend(kind_problems)
     return Loaded(records, tuple(problems))

@@ -23,7 +23,7 @@ def check(
     from ..validate import validate
 
     journal = state.journal()
-    loaded = load(journal.root)
+    loaded = load(journal.root, refresh_cache=False)  # check never writes, not even the cache
     problems = sorted([*loaded.problems, *validate(loaded, journal_files(journal.root))])
     if fmt == "json":
         output.json_data([problem.as_dict() for problem in problems])
