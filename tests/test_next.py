@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, invoke
+from conftest import Run, invoke, write
 from reports_helpers import entry
 
 TODAY = {"PLN_TODAY": "2025-10-10"}
@@ -33,16 +33,28 @@ def git(journal: Path, *args: str) -> str:
 def test_open_intentions_oldest_first_with_their_age(pln: Run, intentions: Path) -> None:
     result = pln("next", "--format", "json", env=TODAY)
     assert json.loads(result.stdout) == [
-        {"entry": "2025-09-01-rubric", "date": "2025-09-01", "age_days": 39, "next": "Try rubric"},
-        {"entry": "2025-10-02-call-jane", "date": "2025-10-02", "age_days": 8, "next": "Call Jane"},
+        {
+            "kind": "entry",
+            "entry": "2025-09-01-rubric",
+            "date": "2025-09-01",
+            "age_days": 39,
+            "next": "Try rubric",
+        },
+        {
+            "kind": "entry",
+            "entry": "2025-10-02-call-jane",
+            "date": "2025-10-02",
+            "age_days": 8,
+            "next": "Call Jane",
+        },
     ]
     table = pln("next", env=TODAY).stdout.splitlines()
     assert table[0].split() == ["date", "age", "next", "entry"]
     assert table[1].split() == ["2025-09-01", "39d", "Try", "rubric", "2025-09-01-rubric"]
     assert pln("next", "-f", "csv", env=TODAY).stdout.splitlines() == [
-        "entry,date,age_days,next",
-        "2025-09-01-rubric,2025-09-01,39,Try rubric",
-        "2025-10-02-call-jane,2025-10-02,8,Call Jane",
+        "kind,entry,date,age_days,next",
+        "entry,2025-09-01-rubric,2025-09-01,39,Try rubric",
+        "entry,2025-10-02-call-jane,2025-10-02,8,Call Jane",
     ]
 
 
@@ -113,7 +125,7 @@ def test_no_open_intentions(pln: Run) -> None:
     assert (result.exit_code, json.loads(result.stdout)) == (0, [])
     assert "no open intentions" in result.stderr
     assert pln("next").stdout == ""
-    assert pln("next", "-f", "csv").stdout == "entry,date,age_days,next\n"
+    assert pln("next", "-f", "csv").stdout == "kind,entry,date,age_days,next\n"
 
 
 def test_on_the_example_journal(example_journal: Path) -> None:
@@ -122,3 +134,24 @@ def test_on_the_example_journal(example_journal: Path) -> None:
     # Sep 8 -> Jun 30: 22 (rest of Sep) + 31 + 30 + 31 + 31 + 28 + 31 + 30 + 31 + 30 = 295
     assert (rows[0]["date"], rows[0]["age_days"]) == ("2025-09-08", 295)
     assert [row["date"] for row in rows] == sorted(row["date"] for row in rows)
+
+
+def test_the_newest_reflections_intentions_are_listed_too(pln: Run, intentions: Path) -> None:
+    """A reflection's `next:` list is what the Enrichment Framework's intention step produces;
+    a newer reflection supersedes an older one's list."""
+    write(
+        intentions / "reflections" / "2025-06-01-enrichment.md",
+        "---\ndate: 2025-06-01\nnext: [Old idea]\n---\n",
+    )
+    write(
+        intentions / "reflections" / "2025-10-05-enrichment.md",
+        "---\ndate: 2025-10-05\nnext: [Find a mentor, Try a non-Bluesky space]\n---\n",
+    )
+    rows = json.loads(pln("next", "--format", "json", env=TODAY).stdout)
+    assert [(row["kind"], row["next"]) for row in rows] == [
+        ("entry", "Try rubric"),
+        ("entry", "Call Jane"),
+        ("reflection", "Find a mentor"),
+        ("reflection", "Try a non-Bluesky space"),
+    ]
+    assert rows[-1]["entry"] == "2025-10-05-enrichment" and rows[-1]["age_days"] == 5

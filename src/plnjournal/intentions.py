@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 from .change import Change
 from .errors import PlnError
 from .load import Loaded, load
-from .model import Entry
+from .model import Entry, Reflection
 from .query import entry_order
 from .refs import unknown_message
 from .store import Journal, locked
@@ -27,8 +27,37 @@ def open_intentions(entries: Iterable[Entry]) -> list[Entry]:
     return sorted((entry for entry in entries if entry.is_open_intention), key=entry_order)
 
 
-def age_in_days(entry: Entry, today: dt.date) -> int:
+def age_in_days(entry: Entry | Reflection, today: dt.date) -> int:
     return (today - entry.date).days
+
+
+def intention_rows(loaded: Loaded, today: dt.date) -> list[dict[str, object]]:
+    """Every open intention, oldest first: entries' `next` without `applied`, and the `next:`
+    list of the newest reflection (a newer reflection supersedes an older one's intentions)."""
+    rows = [
+        {
+            "kind": "entry",
+            "entry": e.id,
+            "date": e.date.isoformat(),
+            "age_days": age_in_days(e, today),
+            "next": e.next,
+        }
+        for e in open_intentions(loaded.entries)
+    ]
+    reflections = sorted(loaded.of("reflection"), key=lambda r: (r.date, r.id))
+    if reflections:
+        newest: Reflection = reflections[-1]  # type: ignore[assignment]
+        rows += [
+            {
+                "kind": "reflection",
+                "entry": newest.id,
+                "date": newest.date.isoformat(),
+                "age_days": age_in_days(newest, today),
+                "next": intention,
+            }
+            for intention in newest.next
+        ]
+    return sorted(rows, key=lambda row: (row["date"], row["entry"]))
 
 
 def mark_done(journal: Journal, entry_id: str, applied: str, impact: str | None = None) -> Change:

@@ -45,17 +45,13 @@ def next_(
 
 def list_open(fmt: str) -> None:
     from ..dates import today
-    from ..intentions import age_in_days, open_intentions
+    from ..intentions import intention_rows
     from ..load import load
     from .browse import emit_table, warn_skipped
 
-    loaded = load(state.journal().root, ("entry",))
+    loaded = load(state.journal().root, ("entry", "reflection"))
     warn_skipped(loaded)
-    now = today()
-    rows = [
-        {"entry": e.id, "date": e.date.isoformat(), "age_days": age_in_days(e, now), "next": e.next}
-        for e in open_intentions(loaded.entries)
-    ]
+    rows = intention_rows(loaded, today())
     if not rows:
         output.hint("no open intentions: every 'next' in this journal has been applied")
     if fmt == "json":
@@ -65,7 +61,7 @@ def list_open(fmt: str) -> None:
 
         output.data(
             csv.render(
-                list(rows[0]) if rows else ["entry", "date", "age_days", "next"],
+                list(rows[0]) if rows else ["kind", "entry", "date", "age_days", "next"],
                 [list(r.values()) for r in rows],
             )
         )
