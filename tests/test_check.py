@@ -171,3 +171,9 @@ def test_other_commands_skip_a_broken_file_and_point_to_check(broken: Path) -> N
     assert "pln: warning: skipped people/duplicate-key.md:4: duplicate key 'name' (see 'pln check')\n" in (
         result.stderr
     )
+
+
+def test_the_summary_reads_well_for_one_file_and_for_none(journal: Path) -> None:
+    assert invoke("--journal", str(journal), "check").stderr == "pln: no files to check yet\n"
+    invoke("--journal", str(journal), "add", "person", "Jane Doe", "--no-commit")
+    assert invoke("--journal", str(journal), "check").stderr == "pln: the one file is fine\n"

@@ -39,7 +39,9 @@ def check(
 def summary(problems: list[Problem], files_read: int) -> str:
     """`2 errors, 1 warning in 3 files`, or `all 96 files are fine`."""
     if not problems:
-        return f"all {_count(files_read, 'file')} are fine"
+        return {0: "no files to check yet", 1: "the one file is fine"}.get(
+            files_read, f"all {files_read} files are fine"
+        )
     errors = sum(problem.level == "error" for problem in problems)
     files = len({problem.path for problem in problems})
     return (
