@@ -22,11 +22,10 @@ from .model import (
     Tool,
     display_name,
 )
-from .refs import Index
+from .refs import ENTRY_REFERENCES, Index
 from .store import MAX_ENTRY_SLUG, Journal, is_valid_id, slugify
 from .writer import save_new
 
-ENTRY_REFERENCES = {"space": "space", "people": "person", "tools": "tool", "goal": "goal"}
 STUB_TYPES: dict[str, type[Record]] = {"person": Person, "space": Space, "tool": Tool, "goal": Goal}
 
 

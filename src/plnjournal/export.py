@@ -12,7 +12,7 @@ from typing import Any
 
 from .load import Loaded
 from .model import Entry, Record, display_name
-from .refs import REFERENCE_KEYS, Index
+from .refs import ENTRY_REFERENCES, Index
 from .schema import as_json
 
 COLLECTIONS: dict[str, str] = {"people": "person", "spaces": "space", "tools": "tool", "goals": "goal"}
@@ -29,7 +29,7 @@ def named(index: Index, kind: str, ref: str) -> dict[str, str]:
 def entry_data(entry: Entry, index: Index) -> dict[str, Any]:
     """One entry as JSON-ready data with its references named and its body."""
     data = as_json(entry)
-    for key, (kind, _) in REFERENCE_KEYS.items():
+    for key, kind in ENTRY_REFERENCES.items():
         value = getattr(entry, key)
         if isinstance(value, tuple):
             data[key] = [named(index, kind, ref) for ref in value]

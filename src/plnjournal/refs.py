@@ -8,19 +8,12 @@ from collections.abc import Iterable
 from .errors import PlnError
 from .model import NAMED_KINDS, Entry, Person, Record, display_name
 
-REFERENCE_KEYS: dict[str, tuple[str, str]] = {
-    # entry key -> (kind referred to, how a user names it)
-    "space": ("space", "space"),
-    "people": ("person", "person"),
-    "tools": ("tool", "tool"),
-    "goal": ("goal", "goal"),
-}
-
 # record type -> {key: kind it refers to}, for every record type that refers to others
 REFERRING_KEYS: dict[type[Record], dict[str, str]] = {
     Entry: {"space": "space", "people": "person", "tools": "tool", "goal": "goal"},
     Person: {"met_at": "space"},
 }
+ENTRY_REFERENCES = REFERRING_KEYS[Entry]
 
 
 def references(record: Record, key: str) -> tuple[str, ...]:
