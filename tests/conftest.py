@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from plnjournal.cli.main import app
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "journal"
-
-Run = Callable[..., Result]
+from tests.helpers import EXAMPLES, Run, invoke
 
 
 @pytest.fixture(autouse=True)
@@ -37,11 +32,6 @@ def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     monkeypatch.setenv("GIT_COMMITTER_EMAIL", "teacher@example.org")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-
-
-def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
-    """Run `pln ARGS...` in-process; the result has exit_code, stdout and stderr."""
-    return CliRunner().invoke(app, list(args), input=input, env=env, catch_exceptions=False)
 
 
 @pytest.fixture
@@ -69,10 +59,3 @@ def example_journal(tmp_path: Path) -> Path:
     root = tmp_path / "example"
     shutil.copytree(EXAMPLES, root, ignore=shutil.ignore_patterns(".pln"))  # no cache from other runs
     return root
-
-
-def write(path: Path, text: str) -> Path:
-    """Write a file by hand, as a user in an editor would."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path

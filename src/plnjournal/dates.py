@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import re
 
-from .errors import UsageError
+from plnjournal.errors import UsageError
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 

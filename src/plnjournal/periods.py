@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .dates import parse_date, today
+from plnjournal.dates import parse_date, today
 
 BY: tuple[str, ...] = ("week", "month", "quarter", "year", "school-year")
 MonthDay = tuple[int, int]

@@ -7,8 +7,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Entry
-from .refs import Index
+from plnjournal.journal.refs import Index
+from plnjournal.model import Entry
 
 
 @dataclass(frozen=True, slots=True)

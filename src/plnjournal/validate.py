@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from .create import bad_choice_message
-from .layout import FOLDER_NAMES
-from .load import Loaded
-from .model import KIND_OF_FOLDER, NAMED_KINDS, VOCABULARIES, Entry, Record, Reflection, record_keys
-from .problems import Problem, error, warning
-from .refs import REFERRING_KEYS, Index, references, unknown_message
-from .store import TEMP_MARK, is_record_name
+from plnjournal.journal.atomic import TEMP_MARK
+from plnjournal.journal.files import FOLDER_NAMES, is_record_name
+from plnjournal.journal.load import Loaded
+from plnjournal.journal.refs import REFERRING_KEYS, Index, references, unknown_message
+from plnjournal.journal.vocabulary import bad_choice_message
+from plnjournal.model import KIND_OF_FOLDER, NAMED_KINDS, VOCABULARIES, Entry, Record, Reflection, record_keys
+from plnjournal.problems import Problem, error, warning
 
 FREE_FOLDERS = frozenset(FOLDER_NAMES) - frozenset(KIND_OF_FOLDER)  # evidence/, templates/: anything goes
 

@@ -6,10 +6,10 @@ from typing import Annotated, Any
 
 import typer
 
-from ..model import GoalStatus, Mode, SpaceKind, ToolCategory, ToolKind
-from . import complete, prompts
-from .common import NoCommit, NoInput, finish, split_values
-from .state import state
+from plnjournal.cli import complete, prompts
+from plnjournal.cli.common import NoCommit, NoInput, finish, split_values
+from plnjournal.cli.state import state
+from plnjournal.model import GoalStatus, Mode, SpaceKind, ToolCategory, ToolKind
 
 add_app = typer.Typer(help="Add a person, space, tool or goal to your network.", no_args_is_help=True)
 
@@ -28,8 +28,8 @@ Tags = Annotated[
 
 
 def _add(kind: str, values: dict[str, Any], body: str | None, record_id: str | None, no_commit: bool) -> None:
-    from ..create import add_record
-    from ..dates import parse_date
+    from plnjournal.dates import parse_date
+    from plnjournal.ops.create import add_record
 
     for key in ("met", "started"):
         if isinstance(values.get(key), str):
@@ -91,7 +91,7 @@ def person(
         "tags": split_values(tag),
     }
     if not any(values[key] for key in values if key != "name") and prompts.interactive(no_input):
-        from ..create import named_index
+        from plnjournal.journal.lookup import named_index
 
         values = prompts.ask_person(values, named_index(state.journal()))
     _add("person", values, message, record_id, no_commit)
@@ -163,7 +163,7 @@ def goal(
     no_commit: NoCommit = False,
 ) -> None:
     """Add a goal: a need, interest or aim your network helps you with."""
-    from ..dates import today
+    from plnjournal.dates import today
 
     values = {
         "name": name,
@@ -175,7 +175,7 @@ def goal(
 
 
 def _handles(values: list[str] | None) -> dict[str, str]:
-    from ..errors import UsageError
+    from plnjournal.errors import UsageError
 
     handles = {}
     for value in split_values(values):

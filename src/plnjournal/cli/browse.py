@@ -6,11 +6,9 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from ..model import KIND_OF_PLURAL
-from ..render.safe import clean
-from . import output
-from .common import FormatOption, NoCommit, NoInput, RecordId, TableFormat
-from .entry_filters import (
+from plnjournal.cli import output
+from plnjournal.cli.common import FormatOption, NoCommit, NoInput, RecordId, TableFormat
+from plnjournal.cli.entry_filters import (
     EngagementOption,
     FromOption,
     GoalOption,
@@ -22,12 +20,14 @@ from .entry_filters import (
     WithOption,
     entry_filters,
 )
-from .state import state
+from plnjournal.cli.state import state
+from plnjournal.model import KIND_OF_PLURAL
+from plnjournal.text import clean
 
 if TYPE_CHECKING:
-    from ..load import Loaded
-    from ..model import Record
-    from ..store import Journal
+    from plnjournal.journal.load import Loaded
+    from plnjournal.journal.settings import Journal
+    from plnjournal.model import Record
 
 
 def list_records(
@@ -48,9 +48,9 @@ def list_records(
     fmt: Annotated[TableFormat, FormatOption] = "table",
 ) -> None:
     """List people, spaces, tools, goals, entries or reflections; filters apply to entries."""
-    from ..load import load
-    from ..query import select_entries
-    from ..refs import Index
+    from plnjournal.journal.load import load
+    from plnjournal.journal.refs import Index
+    from plnjournal.query import select_entries
 
     record_kind = KIND_OF_PLURAL[kind]
     journal = state.journal()
@@ -74,12 +74,12 @@ def listing_order(record: Record) -> tuple[str, str]:
 
 
 def emit_records(kind: str, records: list[Record], fmt: str) -> None:
-    from ..listing import flat_rows, json_rows, table_rows
+    from plnjournal.reports.listing import flat_rows, json_rows, table_rows
 
     if fmt == "json":
         output.json_data(json_rows(records))
     elif fmt == "csv":
-        from ..render import csv
+        from plnjournal.render import csv
 
         output.data(csv.render(*flat_rows(records)))
     else:
@@ -87,7 +87,7 @@ def emit_records(kind: str, records: list[Record], fmt: str) -> None:
 
 
 def emit_table(columns: tuple[str, ...], rows: list[list[object]]) -> None:
-    from ..render import table
+    from plnjournal.render import table
 
     if output.is_terminal():
         output.console().print(table.render_rich(columns, rows))
@@ -100,7 +100,7 @@ def show(
     fmt: Annotated[Literal["table", "json"], FormatOption] = "table",
 ) -> None:
     """Show one record: its keys and its notes."""
-    from ..listing import json_rows
+    from plnjournal.reports.listing import json_rows
 
     journal = state.journal()
     record = find_one(journal, record_id)
@@ -116,7 +116,7 @@ def show(
 
 
 def find_one(journal: Journal, ref: str) -> Record:
-    from ..lookup import find_record
+    from plnjournal.journal.lookup import find_record
 
     return find_record(journal, ref)
 
@@ -130,10 +130,10 @@ def edit(
 
     If it no longer reads, pln says where and (on a terminal) offers to reopen the editor; a file
     kept with errors is still saved as written, and pln exits with status 1."""
-    from ..edit import edit_record, has_errors
-    from ..errors import PlnError
-    from .common import finish
-    from .prompts import ask_edit_again, interactive
+    from plnjournal.cli.common import finish
+    from plnjournal.cli.prompts import ask_edit_again, interactive
+    from plnjournal.errors import PlnError
+    from plnjournal.ops.edit import edit_record, has_errors
 
     journal = state.journal()
     edit_again = ask_edit_again if interactive(no_input) else (lambda problems: False)

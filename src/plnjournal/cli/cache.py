@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from . import output
-from .state import state
+from plnjournal.cli import output
+from plnjournal.cli.state import state
 
 cache_app = typer.Typer(
     help="The cache of parsed files in .pln/: never the source of truth; deleting it changes no output.",
@@ -16,7 +16,7 @@ cache_app = typer.Typer(
 @cache_app.command()
 def clear() -> None:
     """Remove the cache; the next command parses every file again and rebuilds it."""
-    from ..cache import clear as clear_cache
+    from plnjournal.journal.cache import clear as clear_cache
 
     journal = state.journal()
     removed = clear_cache(journal.root)

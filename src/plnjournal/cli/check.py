@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from . import output
-from .common import FormatOption
-from .state import state
+from plnjournal.cli import output
+from plnjournal.cli.common import FormatOption
+from plnjournal.cli.state import state
 
 if TYPE_CHECKING:
-    from ..problems import Problem
+    from plnjournal.problems import Problem
 
 
 def check(
@@ -19,8 +19,8 @@ def check(
     fmt: Annotated[Literal["text", "json"], FormatOption] = "text",
 ) -> None:
     """Check every file of the journal, like a compiler: exit 1 when there is an error."""
-    from ..load import journal_files, load
-    from ..validate import validate
+    from plnjournal.journal.load import journal_files, load
+    from plnjournal.validate import validate
 
     journal = state.journal()
     loaded = load(journal.root, refresh_cache=False)  # check never writes, not even the cache

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from . import complete, output
+from plnjournal.cli import complete, output
 
 if TYPE_CHECKING:
-    from ..change import Change
-    from ..store import Journal
+    from plnjournal.change import Change
+    from plnjournal.journal.settings import Journal
 
 NoCommit = Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")]
 RecordId = Annotated[
@@ -42,7 +42,7 @@ def finish(journal: Journal, change: Change, *, commit: bool = True) -> None:
     """Commit what was written when asked to, then print the created records' paths on stdout
     (in that order, so a reader that stops early, `| head`, never leaves a write uncommitted)."""
     if commit:
-        from ..autocommit import autocommit
+        from plnjournal.git.autocommit import autocommit
 
         for message in autocommit(journal, change):
             output.warn(message)
@@ -55,8 +55,8 @@ def deliver(text: str, out: Path | None) -> None:
     if out is None:
         output.data(text)
         return
-    from ..errors import PlnError
-    from ..store import write_over
+    from plnjournal.errors import PlnError
+    from plnjournal.journal.atomic import write_over
 
     if not out.parent.is_dir():
         raise PlnError(f"-o {out}: the folder {out.parent} does not exist")

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import typer
 
-from ..model import DIMENSIONS, ENGAGEMENT_LEVELS, FOLDERS, SUPPORT_KINDS
+from plnjournal.model import DIMENSIONS, ENGAGEMENT_LEVELS, FOLDERS, SUPPORT_KINDS
 
 Completer = Callable[[typer.Context, str], list[str]]
 
 
 def record_ids(root: str, kinds: Iterable[str]) -> Iterator[str]:
     """The ids of the given kinds: the names of their `.md` files (entries in year folders)."""
-    from ..store import record_files
+    from plnjournal.journal.files import record_files
 
     for kind in kinds:
         yield from (path.stem for path in record_files(Path(root), kind))
@@ -26,8 +26,8 @@ def record_ids(root: str, kinds: Iterable[str]) -> Iterator[str]:
 
 def journal_root(ctx: typer.Context) -> str | None:
     """The journal the command line points at: its --journal, else the usual discovery."""
-    from ..errors import PlnError
-    from ..store import find_root
+    from plnjournal.errors import PlnError
+    from plnjournal.journal.settings import find_root
 
     try:
         return str(find_root(ctx.find_root().params.get("journal")))
@@ -60,7 +60,7 @@ def choices(values: tuple[str, ...]) -> Completer:
 
 
 def template_names(ctx: typer.Context, incomplete: str) -> list[str]:
-    from ..templates import FOLDER, NONE, shipped_names
+    from plnjournal.journal.templates import FOLDER, NONE, shipped_names
 
     root = journal_root(ctx)
     folder = Path(root, FOLDER) if root else None

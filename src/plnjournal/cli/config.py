@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from . import output
+from plnjournal.cli import output
 
 config_app = typer.Typer(help="Your own settings, such as the default journal.", no_args_is_help=True)
 
@@ -18,9 +18,9 @@ def set_(
     value: Annotated[str, typer.Argument(help="Its value: for journal, a folder.", show_default=False)],
 ) -> None:
     """Set a setting; `pln config set journal ~/my-pln` makes pln work from any folder."""
-    from ..errors import PlnError
-    from ..store import CONFIG_FILE
-    from ..userconfig import set_value
+    from plnjournal.errors import PlnError
+    from plnjournal.journal.settings import CONFIG_FILE
+    from plnjournal.journal.userconfig import set_value
 
     folder = Path(value).expanduser().resolve()
     if not (folder / CONFIG_FILE).is_file():
@@ -32,9 +32,9 @@ def set_(
 @config_app.command()
 def show() -> None:
     """Print the config file's path and its settings, and the journal pln would use here."""
-    from ..errors import PlnError
-    from ..userconfig import config_path, read_config
-    from .state import state
+    from plnjournal.cli.state import state
+    from plnjournal.errors import PlnError
+    from plnjournal.journal.userconfig import config_path, read_config
 
     data = read_config(strict=True)
     output.line(f"config file: {config_path()}" + ("" if config_path().exists() else " (not written yet)"))

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from . import complete
-from .common import split_values
+from plnjournal.cli import complete
+from plnjournal.cli.common import split_values
 
 if TYPE_CHECKING:
-    from ..query import Filters
-    from ..refs import Index
+    from plnjournal.journal.refs import Index
+    from plnjournal.query import Filters
 
 FromOption = Annotated[
     str | None, typer.Option("--from", help="Entries on or after this date.", show_default=False)
@@ -49,9 +49,9 @@ GoalOption = Annotated[str | None, typer.Option(show_default=False, autocompleti
 def entry_filters(index: Index, options: Mapping[str, Any], *, include_private: bool = True) -> Filters:
     """The Filters a command's options ask for (`options`: its `ctx.params`, read by the parameter
     names above); a UsageError or PlnError naming a bad value."""
-    from ..create import check_vocabulary
-    from ..dates import parse_date
-    from ..query import Filters
+    from plnjournal.dates import parse_date
+    from plnjournal.journal.vocabulary import check_vocabulary
+    from plnjournal.query import Filters
 
     start, end, space, goal = (options.get(name) for name in ("start", "end", "space", "goal"))
     growth = split_values(options.get("growth"))

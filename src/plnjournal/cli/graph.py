@@ -6,9 +6,9 @@ from typing import Annotated, Literal
 
 import typer
 
-from . import output
-from .scope import End, Start, read_scope
-from .state import state
+from plnjournal.cli import output
+from plnjournal.cli.scope import End, Start, read_scope
+from plnjournal.cli.state import state
 
 
 def graph(
@@ -26,7 +26,7 @@ def graph(
     """
     import importlib
 
-    from ..graph import build_graph
+    from plnjournal.reports.graph import build_graph
 
     scope = read_scope(state.journal(), start, end)
     renderer = importlib.import_module(f"plnjournal.render.{fmt}")

@@ -9,7 +9,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from . import output
+from plnjournal.cli import output
 
 
 class PlnGroup(TyperGroup):
@@ -19,7 +19,7 @@ class PlnGroup(TyperGroup):
     """
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
-        from ..errors import PlnError, UsageError
+        from plnjournal.errors import PlnError, UsageError
 
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)
@@ -55,7 +55,7 @@ class PlnGroup(TyperGroup):
 
 def refuse_undecodable(args: list[str]) -> None:
     """Python keeps bytes that are not UTF-8 as lone surrogates; they cannot be written to a file."""
-    from ..errors import UsageError
+    from plnjournal.errors import UsageError
 
     for argument in args:
         try:

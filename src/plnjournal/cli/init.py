@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from . import output
+from plnjournal.cli import output
 
 
 def init(
@@ -16,7 +16,7 @@ def init(
     git: Annotated[bool, typer.Option("--git/--no-git", help="Make it a git repository.")] = True,
 ) -> None:
     """Make a new journal: folders, pln.yaml, a README and .gitignore; `git init` unless --no-git."""
-    from ..journal_init import init_journal
+    from plnjournal.ops.init import init_journal
 
     for message in init_journal(folder, owner, git):
         output.hint(message)

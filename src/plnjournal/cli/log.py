@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 import typer
 
-from ..model import Engagement
-from . import complete, output, prompts
-from .common import NoCommit, NoInput, finish, split_values
-from .state import state
+from plnjournal.cli import complete, output, prompts
+from plnjournal.cli.common import NoCommit, NoInput, finish, split_values
+from plnjournal.cli.state import state
+from plnjournal.model import Engagement
 
 Many = Annotated[list[str] | None, typer.Option(help="Repeat or separate with commas.", show_default=False)]
 Text = Annotated[str | None, typer.Option(show_default=False)]
@@ -116,9 +116,10 @@ def log(
     On a terminal without a TITLE, pln asks for the title, space, people, growth and intention.
     Prints the new entry's path, so `$EDITOR $(pln log ...)` opens it.
     """
-    from ..create import log_entry, named_index
-    from ..dates import parse_date, today
-    from ..templates import apply, for_entry
+    from plnjournal.dates import parse_date, today
+    from plnjournal.journal.lookup import named_index
+    from plnjournal.journal.templates import apply, for_entry
+    from plnjournal.ops.create import log_entry
 
     notes = {"affective": affective, "cognitive": cognitive, "identity": identity, "social": social}
     named = set(split_values(growth))
@@ -162,14 +163,14 @@ def log(
 
 def _require_a_name(values: dict[str, Any]) -> None:
     if not values.get("title") and not values.get("space"):
-        from ..errors import UsageError
+        from plnjournal.errors import UsageError
 
         raise UsageError("missing TITLE: give a title or --space (pln asks only on a terminal)")
 
 
 def _time(text: str | None) -> str | None:
-    from ..errors import UsageError
-    from ..schema import BadValue, to_time
+    from plnjournal.errors import UsageError
+    from plnjournal.journal.schema import BadValue, to_time
 
     try:
         return to_time(text)
@@ -186,7 +187,7 @@ def _body(message: str | None, scaffold: str, no_input: bool) -> str:
         return scaffold
     if not output.is_terminal(sys.stdin):
         return _read_stdin() or scaffold
-    from ..edit import compose, has_editor
+    from plnjournal.ops.edit import compose, has_editor
 
     if output.is_terminal(sys.stdout) and has_editor():
         return compose(scaffold)
@@ -194,7 +195,7 @@ def _body(message: str | None, scaffold: str, no_input: bool) -> str:
 
 
 def _read_stdin() -> str:
-    from ..errors import UsageError
+    from plnjournal.errors import UsageError
 
     data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
     try:

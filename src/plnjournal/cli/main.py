@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .group import PlnGroup
-from .state import state
+from plnjournal.cli.group import PlnGroup
+from plnjournal.cli.state import state
 
 HELP = """A journal for an educator's professional learning network (PLN): the people, spaces and
 tools you learn with, and what you learn from them, as Markdown files under git.
@@ -53,7 +53,7 @@ def _without_cache(ctx: typer.Context) -> None:
     """Tell load() (here and in any worker it starts) to skip the cache, for this command only."""
     import os
 
-    from ..cache import NO_CACHE_VARIABLE
+    from plnjournal.journal.cache import NO_CACHE_VARIABLE
 
     if os.environ.get(NO_CACHE_VARIABLE):
         return
@@ -67,7 +67,7 @@ COMMANDS = (
     "log",
     "templates",
     "browse",
-    "manage",
+    "rename",
     "report",
     "next",
     "check",
@@ -77,7 +77,7 @@ COMMANDS = (
     "status",
     "config",
     "cache",
-    "exchange",
+    "export_import",
     "portfolio",
 )  # modules of this package, each with register(app); `pln --help` lists the commands they add
 

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from . import output
-from .common import FormatOption, NoCommit, TableFormat, finish
-from .state import state
+from plnjournal.cli import output
+from plnjournal.cli.common import FormatOption, NoCommit, TableFormat, finish
+from plnjournal.cli.state import state
 
 
 def next_(
@@ -26,7 +26,7 @@ def next_(
     no_commit: NoCommit = False,
 ) -> None:
     """Open intentions (an entry's `next` without `applied`), oldest first, with their age."""
-    from ..errors import UsageError
+    from plnjournal.errors import UsageError
 
     if done is None:
         if what is not None or impact is not None:
@@ -35,7 +35,7 @@ def next_(
         return
     if what is None:
         raise UsageError(f"say what you did: pln next --done {done} 'what I did'")
-    from ..intentions import mark_done
+    from plnjournal.ops.intentions import mark_done
 
     journal = state.journal()
     change = mark_done(journal, done, what, impact)
@@ -44,10 +44,10 @@ def next_(
 
 
 def list_open(fmt: str) -> None:
-    from ..dates import today
-    from ..intentions import intention_rows
-    from ..load import load
-    from .browse import emit_table, warn_skipped
+    from plnjournal.cli.browse import emit_table, warn_skipped
+    from plnjournal.dates import today
+    from plnjournal.journal.load import load
+    from plnjournal.reports.intentions import intention_rows
 
     loaded = load(state.journal().root, ("entry", "reflection"))
     warn_skipped(loaded)
@@ -57,7 +57,7 @@ def list_open(fmt: str) -> None:
     if fmt == "json":
         output.json_data(rows)
     elif fmt == "csv":
-        from ..render import csv
+        from plnjournal.render import csv
 
         output.data(
             csv.render(

@@ -8,7 +8,7 @@ import os
 import sys
 from typing import Any
 
-from ..render.safe import clean
+from plnjournal.text import clean
 
 
 def is_terminal(stream: Any = None) -> bool:
@@ -24,7 +24,7 @@ def data(text: str) -> None:
 
 def json_data(value: Any) -> None:
     """JSON on stdout: indented for a person at a terminal, one fast compact line for a pipe."""
-    from ..render import json
+    from plnjournal.render import json
 
     data(json.render(value, indent=2 if is_terminal() else None))
 

@@ -7,9 +7,9 @@ from typing import Annotated, Literal
 
 import typer
 
-from .common import NoCommit, deliver
-from .exchange import OutOption
-from .state import state
+from plnjournal.cli.common import NoCommit, deliver
+from plnjournal.cli.export_import import OutOption
+from plnjournal.cli.state import state
 
 
 def portfolio(
@@ -32,16 +32,16 @@ def portfolio(
 ) -> None:
     """Evidence of professional learning for recertification: clock hours, providers, evidence,
     what you learned and applied. Private entries are never in it."""
-    from ..dates import today
-    from ..load import load
-    from ..periods import period_of
-    from ..portfolio import build
-    from ..query import Filters
-    from ..render.views import portfolio as view
-    from ..reports import make_scope
-    from . import output
-    from .browse import warn_skipped
-    from .report import report_range
+    from plnjournal.cli import output
+    from plnjournal.cli.browse import warn_skipped
+    from plnjournal.cli.report import report_range
+    from plnjournal.dates import today
+    from plnjournal.journal.load import load
+    from plnjournal.periods import period_of
+    from plnjournal.query import Filters
+    from plnjournal.render.views import portfolio as view
+    from plnjournal.reports import make_scope
+    from plnjournal.reports.portfolio import build
 
     journal = state.journal()
     loaded = load(journal.root)
@@ -62,8 +62,8 @@ def attach(
     no_commit: NoCommit = False,
 ) -> None:
     """Copy FILE into evidence/ and add it to the entry's evidence list."""
-    from ..attach import attach as attach_file
-    from .common import finish
+    from plnjournal.cli.common import finish
+    from plnjournal.ops.attach import attach as attach_file
 
     journal = state.journal()
     finish(journal, attach_file(journal, entry, file), commit=not no_commit)

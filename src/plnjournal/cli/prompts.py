@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ..model import DIMENSIONS, SUPPORT_KINDS, display_name
-from . import output
-from .common import split_values
+from plnjournal.cli import output
+from plnjournal.cli.common import split_values
+from plnjournal.model import DIMENSIONS, SUPPORT_KINDS, display_name
 
 if TYPE_CHECKING:
-    from ..problems import Problem
-    from ..refs import Index
-    from ..templates import Template
+    from plnjournal.journal.refs import Index
+    from plnjournal.journal.templates import Template
+    from plnjournal.problems import Problem
 
 GROWTH_QUESTIONS = {
     "affective": "How did it make you feel?",
@@ -57,7 +57,7 @@ def ask_refs(index: Index, kind: str, question: str) -> tuple[str, ...]:
         unknown = [ref for ref in answer if index.resolve(kind, ref) is None]
         if not unknown:
             return tuple(dict.fromkeys(index.require(kind, ref) for ref in answer))
-        from ..refs import unknown_message
+        from plnjournal.journal.refs import unknown_message
 
         for ref in unknown:
             output.warn(unknown_message(kind, ref, index.suggestions(kind, ref)))
@@ -93,7 +93,7 @@ def ask_details(values: dict[str, Any], index: Index, template: Template | None)
 
 def ask_person(values: dict[str, Any], index: Index) -> dict[str, Any]:
     """The few fields of a new person that matter most for the network reports."""
-    from ..create import bad_choice_message
+    from plnjournal.journal.vocabulary import bad_choice_message
 
     output.hint("press Enter to skip a question")
     values = dict(values)

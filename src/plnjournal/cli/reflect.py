@@ -6,10 +6,10 @@ import sys
 
 import typer
 
-from . import output
-from .common import NoCommit
-from .scope import End, Start, read_scope
-from .state import state
+from plnjournal.cli import output
+from plnjournal.cli.common import NoCommit
+from plnjournal.cli.scope import End, Start, read_scope
+from plnjournal.cli.state import state
 
 
 def reflect(
@@ -22,13 +22,13 @@ def reflect(
 
     Opens in $EDITOR when run on a terminal; prints the file's path.
     """
-    from ..reflect import write_reflection
-    from .common import finish
+    from plnjournal.cli.common import finish
+    from plnjournal.ops.reflect import write_reflection
 
     journal = state.journal()
     change = write_reflection(journal, read_scope(journal, start, end))
     if sys.stdin.isatty() and output.is_terminal():
-        from ..edit import open_in_editor
+        from plnjournal.ops.edit import open_in_editor
 
         open_in_editor(str(journal.root / change.created[0]))
     finish(journal, change, commit=not no_commit)

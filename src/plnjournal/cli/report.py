@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from . import output
-from .common import split_values
-from .state import state
+from plnjournal.cli import output
+from plnjournal.cli.common import split_values
+from plnjournal.cli.state import state
 
 if TYPE_CHECKING:
-    from ..query import Filters
+    from plnjournal.query import Filters
 
 Period = Literal["week", "month", "quarter", "year", "school-year"]
 ReportFormat = Literal["table", "json", "csv", "markdown", "html"]
@@ -37,8 +37,8 @@ def report(
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
 ) -> None:
     """A report over the entries in a range (default: all)."""
-    from ..errors import UsageError
-    from ..reports import REPORTS
+    from plnjournal.errors import UsageError
+    from plnjournal.reports import REPORTS
 
     chosen = [name for name, flag in zip(NAMES, (growth, network, engagement, impact), strict=True) if flag]
     if len(chosen) != 1:
@@ -63,12 +63,12 @@ def build_report(
     goal: str | None,
     leave_private_out: bool = False,
 ) -> dict:
-    from ..dates import today
-    from ..load import load
-    from ..query import Filters
-    from ..refs import Index
-    from ..reports import make_scope
-    from .browse import warn_skipped
+    from plnjournal.cli.browse import warn_skipped
+    from plnjournal.dates import today
+    from plnjournal.journal.load import load
+    from plnjournal.journal.refs import Index
+    from plnjournal.query import Filters
+    from plnjournal.reports import make_scope
 
     journal = state.journal()
     loaded = load(journal.root)
@@ -105,8 +105,8 @@ def report_range(
     start: str | None, end: str | None, school_year_start: tuple[int, int]
 ) -> tuple[dt.date | None, dt.date | None]:
     """--from and --to as dates; words naming a period mean its first day (--from) or last (--to)."""
-    from ..errors import UsageError
-    from ..periods import parse_bound
+    from plnjournal.errors import UsageError
+    from plnjournal.periods import parse_bound
 
     first = (
         parse_bound(start, option="--from", last=False, school_year_start=school_year_start)
@@ -130,7 +130,7 @@ def emit_report(name: str, data: dict, fmt: str) -> None:
     else:
         render = getattr(view, fmt, None)
         if render is None:
-            from ..errors import UsageError
+            from plnjournal.errors import UsageError
 
             raise UsageError(f"--format {fmt} is not available for the {name} report")
         output.data(render(data))

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from ..reports import Scope
-    from ..store import Journal
+    from plnjournal.journal.settings import Journal
+    from plnjournal.reports import Scope
 
 Start = Annotated[
     str | None, typer.Option("--from", help="Entries on or after this date.", show_default=False)
@@ -18,11 +18,11 @@ End = Annotated[str | None, typer.Option("--to", help="Entries on or before this
 
 
 def read_scope(journal: Journal, start: str | None, end: str | None) -> Scope:
-    from ..dates import parse_date, today
-    from ..load import load
-    from ..query import Filters
-    from ..reports import make_scope
-    from .browse import warn_skipped
+    from plnjournal.cli.browse import warn_skipped
+    from plnjournal.dates import parse_date, today
+    from plnjournal.journal.load import load
+    from plnjournal.query import Filters
+    from plnjournal.reports import make_scope
 
     loaded = load(journal.root)
     warn_skipped(loaded)

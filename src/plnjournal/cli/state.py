@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..store import Journal
+    from plnjournal.journal.settings import Journal
 
 
 @dataclass
@@ -15,7 +15,7 @@ class State:
     journal_option: Path | None = None
 
     def journal(self) -> Journal:
-        from ..store import find_journal
+        from plnjournal.journal.settings import find_journal
 
         return find_journal(self.journal_option)
 

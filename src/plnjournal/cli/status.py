@@ -6,16 +6,16 @@ from typing import Annotated, Literal
 
 import typer
 
-from . import output
-from .state import state
+from plnjournal.cli import output
+from plnjournal.cli.state import state
 
 
 def status(
     fmt: Annotated[Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")] = "table",
 ) -> None:
     """Where your PLN stands today, at a glance."""
-    from ..dates import today
-    from ..status import status as build_status
+    from plnjournal.dates import today
+    from plnjournal.reports.status import status as build_status
 
     journal = state.journal()
     data = build_status(journal, today())
@@ -26,7 +26,7 @@ def status(
 
 
 def text(data: dict) -> str:
-    from ..render.safe import clean_cell
+    from plnjournal.text import clean_cell
 
     last = data["last_entry"]
     week = data["week"]

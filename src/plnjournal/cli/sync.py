@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from . import output
-from .state import state
+from plnjournal.cli import output
+from plnjournal.cli.state import state
 
 if TYPE_CHECKING:
-    from ..sync import SyncResult
+    from plnjournal.git.sync import SyncResult
 
 RESOLVE_STEPS = """\
 Both versions are in each file, between <<<<<<< and >>>>>>> lines; nothing is lost. To finish:
@@ -23,7 +23,7 @@ Or go back to how things were before this sync: git rebase --abort"""
 
 def sync() -> None:
     """Commit the journal's pending files, `git pull --rebase`, then `git push`."""
-    from ..sync import sync as sync_journal
+    from plnjournal.git.sync import sync as sync_journal
 
     result = sync_journal(state.journal())
     if result.committed:

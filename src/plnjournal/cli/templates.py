@@ -6,17 +6,17 @@ from typing import Annotated
 
 import typer
 
-from . import output
-from .common import FormatOption, TableFormat
-from .state import state
+from plnjournal.cli import output
+from plnjournal.cli.common import FormatOption, TableFormat
+from plnjournal.cli.state import state
 
 COLUMNS = ("name", "description", "spaces", "path")
 
 
 def templates(fmt: Annotated[TableFormat, FormatOption] = "table") -> None:
     """List the entry templates for `pln log --template NAME` (edit them in the journal's templates/)."""
-    from ..load import load
-    from ..templates import available
+    from plnjournal.journal.load import load
+    from plnjournal.journal.templates import available
 
     journal = state.journal()
     spaces = load(journal.root, ("space",)).of("space")
@@ -32,11 +32,11 @@ def templates(fmt: Annotated[TableFormat, FormatOption] = "table") -> None:
     if fmt == "json":
         output.json_data([dict(zip(COLUMNS, row, strict=True)) for row in rows])
     elif fmt == "csv":
-        from ..render import csv
+        from plnjournal.render import csv
 
         output.data(csv.render(COLUMNS, rows))
     else:
-        from .browse import emit_table
+        from plnjournal.cli.browse import emit_table
 
         emit_table(COLUMNS, rows)
 

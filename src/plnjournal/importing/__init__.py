@@ -15,14 +15,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..change import Change
-from ..create import body_text, entry_stem, resolve_references
-from ..errors import PlnError
-from ..load import load
-from ..model import NAMED_KINDS, Entry, Record
-from ..refs import Index
-from ..store import Journal, locked
-from ..writer import save_new
+from plnjournal.change import Change
+from plnjournal.errors import PlnError
+from plnjournal.journal.load import load
+from plnjournal.journal.lock import locked
+from plnjournal.journal.refs import Index
+from plnjournal.journal.settings import Journal
+from plnjournal.journal.writer import save_new
+from plnjournal.model import NAMED_KINDS, Entry, Record
+from plnjournal.ops.create import body_text, entry_stem, resolve_references
 
 
 @dataclass(frozen=True, slots=True)

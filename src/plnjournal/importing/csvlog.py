@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import PlnError, UsageError
-from ..model import DIMENSIONS, ENGAGEMENT_LEVELS
-from ..schema import BadValue, to_date, to_flag, to_time
-from . import Row, source_key
+from plnjournal.errors import PlnError, UsageError
+from plnjournal.importing import Row, source_key
+from plnjournal.journal.schema import BadValue, to_date, to_flag, to_time
+from plnjournal.model import DIMENSIONS, ENGAGEMENT_LEVELS
 
 HEADERS: dict[str, str] = {
     "date": "date",

@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..errors import PlnError
-from ..schema import BadValue, to_date, to_text, to_texts, to_time
-from . import Row, source_key
+from plnjournal.errors import PlnError
+from plnjournal.importing import Row, source_key
+from plnjournal.journal.schema import BadValue, to_date, to_text, to_texts, to_time
 
 TAG_SYMBOLS = "@#"
 

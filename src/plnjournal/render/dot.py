@@ -6,7 +6,7 @@ the string nor use DOT's `\\N`-style escapes (graph.py has already put each labe
 
 from __future__ import annotations
 
-from ..graph import Graph
+from plnjournal.reports.graph import Graph
 
 SHAPES = {"person": "ellipse", "space": "box", "tool": "hexagon"}
 COLOURS = {"person": "#fde2e4", "space": "#e2ecfd", "tool": "#e4f8e1"}

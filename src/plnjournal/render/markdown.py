@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .safe import clean_cell
+from plnjournal.text import clean_cell
 
 _TABLE_SPECIAL = re.compile(r"([|\\])")
 

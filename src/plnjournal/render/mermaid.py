@@ -7,7 +7,7 @@ markup (`<script>`).
 
 from __future__ import annotations
 
-from ..graph import Graph
+from plnjournal.reports.graph import Graph
 
 SHAPES = {"person": ('("', '")'), "space": ('["', '"]'), "tool": ('{{"', '"}}')}
 STYLES = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .safe import clean_cell
+from plnjournal.text import clean_cell
 
 
 def render_plain(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:

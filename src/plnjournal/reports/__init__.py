@@ -11,11 +11,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ..load import Loaded
-from ..model import Entry
-from ..query import Filters, select_entries
-from ..refs import Index
-from ..store import Settings
+from plnjournal.journal.load import Loaded
+from plnjournal.journal.refs import Index
+from plnjournal.journal.settings import Settings
+from plnjournal.model import Entry
+from plnjournal.query import Filters, select_entries
 
 # report names, in the order `pln report --help` lists them
 REPORTS: tuple[str, ...] = ("growth", "network", "engagement", "impact")
@@ -47,7 +47,7 @@ def unknown_value_warnings(
 ) -> list[str]:
     """'path:line: key: 'x' is not one of ...' for each value outside a vocabulary, which the
     report leaves out (warnings for the command to print; a report's data never carries them)."""
-    from ..create import bad_choice_message
+    from plnjournal.journal.vocabulary import bad_choice_message
 
     return [
         f"{entry.path}:{entry.lines.get(key, 1)}: "

@@ -17,10 +17,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..model import ENGAGEMENT_LEVELS, GIVING_BACK, TAKING_IN, Entry
-from ..periods import Period, period_of
-from . import Scope, unknown_value_warnings
-from .timeline import covered_range, iso, period_rows, total_minutes
+from plnjournal.model import ENGAGEMENT_LEVELS, GIVING_BACK, TAKING_IN, Entry
+from plnjournal.periods import Period, period_of
+from plnjournal.reports import Scope, unknown_value_warnings
+from plnjournal.reports.timeline import covered_range, iso, period_rows, total_minutes
 
 LATE_AFTER = dt.time(21, 0)
 EARLY_BEFORE = dt.time(5, 0)

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import DIMENSIONS, Entry
-from . import Scope, unknown_value_warnings
-from .timeline import covered_range, iso, period_rows, total_minutes
+from plnjournal.model import DIMENSIONS, Entry
+from plnjournal.reports import Scope, unknown_value_warnings
+from plnjournal.reports.timeline import covered_range, iso, period_rows, total_minutes
 
 TOP = 5  # spaces and people listed per dimension
 

@@ -13,10 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..intentions import open_intentions
-from ..model import Entry, display_name
-from . import Scope
-from .timeline import covered_range, iso
+from plnjournal.model import Entry, display_name
+from plnjournal.reports import Scope
+from plnjournal.reports.intentions import open_intentions
+from plnjournal.reports.timeline import covered_range, iso
 
 
 def build(scope: Scope) -> dict[str, Any]:

@@ -28,9 +28,9 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import SUPPORT_KINDS, Entry, Person, Space, Tool
-from ..query import in_range
-from . import Scope
+from plnjournal.model import SUPPORT_KINDS, Entry, Person, Space, Tool
+from plnjournal.query import in_range
+from plnjournal.reports import Scope
 
 ATTRIBUTES: tuple[tuple[str, str], ...] = (
     # (report key, Person attribute)

@@ -7,9 +7,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..model import Entry
-from ..periods import period_of, periods_between
-from . import Scope
+from plnjournal.model import Entry
+from plnjournal.periods import period_of, periods_between
+from plnjournal.reports import Scope
 
 Counts = Callable[[Sequence[Entry]], dict[str, Any]]
 

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...model import ENGAGEMENT_LEVELS
-from .. import markdown as md
-from ..charts import bar, sparkline
-from .text import Lines, Table, count, heading, markdown_opening, markdown_periods, periods_csv, print_report
+from plnjournal.model import ENGAGEMENT_LEVELS
+from plnjournal.render import markdown as md
+from plnjournal.render.charts import bar, sparkline
+from plnjournal.render.views.text import (
+    Lines,
+    Table,
+    count,
+    heading,
+    markdown_opening,
+    markdown_periods,
+    periods_csv,
+    print_report,
+)
 
 IDS_SHOWN = 3
 PERIOD_COLUMNS = ["period", "entries", "minutes", *ENGAGEMENT_LEVELS, "taking_in", "giving_back"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import csv as csv_render
-from .. import json as json_render
+from plnjournal.render import csv as csv_render
+from plnjournal.render import json as json_render
 
 CSV_COLUMNS = (
     "id",

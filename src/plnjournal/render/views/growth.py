@@ -5,11 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...model import DIMENSIONS
-from .. import html as h
-from .. import markdown as md
-from ..charts import bar, percent, sparkline
-from .text import Lines, Table, heading, markdown_opening, markdown_periods, periods_csv, print_report
+from plnjournal.model import DIMENSIONS
+from plnjournal.render import html as h
+from plnjournal.render import markdown as md
+from plnjournal.render.charts import bar, percent, sparkline
+from plnjournal.render.views.text import (
+    Lines,
+    Table,
+    heading,
+    markdown_opening,
+    markdown_periods,
+    periods_csv,
+    print_report,
+)
 
 NOTES_SHOWN = 2  # newest notes per dimension on a terminal
 HTML_NOTES_SHOWN = 8  # and on the page

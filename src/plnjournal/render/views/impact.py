@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import csv as csv_format
-from .. import markdown as md
-from ..charts import bar, percent
-from .text import Lines, Table, count, print_report, span
+from plnjournal.render import csv as csv_format
+from plnjournal.render import markdown as md
+from plnjournal.render.charts import bar, percent
+from plnjournal.render.views.text import Lines, Table, count, print_report, span
 
 OPEN_SHOWN = 5
 STAGES = [

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .. import csv as csv_render
+from plnjournal.render import csv as csv_render
 
 Section = tuple[str, tuple[str, ...], list[list[Any]]]  # title, columns, rows
 
@@ -60,8 +60,8 @@ def percent(fraction: float) -> str:
 
 
 def print_table(data: dict[str, Any]) -> None:
-    from ...cli import output
-    from .. import table
+    from plnjournal.cli import output
+    from plnjournal.render import table
 
     terminal = output.is_terminal()
     console = output.console() if terminal else None
@@ -90,7 +90,7 @@ def md_table(columns: tuple[str, ...], rows: list[list[Any]]) -> str:
 
 def md_cell(value: Any) -> str:
     """A Markdown table cell on one line, with pipes, backslashes and markup characters escaped."""
-    from ..safe import clean_cell
+    from plnjournal.text import clean_cell
 
     text = clean_cell(value)
     for char in "\\|*_`[]<>":

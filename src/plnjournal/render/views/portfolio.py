@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .. import csv as csv_render
-from .. import html as page_html
-from .. import markdown as md
+from plnjournal.render import csv as csv_render
+from plnjournal.render import html as page_html
+from plnjournal.render import markdown as md
 
 CSV_COLUMNS = ("date", "title", "provider", "location", "hours", "verified_by")
 LOG_COLUMNS = ("Date", "Activity", "Provider", "Location or platform", "Hours", "Total", "Verified by")

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .. import csv as csv_format
-from .. import markdown as md
-from ..safe import clean
-from ..table import render_plain, render_rich
+from plnjournal.render import csv as csv_format
+from plnjournal.render import markdown as md
+from plnjournal.render.table import render_plain, render_rich
+from plnjournal.text import clean
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def heading(title: str, data: dict[str, Any]) -> str:
 
 
 def print_report(first_line: str, blocks: Sequence[Block]) -> None:
-    from ...cli import output
+    from plnjournal.cli import output
 
     shown = [block for block in blocks if (block.rows if isinstance(block, Table) else block.lines)]
     if output.is_terminal():

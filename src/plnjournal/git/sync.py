@@ -1,0 +1,172 @@
+"""`pln sync`: commit the journal's pending files, `git pull --rebase`, then `git push`.
+
+One file per record makes the common case clean: two devices that logged different entries rebase
+without a conflict. When both changed the same file, the rebase stops where git itself explains it
+(`git status`); pln names the files and leaves the repository exactly there: nothing hidden,
+nothing aborted for the user, nothing lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from plnjournal.errors import PlnError
+from plnjournal.git import repository as git
+from plnjournal.journal.fileformat import conflict_marker_line
+from plnjournal.journal.files import FOLDER_NAMES
+from plnjournal.journal.lock import locked
+from plnjournal.journal.settings import CONFIG_FILE, Journal
+
+JOURNAL_FILES = (CONFIG_FILE, *FOLDER_NAMES)  # what sync commits on the user's behalf
+
+
+@dataclass(frozen=True, slots=True)
+class Remote:
+    name: str  # origin
+    branch: str  # the branch on the remote
+    url: str
+    tracked: bool  # the local branch already has it as upstream
+
+    @property
+    def tracking(self) -> str:
+        """Where git keeps what it last fetched of the branch."""
+        return f"refs/remotes/{self.name}/{self.branch}"
+
+
+@dataclass(frozen=True, slots=True)
+class SyncResult:
+    remote: Remote
+    committed: tuple[str, ...]  # pending journal files committed before pulling
+    pulled: int  # commits received
+    pushed: int  # commits sent
+    conflicts: tuple[str, ...] = ()  # files to resolve: the rebase stopped, nothing was pushed
+
+
+def sync(journal: Journal) -> SyncResult:
+    """Commit pending journal files, pull (rebasing ours on top), push; git's refusals as PlnError."""
+    try:
+        return _sync(journal)
+    except git.GitError as problem:
+        raise PlnError(f"git said: {problem}") from None
+
+
+def _sync(journal: Journal) -> SyncResult:
+    root = journal.root
+    if not git.is_repo(root):
+        raise PlnError(f"{root} is not in a git repository; 'git init' and 'git remote add' first")
+    _refuse_unfinished(root)
+    branch = git.current_branch(root)
+    if branch is None:
+        raise PlnError("HEAD is detached (no branch checked out); 'git switch BRANCH' first, then pln sync")
+    remote = find_remote(root, branch)
+    with locked(journal):
+        committed = commit_pending(root)
+    before = git.revision(root, "HEAD")
+    conflicts = pull(root, remote)
+    if conflicts:
+        return SyncResult(remote, committed, 0, 0, conflicts)
+    received = git.revision(root, remote.tracking)
+    pulled = git.count(root, before, received) if received else 0
+    return SyncResult(remote, committed, pulled, push(root, branch, remote))
+
+
+def _refuse_unfinished(root: Path) -> None:
+    operation = git.operation_in_progress(root)
+    if operation:
+        raise PlnError(
+            f"{operation} is in progress here (an earlier sync that stopped?); finish it first: "
+            "'git status' says how, then run pln sync again"
+        )
+
+
+def find_remote(root: Path, branch: str) -> Remote:
+    """The branch's upstream, else the only remote (the first sync then sets the upstream)."""
+    name = git.config(root, f"branch.{branch}.remote")
+    merge = git.config(root, f"branch.{branch}.merge")
+    tracked = bool(name and merge and name != ".")
+    if not tracked:
+        remotes = git.run(root, "remote").stdout.split()
+        if not remotes:
+            raise PlnError("this journal has no remote to sync with; add one: git remote add origin URL")
+        if len(remotes) > 1:
+            raise PlnError(
+                f"several remotes ({', '.join(remotes)}) and none chosen for branch {branch!r}; "
+                f"choose one: git push --set-upstream REMOTE {branch}"
+            )
+        name, merge = remotes[0], branch
+    assert name and merge
+    url = git.config(root, f"remote.{name}.url") or name
+    return Remote(name, merge.removeprefix("refs/heads/"), url, tracked)
+
+
+def commit_pending(root: Path) -> tuple[str, ...]:
+    """Commit the journal's pending files: changed by hand or --no-commit (not those the user staged).
+
+    Refuses when other tracked files have changes, as `git pull --rebase` would, but naming them.
+    """
+    prefix = git.prefix(root)
+    changes = git.status(root)
+    pending, blocking = [], []
+    for change in changes:
+        path = change.path.removeprefix(prefix)
+        ours = change.path.startswith(prefix) and path.split("/", 1)[0] in JOURNAL_FILES
+        if ours and change.staged in " ?":
+            pending.append(path)
+        elif not change.untracked:
+            blocking.append(change.path)
+    if blocking:
+        raise PlnError(
+            f"uncommitted changes pln does not commit for you: {', '.join(blocking)}; "
+            "commit them or 'git stash' them, then run pln sync again"
+        )
+    _refuse_conflict_markers(root, pending)
+    if pending:
+        what = pending[0] if len(pending) == 1 else f"{len(pending)} files"
+        git.commit(root, pending, f"sync: pending changes to {what}")
+    return tuple(pending)
+
+
+def _refuse_conflict_markers(root: Path, paths: list[str]) -> None:
+    for path in paths:
+        try:
+            line = conflict_marker_line((root / path).read_text(encoding="utf-8", errors="replace"))
+        except (FileNotFoundError, IsADirectoryError):
+            continue
+        if line is not None:
+            raise PlnError(f"{path}:{line}: git conflict marker; resolve the file, then run pln sync again")
+
+
+def pull(root: Path, remote: Remote) -> tuple[str, ...]:
+    """`git pull --rebase`; the files in conflict if the rebase stopped on them."""
+    result = git.call(root, "pull", "--rebase", "--quiet", remote.name, remote.branch)
+    if result.returncode == 0:
+        return ()
+    if git.operation_in_progress(root):
+        conflicts = git.unmerged(root)
+        if conflicts:
+            return tuple(conflicts)
+        raise PlnError(f"the rebase stopped: {git.last_line(result)}; 'git status' says what to do next")
+    if not _remote_has_branch(root, remote):
+        return ()  # a new, empty remote: nothing to pull, the push will create the branch
+    raise PlnError(f"cannot pull from {remote.name} ({remote.url}): {git.last_line(result)}")
+
+
+def _remote_has_branch(root: Path, remote: Remote) -> bool:
+    listed = git.call(root, "ls-remote", "--exit-code", "--heads", remote.name, f"refs/heads/{remote.branch}")
+    return listed.returncode != 2  # 2: the remote answered and has no such branch
+
+
+def push(root: Path, branch: str, remote: Remote) -> int:
+    """`git push`, setting the upstream on the first sync; the number of commits sent."""
+    sending = git.count(root, remote.tracking if git.revision(root, remote.tracking) else None, "HEAD")
+    if sending == 0 and remote.tracked:
+        return 0
+    args = ["push", "--quiet", *([] if remote.tracked else ["--set-upstream"])]
+    result = git.call(root, *args, remote.name, f"{branch}:refs/heads/{remote.branch}")
+    if result.returncode != 0:
+        raise PlnError(
+            f"cannot push to {remote.name} ({remote.url}): {git.last_line(result)}; "
+            "if it changed meanwhile, run pln sync again"
+        )
+    return sending

@@ -1,0 +1,208 @@
+"""A record file's text: front-matter between `---` lines, then a Markdown body kept byte for byte.
+
+The YAML dialect reads like YAML 1.2's core schema and never surprises: `10:00`, `no`, `on`,
+`012345` and `2026-11-22` stay strings (the model turns dates into dates), duplicate keys are an
+error, and oversized or too deeply nested front-matter is refused before the parser sees it.
+Writing quotes every string that any YAML 1.1 reader (Obsidian, PyYAML, GitHub) could misread.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from plnjournal.errors import FormatError
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_NESTING = 24
+BOM = "\ufeff"
+# `=======` alone is also a Markdown heading underline, so only the outer markers count.
+CONFLICT_MARKER = re.compile(r"^(?:<{7}|>{7})(?: |\r?$)", re.MULTILINE)
+_FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+
+
+class Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """libyaml's parser with YAML 1.2 core-schema scalars and duplicate keys refused."""
+
+    yaml_implicit_resolvers: dict = {}  # noqa: RUF012 - replaces PyYAML's class-level table
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise FormatError(
+                    "a key must be plain text, not a list or mapping",
+                    line=key_node.start_mark.line + 1,
+                    code="yaml-syntax",
+                )
+            if key in seen:
+                raise FormatError(
+                    f"duplicate key {key!r}", line=key_node.start_mark.line + 1, code="duplicate-key"
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+
+class Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
+    """PyYAML's safe dumper (YAML 1.1 resolvers, so it quotes every ambiguous string)."""
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
+    flow = all(isinstance(item, (str, int, float, bool)) or item is None for item in data)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+def _represent_dict(dumper: yaml.SafeDumper, data: dict) -> yaml.Node:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+class Quoted(str):
+    """A string always written in quotes (times: `'09:30'` reads the same in every YAML)."""
+
+
+def _represent_quoted(dumper: yaml.SafeDumper, data: Quoted) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style="'")
+
+
+Dumper.add_representer(Quoted, _represent_quoted)
+Dumper.add_representer(list, _represent_list)
+Dumper.add_representer(tuple, _represent_list)
+Dumper.add_representer(dict, _represent_dict)
+Dumper.add_representer(str, _represent_str)
+
+
+@dataclass(frozen=True, slots=True)
+class SplitFile:
+    """A file cut in two: the front-matter text, the body, and where the front-matter starts."""
+
+    front_matter: str | None
+    body: str
+    first_line: int  # 1-based line of the first front-matter line
+    newline: str
+    bom: bool
+
+
+def decode(data: bytes) -> str:
+    if len(data) > MAX_FILE_BYTES:
+        raise FormatError(
+            f"file is {len(data) // 1024} KiB, over the {MAX_FILE_BYTES // 1024 // 1024} MiB limit",
+            code="too-large",
+        )
+    if b"\0" in data:
+        raise FormatError("not a text file (it holds NUL bytes)", code="not-utf8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise FormatError("not valid UTF-8", line=line, code="not-utf8") from None
+
+
+def conflict_marker_line(text: str) -> int | None:
+    """The 1-based line of the first git conflict marker (`<<<<<<<` or `>>>>>>>`), if any."""
+    marker = CONFLICT_MARKER.search(text)
+    return None if marker is None else text.count("\n", 0, marker.start()) + 1
+
+
+def split(text: str) -> SplitFile:
+    """Cut a file's text into front-matter and body; a file without `---` is all body."""
+    bom = text.startswith(BOM)
+    if bom:
+        text = text[1:]
+    newline = "\r\n" if "\r\n" in text[: text.find("\n") + 1 or len(text)] else "\n"
+    line = conflict_marker_line(text)
+    if line is not None:
+        raise FormatError("git conflict marker: resolve the merge first", line=line, code="conflict-marker")
+    opening = _FENCE.match(text)
+    if not opening:
+        return SplitFile(None, text, 1, newline, bom)
+    closing = _FENCE.search(text, opening.end())
+    if not closing:
+        raise FormatError("front-matter has no closing '---' line", line=1, code="yaml-syntax")
+    front = text[opening.end() + 1 : closing.start()]
+    body_start = closing.end() + (1 if text[closing.end() : closing.end() + 1] == "\n" else 0)
+    return SplitFile(front, text[body_start:], 2, newline, bom)
+
+
+def parse_front_matter(front: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
+    """Parse front-matter YAML into a mapping and the 1-based line of each top-level key."""
+    if len(front) > MAX_FRONT_MATTER_CHARS:
+        raise FormatError(
+            f"front-matter is over {MAX_FRONT_MATTER_CHARS // 1024} KiB", line=first_line, code="too-large"
+        )
+    loader = Loader(front)
+    try:
+        _refuse_deep_or_aliased(front)
+        node = loader.get_single_node()
+        if node is None:
+            return {}, {}
+        if not isinstance(node, yaml.MappingNode):
+            raise FormatError("front-matter is not a mapping of keys to values", line=1, code="not-a-mapping")
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + (mark.line if mark else 0)
+        raise FormatError(f"YAML: {error.problem or error.context}", line=line, code="yaml-syntax") from None
+    except yaml.YAMLError as error:
+        raise FormatError(f"YAML: {error}", line=first_line, code="yaml-syntax") from None
+    except FormatError as error:
+        raise FormatError(error.message, line=first_line + (error.line or 1) - 1, code=error.code) from None
+    finally:
+        loader.dispose()
+    lines = {str(key.value): first_line + key.start_mark.line for key, _ in node.value}
+    return data, lines
+
+
+def _refuse_deep_or_aliased(front: str) -> None:
+    """Refuse what would exhaust memory or the stack (libyaml's composer recurses in C), by reading
+    the parser's events, which needs no recursion. Lines are relative to the front-matter."""
+    depth = 0
+    for event in yaml.parse(front, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent):  # `*name` can multiply a value a billion times
+            line = event.start_mark.line + 1
+            raise FormatError("YAML aliases (*name) are not supported", line=line, code="yaml-syntax")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                line = event.start_mark.line + 1
+                raise FormatError("front-matter is nested too deeply", line=line, code="too-deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def dump_front_matter(data: dict[str, Any]) -> str:
+    return yaml.dump(
+        data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=2**31 - 1, default_flow_style=False
+    )
+
+
+def join(data: dict[str, Any], body: str, newline: str = "\n", bom: bool = False) -> str:
+    """The text of a record file: stable front-matter, then the body exactly as given."""
+    front = dump_front_matter(data) if data else ""
+    text = f"---\n{front}---\n"
+    if newline != "\n":
+        text = text.replace("\n", newline)
+    return (BOM if bom else "") + text + body

@@ -1,0 +1,45 @@
+"""The journal's files: the one walker that lists each kind's Markdown files, and the folders
+a journal holds."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from plnjournal.model import FOLDERS
+
+
+def record_files(root: Path, kind: str) -> Iterator[Path]:
+    """The Markdown files of one kind, in path order, skipping hidden and temporary files."""
+    folder = root / FOLDERS[kind]
+    if kind == "entry":
+        yield from sorted(_walk_markdown(folder))
+    else:
+        yield from sorted(_markdown_in(folder))
+
+
+def is_record_name(name: str) -> bool:
+    """A Markdown file that is not hidden: pln's temp files (`.NAME.pln-tmp-XXXX`) never are."""
+    return name.endswith(".md") and not name.startswith(".")
+
+
+def _markdown_in(folder: Path) -> Iterator[Path]:
+    try:
+        with os.scandir(folder) as scan:
+            for item in scan:
+                if is_record_name(item.name) and not item.is_dir():
+                    yield Path(item.path)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+
+
+def _walk_markdown(folder: Path) -> Iterator[Path]:
+    for current, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            if is_record_name(name):
+                yield Path(current, name)
+
+
+FOLDER_NAMES = (*FOLDERS.values(), "evidence", "templates")

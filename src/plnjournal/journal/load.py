@@ -1,0 +1,80 @@
+"""Files -> records: read a journal's Markdown files into records plus Problems; never raises.
+
+A file that cannot be read (bad YAML, not UTF-8, a conflict marker, a missing required key) becomes
+a Problem with its `path:line` and the rest of the journal loads as usual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plnjournal.model import FOLDERS, Entry, Record
+from plnjournal.problems import Problem
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What a load found: the records of each kind, and the problems met on the way."""
+
+    records: dict[str, tuple[Record, ...]] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+    def of(self, kind: str) -> tuple[Record, ...]:
+        return self.records.get(kind, ())
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return self.of("entry")  # type: ignore[return-value]
+
+    @property
+    def skipped(self) -> tuple[Problem, ...]:
+        """Problems that kept a whole file out (the ones other commands warn about)."""
+        loaded = {record.path for records in self.records.values() for record in records}
+        return tuple(p for p in self.problems if p.level == "error" and p.path not in loaded)
+
+
+def journal_files(root: Path) -> tuple[str, ...]:
+    """Every file under `root` as a relative path, hidden folders (.git, .pln, .obsidian) left out."""
+    found: list[str] = []
+    for current, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        base = Path(current).relative_to(root)
+        found.extend((base / name).as_posix() for name in files)
+    return tuple(sorted(found))
+
+
+def load(root: Path, kinds: Iterable[str] = tuple(FOLDERS), *, refresh_cache: bool = True) -> Loaded:
+    """Every record of the given kinds under `root`, with the problems found.
+
+    Unchanged files come from the cache in `.pln/` (unless $PLN_NO_CACHE is set); the others are
+    parsed, in parallel when there are many, and the cache is refreshed. The result is the same
+    either way, in path order.
+    """
+    from plnjournal.journal.scan import load_kind
+
+    records: dict[str, tuple[Record, ...]] = {}
+    problems: list[Problem] = []
+    with _without_cyclic_gc():
+        for kind in kinds:
+            found, kind_problems = load_kind(root, kind, refresh_cache)
+            records[kind] = tuple(found)
+            problems.extend(kind_problems)
+    return Loaded(records, tuple(problems))
+
+
+@contextlib.contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Records hold no reference cycles, yet making 50k of them triggers many full collections
+    that find nothing: pausing the cyclic collector makes a warm load about a quarter faster."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -1,0 +1,76 @@
+"""Records as plain tuples: what the cache keeps and what parallel parsers send back.
+
+A parsed file packs to `(fields, problems)`: `fields` is the record's attribute values in
+dataclass order (dates as ISO text, so `marshal` can write them) or None when the file gave no
+record; `problems` is a tuple of Problem tuples. Packing is lossless: `unpack(pack(r)) == r`,
+including `lines`, `newline` and `bom`, so a cached record is the very record a parse gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import marshal
+from collections.abc import Callable
+from dataclasses import fields
+from typing import Any
+
+from plnjournal.model import RECORD_TYPES, Record
+from plnjournal.problems import Problem
+
+Packed = tuple[tuple[Any, ...] | None, tuple[tuple[Any, ...], ...]]
+
+_NAMES = {kind: tuple(f.name for f in fields(cls)) for kind, cls in RECORD_TYPES.items()}
+_DATES = {
+    kind: tuple(index for index, f in enumerate(fields(cls)) if str(f.type) in ("dt.date", "dt.date | None"))
+    for kind, cls in RECORD_TYPES.items()
+}
+
+
+def _slot_setter(cls: type[Record], name: str) -> Callable[[Any, Any], None]:
+    owner = next(klass for klass in cls.__mro__ if name in vars(klass))
+    return vars(owner)[name].__set__
+
+
+# The slots' own setters: filling a record through them skips the frozen dataclass __init__ and
+# __setattr__, which makes a warm load of 50k entries several times faster (every field is set,
+# so the record equals the one `__init__` would make).
+_SETTERS = {
+    kind: tuple(_slot_setter(cls, name) for name in _NAMES[kind]) for kind, cls in RECORD_TYPES.items()
+}
+
+
+def signature(kind: str) -> str:
+    """What a packed record of `kind` depends on: a change to the model invalidates old packs."""
+    return f"{kind}:{','.join(_NAMES[kind])}"
+
+
+def pack(kind: str, record: Record | None, problems: list[Problem]) -> Packed | None:
+    """A parsed file as plain data; None when it holds a value `marshal` cannot keep."""
+    values: tuple[Any, ...] | None = None
+    if record is not None:
+        items = [getattr(record, name) for name in _NAMES[kind]]
+        for index in _DATES[kind]:
+            if items[index] is not None:
+                items[index] = items[index].isoformat()
+        values = tuple(items)
+    packed = (values, tuple((p.path, p.line, p.level, p.code, p.message) for p in problems))
+    try:
+        marshal.dumps(packed)  # e.g. a `!!timestamp` in `extra`: parse that file every time
+    except ValueError:
+        return None
+    return packed
+
+
+def unpack(kind: str, packed: Packed) -> tuple[Record | None, list[Problem]]:
+    values, problems = packed
+    found = [Problem(*problem) for problem in problems]
+    if values is None:
+        return None, found
+    items = list(values)
+    for index in _DATES[kind]:
+        if items[index] is not None:
+            items[index] = dt.date.fromisoformat(items[index])
+    record = object.__new__(RECORD_TYPES[kind])
+    for set_slot, value in zip(_SETTERS[kind], items, strict=True):
+        set_slot(record, value)
+    return record, found

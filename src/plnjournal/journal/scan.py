@@ -1,0 +1,141 @@
+"""Loading a whole kind fast: one stat walk, the cache for unchanged files, parallel parsing.
+
+`load.load` calls `load_kind` for each kind. The walk stats every file once (size, mtime_ns,
+ctime_ns); files whose stat matches the cache are not opened; the rest are parsed, on every core
+when there are enough of them to pay for starting the workers. Results come back in path order,
+so a cached, a serial and a parallel load give the very same records and problems.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
+from pathlib import Path
+
+from plnjournal.journal import cache
+from plnjournal.journal.files import is_record_name
+from plnjournal.journal.packed import Packed, pack, unpack
+from plnjournal.journal.parse import parse_file
+from plnjournal.model import FOLDERS, Record
+from plnjournal.problems import Problem
+
+# Below this many files to parse, starting worker processes costs more than it saves (measured
+# with benchmarks/run.py on 2 cores; see README "Performance").
+PARALLEL_MIN_FILES = 2000
+CHUNKS_PER_WORKER = 4
+PARALLEL_VARIABLE = "PLN_PARALLEL_MIN_FILES"  # lets tests and benchmarks move the threshold
+
+Parsed = tuple[Record | None, list[Problem], Packed | None]
+
+
+def load_kind(root: Path, kind: str, refresh_cache: bool = True) -> tuple[list[Record], list[Problem]]:
+    """The records and problems of one kind, in path order; the cache is rewritten if stale
+    unless `refresh_cache` is False (`pln check` never writes anything)."""
+    listed = scan(root, kind)
+    use_cache = cache.enabled()
+    cached = cache.read(root, kind) if use_cache else {}
+    stale = [path for path, key in listed if key is None or cached.get(path, (None,))[0] != key]
+    parsed = dict(zip(stale, parse_many(root, kind, stale), strict=True))
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for path, _ in listed:
+        record, found = parsed[path][:2] if path in parsed else unpack(kind, cached[path][1])
+        problems.extend(found)
+        if record is not None:
+            records.append(record)
+    if use_cache and refresh_cache and (parsed or len(cached) != len(listed)):
+        _refresh(root, kind, listed, cached, parsed)
+    return records, problems
+
+
+def _refresh(
+    root: Path,
+    kind: str,
+    listed: list[tuple[str, cache.Stat | None]],
+    cached: cache.Rows,
+    parsed: dict[str, Parsed],
+) -> None:
+    """Write the cache when what it should hold differs from what it holds."""
+    found: dict[str, tuple[cache.Stat, Packed | None]] = {}
+    for path, key in listed:
+        if key is None:
+            continue
+        if path in parsed:
+            record, problems, packed = parsed[path]
+            found[path] = (key, packed or pack(kind, record, problems))
+        else:
+            found[path] = cached[path]
+    rows = cache.settled_rows(found, cache.now_ns())
+    if cache.differs(cached, rows):
+        cache.write(root, kind, rows)
+
+
+def scan(root: Path, kind: str) -> list[tuple[str, cache.Stat | None]]:
+    """(journal-relative path, stat key) of each Markdown file of `kind`, in path order.
+
+    Hidden and temporary files are skipped; entries are searched in subfolders (entries/YEAR/).
+    A file that cannot be stat'ed (a broken link) gets None, so it is parsed and its problem told.
+    """
+    prefix = len(str(root)) + 1
+    found = [
+        (full[prefix:], key)
+        for full, key in _markdown_files(str(root / FOLDERS[kind]), recursive=kind == "entry")
+    ]
+    found.sort(key=lambda item: item[0].split("/"))
+    return found
+
+
+def _markdown_files(folder: str, *, recursive: bool) -> Iterator[tuple[str, cache.Stat | None]]:
+    try:
+        scan = os.scandir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    with scan:
+        for item in scan:
+            if item.is_dir():
+                if recursive and not item.name.startswith(".") and not item.is_symlink():
+                    yield from _markdown_files(item.path, recursive=True)
+            elif is_record_name(item.name):
+                yield item.path, _stat(item)
+
+
+def _stat(item: os.DirEntry[str]) -> cache.Stat | None:
+    try:
+        return cache.stat_key(item.stat())
+    except OSError:
+        return None
+
+
+def parse_many(root: Path, kind: str, paths: list[str]) -> list[Parsed]:
+    """Parse `paths` (journal-relative), in order; on several processes when there are many."""
+    workers = _workers(len(paths))
+    if workers < 2:
+        return [(*parse_file(f"{root}/{path}", path, kind), None) for path in paths]
+    import multiprocessing
+
+    size = -(-len(paths) // (workers * CHUNKS_PER_WORKER))
+    chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
+    results: list[Parsed] = []
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        results_by_chunk = pool.map(_parse_chunk, repeat(str(root)), repeat(kind), chunks)
+        for chunk, packs in zip(chunks, results_by_chunk, strict=True):
+            for path, packed in zip(chunk, packs, strict=True):
+                parsed = parse_file(f"{root}/{path}", path, kind) if packed is None else unpack(kind, packed)
+                results.append((*parsed, packed))
+    return results
+
+
+def _workers(files: int) -> int:
+    threshold = int(os.environ.get(PARALLEL_VARIABLE) or PARALLEL_MIN_FILES)
+    if files < max(threshold, 2) or not hasattr(os, "fork"):
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(cores, files)
+
+
+def _parse_chunk(root: str, kind: str, paths: list[str]) -> list[Packed | None]:
+    """In a worker: parse, then pack, since plain tuples cross processes far faster than records."""
+    return [pack(kind, *parse_file(f"{root}/{path}", path, kind)) for path in paths]

@@ -1,0 +1,247 @@
+"""Front-matter <-> records: each key's type, read leniently and written strictly, in DESIGN order.
+
+Reading accepts a single value where a list is expected and text where a number was written; a
+value that cannot be used is reported as a Problem and kept in `extra`, so rewriting the file never
+drops it. Writing omits empty keys and puts unknown keys after the known ones, in their own order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import fields
+from typing import Any
+
+from plnjournal.journal.fileformat import Quoted
+from plnjournal.model import BASE_ATTRIBUTES, Entry, Record, field_key
+from plnjournal.problems import Problem, error
+
+TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
+_TRUE = {"true", "yes", "y", "on"}
+_FALSE = {"false", "no", "n", "off", ""}
+
+
+class BadValue(ValueError):
+    """A value of the wrong shape; `code` names the kind of problem for `pln check`."""
+
+    def __init__(self, message: str, code: str = "bad-value") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def to_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    raise BadValue(f"expected text, found a {_shape(value)}")
+
+
+def to_texts(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    return tuple(text for text in map(to_text, items) if text is not None and text != "")
+
+
+def to_date(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    text = to_text(value) or ""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise BadValue(f"{text!r} is not a date (YYYY-MM-DD)", "bad-date")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise BadValue(f"{text!r} is not a real date", "bad-date") from None
+
+
+def to_time(value: Any) -> str | None:
+    text = to_text(value)
+    if text is None:
+        return None
+    if not TIME_PATTERN.match(text):
+        raise BadValue(f"{text!r} is not a time (HH:MM, 24-hour)", "bad-time")
+    return text
+
+
+def to_minutes(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise BadValue(f"expected a whole number of minutes, found {value!r}")
+    if isinstance(value, str) and not value.strip().isdigit():
+        raise BadValue(f"expected a whole number of minutes, found {value!r}")
+    minutes = int(value)
+    if minutes < 0:
+        raise BadValue(f"minutes cannot be negative ({minutes})")
+    return minutes
+
+
+def to_flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = (to_text(value) or "").strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise BadValue(f"expected true or false, found {value!r}")
+
+
+def to_mapping(value: Any) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise BadValue(f"expected a mapping (key: value), found a {_shape(value)}")
+    return {str(key): to_text(item) or "" for key, item in value.items()}
+
+
+def to_growth(value: Any) -> dict[str, str | None]:
+    """Growth as a list of dimensions, one dimension, or a map of dimension to note."""
+    if value is None:
+        return {}
+    if isinstance(value, dict):
+        return {str(key).strip().lower(): to_text(note) for key, note in value.items()}
+    return {dim.strip().lower(): None for dim in to_texts(value)}
+
+
+def _shape(value: Any) -> str:
+    return {list: "list", dict: "mapping"}.get(type(value), type(value).__name__)
+
+
+CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    "str": to_text,
+    "str | None": to_text,
+    "tuple[str, ...]": to_texts,
+    "dt.date": to_date,
+    "dt.date | None": to_date,
+    "int | None": to_minutes,
+    "bool": to_flag,
+    "dict[str, str]": to_mapping,
+    "dict[str, str | None]": to_growth,
+}
+SPECIAL_CONVERTERS: dict[str, Callable[[Any], Any]] = {"time": to_time}
+REQUIRED: dict[str, str] = {
+    "person": "name",
+    "space": "name",
+    "tool": "name",
+    "goal": "name",
+    "entry": "date",
+    "reflection": "date",
+}
+
+
+def _record_fields(cls: type[Record]) -> list[tuple[str, str, Callable[[Any], Any]]]:
+    """(attribute, key, converter) for each front-matter field of a record type."""
+    return [
+        (f.name, field_key(f.name), SPECIAL_CONVERTERS.get(f.name) or CONVERTERS[str(f.type)])
+        for f in fields(cls)
+        if f.name not in BASE_ATTRIBUTES
+    ]
+
+
+_FIELDS = {cls: _record_fields(cls) for cls in Record.__subclasses__()}
+
+
+def build_record(
+    cls: type[Record],
+    data: dict[str, Any],
+    *,
+    record_id: str,
+    path: str,
+    body: str,
+    lines: dict[str, int],
+    newline: str = "\n",
+    bom: bool = False,
+) -> tuple[Record | None, list[Problem]]:
+    """A record from a front-matter mapping; None when a required key is missing or unusable."""
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+    known: set[str] = set()
+    failed: set[str] = set()
+    for attribute, key, convert in _FIELDS[cls]:
+        known.add(key)
+        if key not in data:
+            continue
+        try:
+            values[attribute] = convert(data[key])
+        except BadValue as bad:
+            failed.add(key)
+            problems.append(error(path, lines.get(key), bad.code, f"{key}: {bad}"))
+    extra = {key: value for key, value in data.items() if key not in known or key in failed}
+    required = REQUIRED[cls.kind]
+    if values.get(required) in (None, ""):
+        if required not in failed:
+            article = "an" if cls.kind[0] in "aeiou" else "a"
+            problems.append(error(path, 1, "missing-key", f"{article} {cls.kind} needs a '{required}'"))
+        return None, problems
+    record = cls(
+        id=record_id,
+        path=path,
+        body=body,
+        extra=extra,
+        lines=lines,
+        newline=newline,
+        bom=bom,
+        **values,
+    )
+    return record, problems
+
+
+def front_matter(record: Record) -> dict[str, Any]:
+    """The front-matter of a record, in DESIGN's key order, without empty keys."""
+    data: dict[str, Any] = {}
+    for attribute, key, _ in _FIELDS[type(record)]:
+        if key in record.extra:
+            continue  # an unusable value kept as the user wrote it
+        value = getattr(record, attribute)
+        if key == "growth":
+            value = growth_for_writing(value)
+        elif key == "time" and value:
+            value = Quoted(value)
+        if _is_empty(value) or (key == "private" and value is False):
+            continue
+        data[key] = list(value) if isinstance(value, tuple) else value
+    for key, value in record.extra.items():
+        data[key] = value
+    return data
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or (isinstance(value, (list, tuple, dict)) and not value)
+
+
+def growth_for_writing(growth: dict[str, str | None]) -> list[str] | dict[str, str | None]:
+    """A list when no dimension has a note, else a map, in the order the user gave them."""
+    if all(note is None for note in growth.values()):
+        return list(growth)
+    return dict(growth)
+
+
+def as_json(record: Record) -> dict[str, Any]:
+    """A record as JSON-ready data: id, path, every front-matter key (ISO dates), growth as a map."""
+    data: dict[str, Any] = {"id": record.id, "path": record.path}
+    for attribute, key, _ in _FIELDS[type(record)]:
+        value = getattr(record, attribute)
+        data[key] = _jsonable(value)
+    for key, value in record.extra.items():
+        data.setdefault(key, _jsonable(value))
+    if isinstance(record, Entry):
+        data["growth"] = dict(record.growth)
+    return data
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _jsonable(item) for key, item in value.items()}
+    return value

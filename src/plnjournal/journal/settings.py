@@ -1,0 +1,113 @@
+"""The journal on disk: finding it (--journal, $PLN_JOURNAL, the nearest pln.yaml, the user
+default) and its settings in pln.yaml."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from plnjournal.errors import PlnError
+from plnjournal.model import FOLDERS
+
+CONFIG_FILE = "pln.yaml"
+CACHE_DIR = ".pln"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """pln.yaml: the journal's settings, with the defaults DESIGN names."""
+
+    owner: str | None = None
+    daily_minutes_goal: int = 20
+    school_year_start: tuple[int, int] = (7, 1)
+    dormant_after_days: int = 90
+    autocommit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Journal:
+    root: Path
+    settings: Settings
+
+    def folder(self, kind: str) -> Path:
+        return self.root / FOLDERS[kind]
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / CACHE_DIR
+
+
+def find_journal(explicit: str | os.PathLike[str] | None, start: Path | None = None) -> Journal:
+    """The journal named by --journal, $PLN_JOURNAL, the nearest pln.yaml upward, or the user default."""
+    return open_journal(find_root(explicit, start))
+
+
+def find_root(explicit: str | os.PathLike[str] | None, start: Path | None = None) -> Path:
+    """The folder `find_journal` opens, without reading its settings (for shell completion)."""
+    for candidate in (explicit, os.environ.get("PLN_JOURNAL") or None):
+        if candidate:
+            root = Path(candidate).expanduser()
+            if not (root / CONFIG_FILE).is_file():
+                raise PlnError(f"{root} is not a pln journal (no {CONFIG_FILE}); run 'pln init {root}'")
+            return root
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    default = user_default_journal()
+    if default is not None and (default / CONFIG_FILE).is_file():
+        return default
+    raise PlnError("no journal here (no pln.yaml in this folder or above); run 'pln init DIR'")
+
+
+def user_default_journal() -> Path | None:
+    """The default journal of the user config file, if one is set (see `pln config`)."""
+    from plnjournal.journal.userconfig import default_journal
+
+    return default_journal()
+
+
+def open_journal(root: Path) -> Journal:
+    return Journal(root.resolve(), read_settings(root / CONFIG_FILE))
+
+
+def read_settings(path: Path) -> Settings:
+    from plnjournal.errors import FormatError
+    from plnjournal.journal.fileformat import parse_front_matter
+
+    try:
+        data, _ = parse_front_matter(path.read_text(encoding="utf-8"), 1)
+    except (FormatError, OSError, UnicodeDecodeError) as problem:
+        raise PlnError(f"{path}: cannot read the journal settings: {problem}") from None
+    return _settings_from(data, path)
+
+
+def _settings_from(data: dict[str, Any], path: Path) -> Settings:
+    git = data.get("git")
+    try:
+        return Settings(
+            owner=None if data.get("owner") is None else str(data["owner"]),
+            daily_minutes_goal=int(data.get("daily_minutes_goal", 20)),
+            school_year_start=_month_day(str(data.get("school_year_start", "07-01"))),
+            dormant_after_days=int(data.get("dormant_after_days", 90)),
+            autocommit=bool(git.get("autocommit", False)) if isinstance(git, dict) else False,
+        )
+    except (TypeError, ValueError) as problem:
+        raise PlnError(f"{path}: bad setting: {problem}") from None
+
+
+def _month_day(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(?:\d{4}-)?(\d{1,2})-(\d{1,2})", text.strip())
+    if not match:
+        raise ValueError(f"school_year_start {text!r} is not MM-DD")
+    month, day = int(match[1]), int(match[2])
+    import datetime as dt
+
+    dt.date(2000, month, day)  # raises ValueError for an impossible day
+    return month, day

@@ -1,0 +1,9 @@
+"""Every write: the journal and a request in, a `Change` (files written and removed, and why) out.
+
+- `init`: a new journal; `create`: `pln add` and `pln log`; `edit`: `pln edit` in $EDITOR;
+- `rename`: `pln rename` and `pln rm`, keeping every reference right; `attach`: evidence files;
+- `intentions`: `pln next --done`; `reflect`: `pln reflect`'s file.
+
+Each goes through `journal.atomic` under `journal.lock`; the CLI commits the `Change` with
+`git.autocommit`. Nothing here imports `render` or `cli`.
+"""

@@ -1,0 +1,113 @@
+"""`pln rename` and `pln rm`: move or remove a record and keep every reference to it right.
+
+Both hold the journal lock. A rename writes the new file first, then the files that refer to it,
+and removes the old file last, so a crash leaves a duplicate for `pln check` to show, never a loss.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from plnjournal.change import Change
+from plnjournal.errors import PlnError, UsageError
+from plnjournal.journal.atomic import refuse_link, remove
+from plnjournal.journal.ids import is_valid_id
+from plnjournal.journal.load import Loaded, load
+from plnjournal.journal.lock import locked
+from plnjournal.journal.lookup import find_in
+from plnjournal.journal.refs import REFERRING_KEYS, Index, references
+from plnjournal.journal.settings import Journal
+from plnjournal.journal.writer import save, save_new
+from plnjournal.model import Entry, Record
+
+
+def referrers(loaded: Loaded, target: Record) -> list[tuple[Record, str]]:
+    """Records (and the key) that name `target`, by id or by name."""
+    index = Index(loaded.records)
+    found = []
+    for cls, keys in REFERRING_KEYS.items():
+        for record in loaded.of(cls.kind):
+            for key, kind in keys.items():
+                if kind == target.kind and target.id in _referenced_ids(index, record, key, kind):
+                    found.append((record, key))
+    return found
+
+
+def _referenced_ids(index: Index, record: Record, key: str, kind: str) -> list[str]:
+    return [index.canonical(kind, ref) for ref in references(record, key)]
+
+
+def _replace_reference(
+    index: Index, record: Record, key: str, kind: str, old: str, new: str | None
+) -> Record:
+    value: Any = getattr(record, key)
+    if isinstance(value, str):
+        return dataclasses.replace(record, **{key: None if new is None else new})
+    ids = [index.canonical(kind, ref) for ref in value]
+    kept = tuple(dict.fromkeys(new if ref == old else ref for ref in ids if ref != old or new))
+    return dataclasses.replace(record, **{key: kept})
+
+
+def rename_record(journal: Journal, ref: str, new_id: str, new_name: str | None = None) -> Change:
+    if not is_valid_id(new_id):
+        raise UsageError(f"{new_id!r} is not an id (lowercase letters, digits and hyphens)")
+    with locked(journal):
+        loaded = load(journal.root)
+        target = find_in(loaded, ref)
+        if any(r.id == new_id for r in loaded.of(target.kind)):
+            raise PlnError(f"a {target.kind} with the id {new_id!r} already exists")
+        if isinstance(target, Entry) and not new_id.startswith(target.date.isoformat()):
+            raise UsageError(f"an entry's id starts with its date: {target.date.isoformat()}-...")
+        changes: dict[str, Any] = {"id": new_id}
+        if new_name:
+            changes["name" if hasattr(target, "name") else "title"] = new_name
+        moved = dataclasses.replace(target, **changes)
+        updates = _updated_referrers(loaded, target, new_id)
+        _refuse_links(journal, updates)
+        new_path = journal.relative(save_new(journal, moved))
+        written = [new_path, *_save_all(journal, updates)]
+        remove(journal.root / target.path)
+    return Change(
+        f"rename {target.kind} {target.id} -> {new_id}", written=tuple(written), removed=(target.path,)
+    )
+
+
+def remove_record(journal: Journal, ref: str, force: bool = False) -> Change:
+    with locked(journal):
+        loaded = load(journal.root)
+        target = find_in(loaded, ref)
+        using = referrers(loaded, target)
+        if using and not force:
+            names = ", ".join(record.id for record, _ in using[:3])
+            more = f" and {len(using) - 3} more" if len(using) > 3 else ""
+            raise PlnError(
+                f"{target.id} is named by {len(using)} record(s) ({names}{more}); "
+                "use --force to remove it and those references"
+            )
+        updates = _updated_referrers(loaded, target, None)
+        _refuse_links(journal, updates)
+        written = _save_all(journal, updates)
+        remove(journal.root / target.path)
+    return Change(f"rm {target.kind} {target.id}", written=tuple(written), removed=(target.path,))
+
+
+def _updated_referrers(loaded: Loaded, target: Record, new_id: str | None) -> list[Record]:
+    """The records that name `target`, naming `new_id` instead (or nothing, for None)."""
+    index = Index(loaded.records)
+    updated: dict[str, Record] = {}
+    for record, key in referrers(loaded, target):
+        current = updated.get(record.path, record)
+        kind = REFERRING_KEYS[type(record)][key]
+        updated[record.path] = _replace_reference(index, current, key, kind, target.id, new_id)
+    return list(updated.values())
+
+
+def _refuse_links(journal: Journal, records: list[Record]) -> None:
+    """Check every file first, so a symbolic link stops the change before anything is written."""
+    for record in records:
+        refuse_link(journal.root / record.path)
+
+
+def _save_all(journal: Journal, records: list[Record]) -> list[str]:
+    return [record.path for record in records if save(journal, record)]

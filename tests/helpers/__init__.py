@@ -1,0 +1,31 @@
+"""Helpers the tests share, imported as a package (`from tests.helpers import invoke`).
+
+- this module: `invoke` (pln in-process, as a user types it), `write` (a file by hand), `EXAMPLES`;
+- `gitrepo`: git run on a test's repository; `terminal`: pln on a real pseudo-terminal;
+- `reports`: entries and report JSON for report tests; `network_journal`: records built by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import CliRunner, Result
+
+from plnjournal.cli.main import app
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "journal"
+
+Run = Callable[..., Result]
+
+
+def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+    """Run `pln ARGS...` in-process; the result has exit_code, stdout and stderr."""
+    return CliRunner().invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+
+
+def write(path: Path, text: str) -> Path:
+    """Write a file by hand, as a user in an editor would."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,69 @@
+"""Start-up stays light: `pln log` never reads the entries, `pln --help` imports no heavy module."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import invoke, write
+
+OPENED: list[str] = []
+RECORDING = {"on": False}
+
+
+def _record(event: str, args: tuple) -> None:
+    """An audit hook (Python calls it on every open and folder listing) that notes the paths."""
+    if RECORDING["on"] and event in ("open", "os.scandir", "os.listdir") and args and args[0]:
+        OPENED.append(f"{event} {args[0]}")
+
+
+sys.addaudithook(_record)  # hooks cannot be removed; RECORDING switches this one on and off
+
+
+def test_log_reads_no_entry_file_and_lists_no_entries_folder(example_journal: Path) -> None:
+    write(example_journal / "entries" / "2026" / "2026-01-01-old.md", "---\ndate: 2026-01-01\n---\n")
+    OPENED.clear()
+    RECORDING["on"] = True
+    try:
+        result = invoke(
+            "--journal", str(example_journal), "log", "Coffee with Beth", "--date", "2026-06-01", "-m", "x"
+        )
+    finally:
+        RECORDING["on"] = False
+    assert result.exit_code == 0, result.stderr
+    new_entry = str(example_journal / result.stdout.strip())
+    entries = str(example_journal / "entries")
+    assert any(seen.startswith(f"open {example_journal / 'people'}") for seen in OPENED)  # hook works
+    assert not [
+        seen for seen in OPENED if seen.startswith(("os.scandir " + entries, "os.listdir " + entries))
+    ]
+    assert not [
+        seen
+        for seen in OPENED
+        if seen.startswith(f"open {entries}") and seen.endswith(".md") and not seen.endswith(new_entry)
+    ]
+
+
+def test_help_imports_no_report_yaml_date_parsing_git_or_cache_code() -> None:
+    script = (
+        "import contextlib, io, sys\n"
+        "sys.argv = ['pln', '--help']\n"
+        "from plnjournal.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main()\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    modules = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "plnjournal.cli.main" in modules
+    heavy = (
+        "yaml",
+        "dateparser",
+        "pydantic",
+        "plnjournal.reports",
+        "plnjournal.git",
+        "plnjournal.journal.load",
+    )
+    assert [name for name in modules if name.startswith(heavy)] == []
