@@ -1,8 +1,9 @@
 """Reports: pure functions from records to plain data (dicts of lists, numbers and strings).
 
 Each report is a module here with `build(scope: Scope) -> dict`; its presentation (table, csv,
-markdown) lives in `render/views/<name>.py`, and JSON is the dict itself. `pln report --NAME`
-finds both by name in `REPORTS`.
+markdown, html) lives in `render/views/<name>.py`, and JSON is the dict itself. The registry that
+pairs them for `pln report --NAME` is `render/registry.py` (it names views, so it cannot live in
+this package). `read_scope` turns the filters a user typed into the Scope a report covers.
 """
 
 from __future__ import annotations
@@ -15,10 +16,8 @@ from plnjournal.journal.load import Loaded
 from plnjournal.journal.refs import Index
 from plnjournal.journal.settings import Settings
 from plnjournal.model import Entry
-from plnjournal.query import Filters, select_entries
-
-# report names, in the order `pln report --help` lists them
-REPORTS: tuple[str, ...] = ("growth", "network", "engagement", "impact")
+from plnjournal.periods import Period
+from plnjournal.query import FilterOptions, Filters, read_filters, select_entries
 
 
 @dataclass(frozen=True)
@@ -36,10 +35,40 @@ class Scope:
     filters: Filters = field(default_factory=Filters)
 
 
-def make_scope(loaded: Loaded, filters: Filters, *, by: str, settings: Settings, today: dt.date) -> Scope:
-    index = Index(loaded.records)
+def make_scope(
+    loaded: Loaded,
+    filters: Filters,
+    *,
+    by: str,
+    settings: Settings,
+    today: dt.date,
+    index: Index | None = None,
+) -> Scope:
+    index = index or Index(loaded.records)
     entries = tuple(select_entries(loaded.entries, filters, index))
     return Scope(loaded, index, entries, filters.start, filters.end, by, settings, today, filters)
+
+
+def read_scope(
+    loaded: Loaded,
+    options: FilterOptions,
+    *,
+    settings: Settings,
+    today: dt.date,
+    by: str = "month",
+    include_private: bool = True,
+    default_range: Period | None = None,
+) -> Scope:
+    """The Scope that filters typed on the command line choose (see `query.read_filters`)."""
+    index = Index(loaded.records)
+    filters = read_filters(
+        options,
+        index,
+        school_year_start=settings.school_year_start,
+        include_private=include_private,
+        default_range=default_range,
+    )
+    return make_scope(loaded, filters, by=by, settings=settings, today=today, index=index)
 
 
 def unknown_value_warnings(
