@@ -134,6 +134,7 @@ class Entry(Record):
     date: dt.date
     time: str | None = None
     title: str | None = None
+    topic: str | None = None  # what was presented, when the title says more (credit counts it once)
     space: str | None = None
     people: tuple[str, ...] = ()
     tools: tuple[str, ...] = ()
