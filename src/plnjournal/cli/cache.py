@@ -8,7 +8,7 @@ from plnjournal.cli import output
 from plnjournal.cli.state import state
 
 cache_app = typer.Typer(
-    help="The index of parsed files in .pln/index.sqlite: never the source of truth; deleting it changes no output.",
+    help="The index in .pln/index.sqlite: never the source of truth; deleting it changes no output.",
     no_args_is_help=True,
 )
 
