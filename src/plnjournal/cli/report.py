@@ -128,7 +128,7 @@ def emit_report(name: str, data: dict, fmt: str) -> None:
         return
     view = importlib.import_module(f"plnjournal.render.views.{name}")
     if fmt == "table":
-        view.print_table(data)
+        output.show(view.table(data, terminal=output.is_terminal()))
     else:
         render = getattr(view, fmt, None)
         if render is None:
