@@ -65,6 +65,7 @@ def build_report(
 ) -> dict:
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.dates import today
+    from plnjournal.git.history import people_added
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
     from plnjournal.query import Filters
@@ -82,7 +83,8 @@ def build_report(
         goal=index.require("goal", goal) if goal else None,
         include_private=not leave_private_out,
     )
-    scope = make_scope(loaded, filters, by=by, settings=journal.settings, today=today())
+    added = people_added(journal, filters.end or today()) if name == "network" else None
+    scope = make_scope(loaded, filters, by=by, settings=journal.settings, today=today(), added=added)
     module = importlib.import_module(f"plnjournal.reports.{name}")
     for message in getattr(module, "unusable_values", lambda _scope: [])(scope):
         output.warn(message)
