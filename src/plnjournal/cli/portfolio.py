@@ -33,7 +33,11 @@ def portfolio(
 
     journal = state.journal()
     scope = load_scope(
-        journal, filters, include_private=False, default_range=default_range(journal.settings, today())
+        journal,
+        filters,
+        include_private=False,
+        history=False,
+        default_range=default_range(journal.settings, today()),
     )
     data = build(scope)
     if not data["activities"]:

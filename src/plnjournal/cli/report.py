@@ -36,7 +36,8 @@ def report(
     if fmt not in parts.formats:
         raise UsageError(f"--format {fmt} is not available for the {name} report")
     # a page is made to be shared, so private entries stay out of it, as out of an export
-    scope = load_scope(state.journal(), filters, by=by, include_private=fmt != "html")
+    history = name == "network"  # only the network report asks git when each person was added
+    scope = load_scope(state.journal(), filters, by=by, include_private=fmt != "html", history=history)
     for message in parts.unusable_values(scope):
         output.warn(message)
     if not scope.entries:

@@ -11,13 +11,18 @@ if TYPE_CHECKING:
     from plnjournal.reports import Scope
 
 
-def load_scope(journal: Journal, options: FilterOptions, **choices: Any) -> Scope:
-    """`choices`: what `reports.read_scope` takes besides the records (by, include_private, ...)."""
+def load_scope(journal: Journal, options: FilterOptions, *, history: bool = True, **choices: Any) -> Scope:
+    """`choices`: what `reports.read_scope` takes besides the records (by, include_private, ...);
+    `history`: also read from git when each person was added (the network's dormant ties)."""
+    from functools import partial
+
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.dates import today
+    from plnjournal.git.history import people_added
     from plnjournal.journal.load import load
     from plnjournal.reports import read_scope
 
     loaded = load(journal.root)
     warn_skipped(loaded)
-    return read_scope(loaded, options, settings=journal.settings, today=today(), **choices)
+    added = partial(people_added, journal) if history else None
+    return read_scope(loaded, options, settings=journal.settings, today=today(), added=added, **choices)

@@ -9,7 +9,7 @@ this package). `read_scope` turns the filters a user typed into the Scope a repo
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from plnjournal.journal.load import Loaded
@@ -33,6 +33,7 @@ class Scope:
     settings: Settings
     today: dt.date
     filters: Filters = field(default_factory=Filters)
+    added: Mapping[str, dt.date] = field(default_factory=dict)  # person id -> the day they were added
 
 
 def make_scope(
@@ -42,11 +43,15 @@ def make_scope(
     by: str,
     settings: Settings,
     today: dt.date,
+    added: Mapping[str, dt.date] | None = None,
     index: Index | None = None,
 ) -> Scope:
+    """`added` (git/history.py) tells the network report who joined too recently to be dormant."""
     index = index or Index(loaded.records)
     entries = tuple(select_entries(loaded.entries, filters, index))
-    return Scope(loaded, index, entries, filters.start, filters.end, by, settings, today, filters)
+    return Scope(
+        loaded, index, entries, filters.start, filters.end, by, settings, today, filters, added or {}
+    )
 
 
 def read_scope(
@@ -58,8 +63,10 @@ def read_scope(
     by: str = "month",
     include_private: bool = True,
     default_range: Period | None = None,
+    added: Callable[[dt.date], Mapping[str, dt.date]] | None = None,
 ) -> Scope:
-    """The Scope that filters typed on the command line choose (see `query.read_filters`)."""
+    """The Scope that filters typed on the command line choose (see `query.read_filters`);
+    `added(last day)`, when given, says when each person was added (see `make_scope`)."""
     index = Index(loaded.records)
     filters = read_filters(
         options,
@@ -68,7 +75,8 @@ def read_scope(
         include_private=include_private,
         default_range=default_range,
     )
-    return make_scope(loaded, filters, by=by, settings=settings, today=today, index=index)
+    when = added(filters.end or today) if added else None
+    return make_scope(loaded, filters, by=by, settings=settings, today=today, added=when, index=index)
 
 
 def unknown_value_warnings(
