@@ -52,7 +52,7 @@ def check(
 
 
 def _pack_problems(root: Path, name: str, loaded: Loaded) -> list[Problem]:
-    from plnjournal.journal.packs import find
+    from plnjournal.journal.pack_file import find
     from plnjournal.journal.refs import Index
     from plnjournal.reports.credit_checks import pack_problems
 

@@ -84,7 +84,8 @@ def pack_scope(
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.dates import today
     from plnjournal.journal.load import load
-    from plnjournal.journal.packs import cycle_of, find
+    from plnjournal.journal.pack_file import find
+    from plnjournal.journal.packs import cycle_of
     from plnjournal.journal.refs import Index
 
     journal = state.journal()
@@ -140,7 +141,7 @@ def init_pack(
 @credits_app.command("packs")
 def packs(fmt: Annotated[Literal["table", "json"], FormatOption] = "table") -> None:
     """The rule packs pln knows: the built-in ones and the journal's own."""
-    from plnjournal.journal.packs import available, find
+    from plnjournal.journal.pack_file import available, find
     from plnjournal.render.table import render_plain
 
     root = state.journal().root
