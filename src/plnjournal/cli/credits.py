@@ -63,6 +63,8 @@ def credits(
     shared = fmt in ("markdown", "html") and not include_private
     chosen, scope = pack_scope(pack, cycle, leave_private_out=shared)
     data = build(chosen, scope["entries"], scope["index"], **scope["cycle"], today=scope["today"])
+    if not data["entries"]:
+        output.hint(f"no entries from {data['from']} to {data['to']}; nothing counts yet")
     if fmt == "json":
         output.json_data(data) if out is None else deliver(_json(data), out)
     elif fmt == "table":

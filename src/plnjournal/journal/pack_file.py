@@ -73,6 +73,17 @@ def find(root: Path, name: str | None) -> Pack:
     raise PlnError(f"no rule pack named {name!r}; the packs are: {', '.join(available(root))}")
 
 
+def all_categories(root: Path) -> set[str]:
+    """Every category id of every pack the journal can use (a pack that does not read adds none)."""
+    categories: set[str] = set()
+    for name in available(root):
+        try:
+            categories.update(category.id for category in find(root, name).categories)
+        except PlnError:
+            continue
+    return categories
+
+
 def read(pack_id: str, where: str, text: str) -> Pack:
     """A pack from its YAML text; PackError `where:line: ...` for anything it cannot use."""
     data, lines = _parse(where, text)

@@ -61,10 +61,10 @@ def _group_heading(data: dict[str, Any], group: dict[str, Any]) -> str:
 def markdown(data: dict[str, Any]) -> str:
     headers = [HEADERS[name] for name in data["columns"]]
     numeric = [name in NUMERIC for name in data["columns"]]
-    parts = [f"# {md.inline(title(data))}\n", f"{md.inline(summary(data))}\n"]
+    parts = [f"# {md.plain(title(data))}\n", f"{md.plain(summary(data))}\n"]
     for group in data["categories"]:
-        rows = [[cell.replace("<", "&lt;") for cell in cells(data, a)] for a in group["activities"]]
-        parts.append(f"## {md.inline(_group_heading(data, group))}\n\n" + md.table(headers, rows, numeric))
+        rows = [[md.no_html(cell) for cell in cells(data, a)] for a in group["activities"]]
+        parts.append(f"## {md.plain(_group_heading(data, group))}\n\n" + md.table(headers, rows, numeric))
     parts.append("Rules from a pln rule pack: check them against the state's current rules.\n")
     return "\n".join(parts)
 

@@ -124,17 +124,17 @@ def csv(data: dict[str, Any], entries: bool = False) -> str:
 
 def markdown(data: dict[str, Any], entries: bool = False) -> str:
     parts = [
-        f"# {md.inline(title(data))}\n",
-        "".join(f"- {md.inline(line)}\n" for line in status_lines(data)),
+        f"# {md.plain(title(data))}\n",
+        "".join(f"- {md.plain(line)}\n" for line in status_lines(data)),
     ]
     headers = ["Category", "Entries", "Earned", "Held", "Spilled", "Counted", "Cap", "Minimum", "Missing"]
-    parts.append("## By category\n\n" + md.table(headers, category_rows(data), [False, *([True] * 8)]))
+    rows = [[md.no_html(cell) for cell in row] for row in category_rows(data)]
+    parts.append("## By category\n\n" + md.table(headers, rows, [False, *([True] * 8)]))
     if entries:
         headers = ["Date", "Activity", "Category", "Units", "Held", "Why"]
-        parts.append("## Entries\n\n" + md.table(headers, entry_rows(data), [False, False, False, True]))
-    parts.append(
-        f"Rules from {md.inline(data['pack_path'])}: check them against the state's current rules.\n"
-    )
+        rows = [[md.no_html(cell) for cell in row] for row in entry_rows(data)]
+        parts.append("## Entries\n\n" + md.table(headers, rows, [False, False, False, True]))
+    parts.append(f"Rules from {md.plain(data['pack_path'])}: check them against the state's current rules.\n")
     return "\n".join(parts)
 
 
