@@ -84,3 +84,9 @@ def test_portfolio_pack_groups_by_category_in_the_states_columns(pln: Run, journ
     assert csv[0] == "category,date,title,sponsor,sponsor_id,location,hours,verified_by"
     html = pln("portfolio", "--pack", "ny-ctle", "--format", "html", env=TODAY).stdout
     assert "Sponsor number" in html and "Private one" not in html
+
+
+def test_portfolio_pack_refuses_from_and_to(pln: Run) -> None:
+    result = pln("portfolio", "--pack", "va", "--from", "2025-07-01")
+    assert result.exit_code == 2
+    assert "--from/--to: with --pack the portfolio covers the pack's cycle; use --cycle" in result.stderr

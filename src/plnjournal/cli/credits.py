@@ -37,7 +37,7 @@ CycleOption = Annotated[
     ),
 ]
 
-credits_app = typer.Typer(help="Credit toward recertification, by a state's rule pack.")
+credits_app = typer.Typer()  # its help is the callback's docstring
 
 
 @credits_app.callback(invoke_without_command=True)
@@ -52,9 +52,11 @@ def credits(
     ] = False,
     out: OutOption = None,
 ) -> None:
-    """Per category the units earned and counted after caps, minimums missing, the total against
-    what is required, and when the pace so far meets it. Packs are data: check them against your
-    state's current rules."""
+    """Credit toward recertification, by a state's rule pack.
+
+    Per category the units earned and counted after caps, the minimums missing, the total against
+    what is required, and when the pace so far meets it. Packs are data from stored copies of state
+    pages: check them against your state's current rules ('pln credits init PACK' to edit one)."""
     if ctx.invoked_subcommand is not None:
         return
     from plnjournal.render.views import credits as view

@@ -37,6 +37,10 @@ def portfolio(
     what you learned and applied. Private entries are never in it. With --pack, grouped by the
     pack's categories with their units, in the columns that state's log asks for, over its cycle."""
     if pack is not None or cycle is not None:
+        if start is not None or end is not None:
+            from plnjournal.errors import UsageError
+
+            raise UsageError("--from/--to: with --pack the portfolio covers the pack's cycle; use --cycle")
         _pack_portfolio(pack, cycle, fmt, out)
         return
     from plnjournal.cli import output
