@@ -51,8 +51,12 @@ def empty(tmp_path: Path) -> Path:
 
 
 def test_every_report_reads_the_same_after_a_round_trip(
-    example_journal: Path, exported: Path, empty: Path
+    example_journal: Path, exported: Path, tmp_path: Path
 ) -> None:
+    # Without git on either side: who is dormant counts from the commit that added a person,
+    # which is history a JSON export does not carry (in a git journal the import adds them today).
+    empty = tmp_path / "fresh-no-git"
+    assert invoke("init", str(empty), "--owner", "Ana Ruiz", "--no-git").exit_code == 0
     result = invoke("--journal", str(empty), "import", "--from", "pln", str(exported))
     assert result.exit_code == 0, result.stderr
     assert "all.json: 136 new, 0 skipped (already imported), 0 rejected" in result.stderr
