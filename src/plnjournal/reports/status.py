@@ -25,8 +25,8 @@ from plnjournal.reports import make_scope, network
 DORMANT_SHOWN = 3
 
 
-def status(journal: Journal, today: dt.date) -> dict[str, Any]:
-    loaded = read_needed(journal, today)
+def status(journal: Journal, today: dt.date, loaded: Loaded | None = None) -> dict[str, Any]:
+    loaded = loaded or read_needed(journal, today)
     entries = sorted(
         (e for e in loaded.entries if e.date <= today), key=lambda e: (e.date, e.time or "", e.id)
     )
