@@ -16,13 +16,14 @@ def status(
     """Where your PLN stands today, at a glance."""
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.dates import today
+    from plnjournal.git.history import people_added
     from plnjournal.reports.status import read_needed
     from plnjournal.reports.status import status as build_status
 
     journal = state.journal()
     loaded = read_needed(journal, today())
     warn_skipped(loaded)
-    data = build_status(journal, today(), loaded)
+    data = build_status(journal, today(), people_added(journal, today()), loaded)
     if fmt == "json":
         output.json_data(data)
     else:

@@ -14,6 +14,7 @@ warm load; the figures:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from plnjournal.journal.load import Loaded, load
@@ -25,7 +26,14 @@ from plnjournal.reports import make_scope, network
 DORMANT_SHOWN = 3
 
 
-def status(journal: Journal, today: dt.date, loaded: Loaded | None = None) -> dict[str, Any]:
+def status(
+    journal: Journal,
+    today: dt.date,
+    added: Mapping[str, dt.date] | None = None,
+    loaded: Loaded | None = None,
+) -> dict[str, Any]:
+    """`added`: when each person joined (git/history.py), so that nobody new is dormant; `loaded`:
+    the journal when the caller has read it already (to warn about what it left out)."""
     loaded = loaded or read_needed(journal, today)
     entries = sorted(
         (e for e in loaded.entries if e.date <= today), key=lambda e: (e.date, e.time or "", e.id)
@@ -35,7 +43,12 @@ def status(journal: Journal, today: dt.date, loaded: Loaded | None = None) -> di
     this_week = [e for e in entries if e.date >= week_start]
     year_ago = today - dt.timedelta(days=365)
     scope = make_scope(
-        loaded, Filters(start=year_ago, end=today), by="month", settings=journal.settings, today=today
+        loaded,
+        Filters(start=year_ago, end=today),
+        by="month",
+        settings=journal.settings,
+        today=today,
+        added=added,
     )
     report = network.build(scope)
     return {
