@@ -90,7 +90,8 @@ def emit_table(columns: tuple[str, ...], rows: list[list[object]]) -> None:
     from plnjournal.render import table
 
     if output.is_terminal():
-        output.console().print(table.render_rich(columns, rows))
+        console = output.console()
+        console.print(table.render_rich(columns, rows, width=console.width))
     else:
         output.data(table.render_plain(columns, rows))
 
