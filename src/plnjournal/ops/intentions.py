@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import PurePosixPath
 from typing import Any
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError
 from plnjournal.journal.load import Loaded, load
 from plnjournal.journal.lock import locked
+from plnjournal.journal.lookup import find_in
 from plnjournal.journal.settings import Journal
 from plnjournal.journal.writer import save
 from plnjournal.model import Entry, Reflection
@@ -64,18 +64,18 @@ def close(journal: Journal, typed: str, outcome: Outcome, today: dt.date) -> Cha
 
 
 def resolve(loaded: Loaded, typed: str, today: dt.date) -> dict[str, Any]:
-    """The open intention typed; for an entry that is not open, why (already applied, no `next`)."""
+    """The open intention typed (N, a handle, a handle's start), else the entry it names by the
+    names-wherever-an-id-goes rules (journal/lookup.py); for an entry not open, why."""
     rows = intention_rows(loaded, today)
     found = find_intention(rows, typed)
     if found is not None:
         return found
-    entry = next((e for e in loaded.entries if e.id == typed), None)
-    if entry is not None:
-        _check_open(entry)
-    for problem in loaded.skipped:
-        if PurePosixPath(problem.path).stem == typed:
-            raise PlnError(f"{problem} (see 'pln check')")
-    raise unknown_intention(rows, typed)
+    if ":" in typed.removeprefix("entry:"):
+        raise unknown_intention(rows, typed)  # a reflection's handle that is not open
+    entry = find_in(loaded, typed, ("entry",))
+    assert isinstance(entry, Entry)
+    _check_open(entry)
+    return next(r for r in rows if r["handle"] == entry.id)
 
 
 def close_in_entry(entry: Entry, outcome: Outcome) -> Entry:
