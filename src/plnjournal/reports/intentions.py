@@ -36,16 +36,21 @@ def newest_reflection(loaded: Loaded) -> Reflection | None:
 
 
 def intention_rows(loaded: Loaded, today: dt.date) -> list[dict[str, Any]]:
-    """Every open intention, oldest first, numbered from 1: entries' `next` without `applied` or
-    `dropped`, and the open items of the newest reflection's `next:` list."""
-    rows: list[dict[str, Any]] = [
-        row(e, e.id, e.next or "", today, "entry") for e in open_intentions(loaded.entries)
+    """Every open intention in one order (the impact report's): date, then time, then id; numbered
+    from 1. Entries' `next` without `applied` or `dropped`, and the open items of the newest
+    reflection's `next:` list."""
+    keyed: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
+        ((*entry_order(e), 0), row(e, e.id, e.next or "", today, "entry"))
+        for e in open_intentions(loaded.entries)
     ]
     newest = newest_reflection(loaded)
     if newest is not None:
-        rows += [row(newest, f"{newest.id}:{k}", text, today, "reflection") for k, text in newest.open_next]
-    rows.sort(key=lambda r: (r["date"], r["entry"], r["handle"]))
-    return [{"n": n, **r} for n, r in enumerate(rows, 1)]
+        keyed += [
+            ((newest.date, "", newest.id, k), row(newest, f"{newest.id}:{k}", text, today, "reflection"))
+            for k, text in newest.open_next
+        ]
+    ordered = [r for _, r in sorted(keyed, key=lambda pair: pair[0])]
+    return [{"n": n, **r} for n, r in enumerate(ordered, 1)]
 
 
 def row(record: Entry | Reflection, handle: str, text: str, today: dt.date, kind: str) -> dict[str, Any]:
