@@ -8,6 +8,7 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.state import state
+from plnjournal.text import count
 
 if TYPE_CHECKING:
     from plnjournal.git.sync import SyncResult
@@ -27,7 +28,7 @@ def sync() -> None:
 
     result = sync_journal(state.journal())
     if result.committed:
-        output.hint(f"committed {_count(len(result.committed), 'changed file')}")
+        output.hint(f"committed {count(len(result.committed), 'changed file')}")
     if result.conflicts:
         _stop_on_conflicts(result)
     output.hint(summary(result))
@@ -38,7 +39,7 @@ def summary(result: SyncResult) -> str:
     where = f"{remote.name}/{remote.branch} ({remote.url})"
     if not result.pulled and not result.pushed:
         return f"{where}: already up to date"
-    return f"{where}: received {_count(result.pulled, 'commit')}, sent {_count(result.pushed, 'commit')}"
+    return f"{where}: received {count(result.pulled, 'commit')}, sent {count(result.pushed, 'commit')}"
 
 
 def _stop_on_conflicts(result: SyncResult) -> None:
@@ -49,10 +50,6 @@ def _stop_on_conflicts(result: SyncResult) -> None:
     )
     output.text_block(RESOLVE_STEPS)
     raise typer.Exit(1)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def register(app: typer.Typer) -> None:
