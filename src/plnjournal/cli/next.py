@@ -8,7 +8,7 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import FormatOption, NoCommit, TableFormat, finish
-from plnjournal.cli.state import state
+from plnjournal.cli.context import current
 
 
 def next_(
@@ -37,7 +37,7 @@ def next_(
         raise UsageError(f"say what you did: pln next --done {done} 'what I did'")
     from plnjournal.ops.intentions import mark_done
 
-    journal = state.journal()
+    journal = current().journal()
     change = mark_done(journal, done, what, impact)
     output.hint(f"recorded what you did about {change.written[0].rsplit('/', 1)[-1].removesuffix('.md')}")
     finish(journal, change, commit=not no_commit)
@@ -49,7 +49,7 @@ def list_open(fmt: str) -> None:
     from plnjournal.journal.load import load
     from plnjournal.reports.intentions import intention_rows
 
-    loaded = load(state.journal().root, ("entry", "reflection"))
+    loaded = load(current().journal(), ("entry", "reflection"))
     warn_skipped(loaded)
     rows = intention_rows(loaded, today())
     if not rows:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 import typer
 
 from plnjournal.cli import output
-from plnjournal.cli.state import state
+from plnjournal.cli.context import current
 
 
 def status(
@@ -20,7 +20,7 @@ def status(
     from plnjournal.reports.status import read_needed
     from plnjournal.reports.status import status as build_status
 
-    journal = state.journal()
+    journal = current().journal()
     loaded = read_needed(journal, today())
     warn_skipped(loaded)
     data = build_status(journal, today(), people_added(journal, today()), loaded)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from plnjournal.cli import output
-from plnjournal.cli.state import state
+from plnjournal.cli.context import current
 from plnjournal.text import count
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def sync() -> None:
     """Commit the journal's pending files, `git pull --rebase`, then `git push`."""
     from plnjournal.git.sync import sync as sync_journal
 
-    result = sync_journal(state.journal())
+    result = sync_journal(current().journal())
     if result.committed:
         output.hint(f"committed {count(len(result.committed), 'changed file')}")
     if result.conflicts:

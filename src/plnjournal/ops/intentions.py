@@ -20,7 +20,7 @@ def mark_done(journal: Journal, entry_id: str, applied: str, impact: str | None 
     if not applied.strip():
         raise PlnError("say what you did: pln next --done ENTRY-ID 'what I did'")
     with locked(journal):
-        entry = _find_entry(load(journal.root, ("entry",)), entry_id)
+        entry = _find_entry(load(journal, ("entry",)), entry_id)
         _check_can_record(entry, impact)
         extra = {key: value for key, value in entry.extra.items() if key not in ("applied", "impact")}
         updated = dataclasses.replace(
