@@ -201,14 +201,7 @@ FOLDERS: dict[str, str] = {
     "reflection": "reflections",
 }
 KIND_OF_FOLDER: dict[str, str] = {folder: kind for kind, folder in FOLDERS.items()}
-PLURALS: dict[str, str] = {
-    "person": "people",
-    "space": "spaces",
-    "tool": "tools",
-    "goal": "goals",
-    "entry": "entries",
-    "reflection": "reflections",
-}
+PLURALS: dict[str, str] = FOLDERS  # a kind's folder is named by its plural: one table
 KIND_OF_PLURAL: dict[str, str] = {plural: kind for kind, plural in PLURALS.items()}
 NAMED_KINDS: tuple[str, ...] = ("person", "space", "tool", "goal")
 

@@ -41,3 +41,13 @@ def one_line(text: str) -> str:
     become spaces, and every run of spaces one space."""
     visible = "".join(" " if unicodedata.category(char)[0] == "C" else char for char in text)
     return " ".join(visible.split())
+
+
+def count(number: int, word: str, plural: str | None = None) -> str:
+    """'1 entry', '3 entries', '1 week', '2 weeks' (the one plural rule of pln's messages)."""
+    return f"{number} {word if number == 1 else plural or word + 's'}"
+
+
+def percent(fraction: float) -> str:
+    """0.281 -> '28%'."""
+    return f"{round(fraction * 100)}%"

@@ -301,3 +301,14 @@ def test_a_hand_edit_in_an_editor_is_seen(example_journal: Path) -> None:
     swapped.write_text(talk.read_text().replace("title:", "title: Zqhand", 1))
     swapped.replace(talk)  # how vim and most editors save: a new file renamed over the old
     assert "Zqhand" in assert_same_as_no_cache(example_journal)
+
+
+def test_no_cache_leaves_the_environment_alone_and_writes_no_cache(example_journal: Path) -> None:
+    import os
+
+    from tests.helpers import invoke
+
+    result = invoke("--journal", str(example_journal), "--no-cache", "list", "entries", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert not (example_journal / ".pln" / cache.INDEX_FILE).exists()
+    assert "PLN_NO_CACHE" not in os.environ

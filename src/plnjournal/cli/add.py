@@ -8,7 +8,7 @@ import typer
 
 from plnjournal.cli import complete, prompts
 from plnjournal.cli.common import NoCommit, NoInput, finish, split_values
-from plnjournal.cli.state import state
+from plnjournal.cli.context import current
 from plnjournal.model import GoalStatus, Mode, SpaceKind, ToolCategory, ToolKind
 
 add_app = typer.Typer(help="Add a person, space, tool or goal to your network.", no_args_is_help=True)
@@ -35,7 +35,7 @@ def _add(kind: str, values: dict[str, Any], body: str | None, record_id: str | N
         if isinstance(values.get(key), str):
             values[key] = parse_date(values[key], option=f"--{key}")
     present = {key: value for key, value in values.items() if value not in (None, (), "")}
-    journal = state.journal()
+    journal = current().journal()
     change = add_record(journal, kind, present, body or "", record_id)
     finish(journal, change, commit=not no_commit)
 
@@ -93,7 +93,7 @@ def person(
     if not any(values[key] for key in values if key != "name") and prompts.interactive(no_input):
         from plnjournal.journal.lookup import named_index
 
-        values = prompts.ask_person(values, named_index(state.journal()))
+        values = prompts.ask_person(values, named_index(current().journal()))
     _add("person", values, message, record_id, no_commit)
 
 

@@ -8,8 +8,8 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import FormatOption, NoCommit, NoInput, RecordId, TableFormat
+from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import filter_options
-from plnjournal.cli.state import state
 from plnjournal.model import KIND_OF_PLURAL
 from plnjournal.query import FilterOptions
 from plnjournal.text import clean
@@ -35,9 +35,9 @@ def list_records(
     from plnjournal.query import read_filters, select_entries
 
     record_kind = KIND_OF_PLURAL[kind]
-    journal = state.journal()
+    journal = current().journal()
     kinds = ("person", "space", "tool", "goal", record_kind)
-    loaded = load(journal.root, dict.fromkeys(kinds))
+    loaded = load(journal, dict.fromkeys(kinds))
     warn_skipped(loaded)
     index = Index(loaded.records)
     records: list[Record]
@@ -87,7 +87,7 @@ def show(
     from plnjournal.model import NAMED_KINDS
     from plnjournal.reports.listing import json_rows
 
-    journal = state.journal()
+    journal = current().journal()
     record = find_one(journal, record_id)
     data = json_rows([record], body=True)[0]
     if record.kind in NAMED_KINDS:
@@ -109,7 +109,7 @@ def record_history(journal: Journal, record: Record) -> dict:
     from plnjournal.journal.load import load
     from plnjournal.reports.history import history
 
-    loaded = load(journal.root)
+    loaded = load(journal)
     warn_skipped(loaded)
     return history(loaded, record)
 
@@ -145,7 +145,7 @@ def edit(
     from plnjournal.errors import PlnError
     from plnjournal.ops.edit import edit_record, has_errors
 
-    journal = state.journal()
+    journal = current().journal()
     edit_again = ask_edit_again if interactive(no_input) else (lambda problems: False)
     change, problems = edit_record(journal, find_one(journal, record_id), edit_again)
     for problem in problems:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from plnjournal.cli import output
-from plnjournal.cli.state import state
+from plnjournal.cli.context import current
 
 cache_app = typer.Typer(
     help="The index in .pln/index.sqlite: never the source of truth; deleting it changes no output.",
@@ -18,7 +18,7 @@ def clear() -> None:
     """Remove the cache; the next command parses every file again and rebuilds it."""
     from plnjournal.journal.cache import clear as clear_cache
 
-    journal = state.journal()
+    journal = current().journal()
     removed = clear_cache(journal.root)
     output.hint(f"removed {len(removed)} cache file(s) from {journal.cache_dir}")
 

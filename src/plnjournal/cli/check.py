@@ -8,7 +8,7 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import FormatOption
-from plnjournal.cli.state import state
+from plnjournal.cli.context import current
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,8 +34,8 @@ def check(
     from plnjournal.journal.load import journal_files, load
     from plnjournal.validate import validate
 
-    journal = state.journal()
-    loaded = load(journal.root, refresh_cache=False)  # check never writes, not even the cache
+    journal = current().journal()
+    loaded = load(journal, refresh_cache=False)  # check never writes, not even the cache
     problems = [*loaded.problems, *validate(loaded, journal_files(journal.root))]
     if pack is not None:
         problems += _pack_problems(journal.root, pack, loaded)

@@ -32,7 +32,7 @@ def set_(
 @config_app.command()
 def show() -> None:
     """Print the config file's path and its settings, and the journal pln would use here."""
-    from plnjournal.cli.state import state
+    from plnjournal.cli.context import current
     from plnjournal.errors import PlnError
     from plnjournal.journal.userconfig import config_path, read_config
 
@@ -41,7 +41,7 @@ def show() -> None:
     for key, value in data.items():
         output.line(f"{key}: {value}")
     try:
-        output.line(f"journal in use here: {state.journal().root}")
+        output.line(f"journal in use here: {current().journal().root}")
     except PlnError as problem:
         output.line(f"journal in use here: none ({problem.message})")
 

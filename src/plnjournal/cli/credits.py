@@ -10,7 +10,7 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import FormatOption, NoCommit, OutOption, deliver
-from plnjournal.cli.state import state
+from plnjournal.cli.context import current
 
 if TYPE_CHECKING:
     from plnjournal.journal.packs import Pack
@@ -91,9 +91,9 @@ def pack_scope(
     from plnjournal.journal.packs import cycle_of
     from plnjournal.journal.refs import Index
 
-    journal = state.journal()
+    journal = current().journal()
     chosen = find(journal.root, pack)
-    loaded = load(journal.root)
+    loaded = load(journal)
     warn_skipped(loaded)
     entries = [entry for entry in loaded.entries if not (leave_private_out and entry.private)]
     first_entry = min((entry.date for entry in loaded.entries), default=None)
@@ -136,7 +136,7 @@ def init_pack(
     from plnjournal.cli.common import finish
     from plnjournal.ops.credits import copy_pack
 
-    journal = state.journal()
+    journal = current().journal()
     finish(journal, copy_pack(journal, pack, as_name), commit=not no_commit)
     output.hint("edit it: set the cycle's dates, your district's rules; check it against the state's rules")
 
@@ -147,7 +147,7 @@ def packs(fmt: Annotated[Literal["table", "json"], FormatOption] = "table") -> N
     from plnjournal.journal.pack_file import available, find
     from plnjournal.render.table import render_plain
 
-    root = state.journal().root
+    root = current().journal().root
     rows = []
     for name in available(root):
         pack = find(root, name)

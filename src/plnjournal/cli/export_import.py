@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from plnjournal.cli.common import NoCommit, OutOption, deliver
+from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import filter_options
-from plnjournal.cli.state import state
 from plnjournal.query import FilterOptions
 
 if TYPE_CHECKING:
@@ -50,8 +50,8 @@ def export(
     from plnjournal.query import read_filters, select_entries
     from plnjournal.reports.export import export_data
 
-    journal = state.journal()
-    loaded = load(journal.root)
+    journal = current().journal()
+    loaded = load(journal)
     warn_skipped(loaded)
     index = Index(loaded.records)
     chosen = read_filters(
@@ -156,7 +156,7 @@ def import_entries(
     from plnjournal.cli.common import finish
     from plnjournal.ops.imports import run_import
 
-    journal = state.journal()
+    journal = current().journal()
     rows = read_rows(file, from_, map_ or [], journal)
     outcome = run_import(
         journal, rows, add_missing=add_missing, what=file.name, progress=progress_bar, dry_run=dry_run

@@ -8,7 +8,7 @@ import typer
 
 from plnjournal.cli import complete, output
 from plnjournal.cli.common import NoCommit, finish
-from plnjournal.cli.state import state
+from plnjournal.cli.context import current
 
 goal_app = typer.Typer(
     help="Mark a goal done or dropped (its `status`); `pln list goals` shows them.",
@@ -34,7 +34,7 @@ def drop(goal: GoalId, no_commit: NoCommit = False) -> None:
 def close(goal: str, status: str, commit: bool) -> None:
     from plnjournal.ops.goals import set_status
 
-    journal = state.journal()
+    journal = current().journal()
     change = set_status(journal, goal, status)
     output.hint(f"{change.message.partition(': ')[2]} is now {status}")
     finish(journal, change, commit=commit)

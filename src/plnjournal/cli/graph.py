@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 import typer
 
 from plnjournal.cli import output
+from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import RANGE, filter_options
-from plnjournal.cli.state import state
 from plnjournal.query import FilterOptions
 
 
@@ -30,7 +30,7 @@ def graph(
     from plnjournal.cli.scope import load_scope
     from plnjournal.reports.graph import build_graph
 
-    scope = load_scope(state.journal(), filters)
+    scope = load_scope(current().journal(), filters)
     renderer = importlib.import_module(f"plnjournal.render.{fmt}")
     output.data(renderer.render(build_graph(scope, pairs=pairs)))
 

@@ -10,7 +10,7 @@ import typer
 
 from plnjournal.cli import complete, output, prompts
 from plnjournal.cli.common import NoCommit, NoInput, duration_options, finish, split_values
-from plnjournal.cli.state import state
+from plnjournal.cli.context import current
 from plnjournal.model import Engagement
 
 Many = Annotated[list[str] | None, typer.Option(help="Repeat or separate with commas.", show_default=False)]
@@ -172,7 +172,7 @@ def log(
     asking = title is None and prompts.interactive(no_input)
     if not asking:
         _require_a_name(present)
-    journal = state.journal()
+    journal = current().journal()
     _warn_unknown_credit(journal.root, values["credit"])
     index = named_index(journal)
     if asking:

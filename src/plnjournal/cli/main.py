@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
+from plnjournal.cli.context import Context
 from plnjournal.cli.group import PlnGroup
-from plnjournal.cli.state import state
 
 HELP = """A journal for an educator's professional learning network (PLN): the people, spaces and
 tools you learn with, and what you learn from them, as Markdown files under git.
@@ -44,21 +44,7 @@ def main_options(
         typer.Option("--no-cache", help="Parse every file again; neither read nor write the cache in .pln/."),
     ] = False,
 ) -> None:
-    state.journal_option = journal
-    if no_cache:
-        _without_cache(ctx)
-
-
-def _without_cache(ctx: typer.Context) -> None:
-    """Tell load() (here and in any worker it starts) to skip the cache, for this command only."""
-    import os
-
-    from plnjournal.journal.cache import NO_CACHE_VARIABLE
-
-    if os.environ.get(NO_CACHE_VARIABLE):
-        return
-    os.environ[NO_CACHE_VARIABLE] = "1"
-    ctx.call_on_close(lambda: os.environ.pop(NO_CACHE_VARIABLE, None))
+    ctx.obj = Context.detect(journal, use_cache=not no_cache)
 
 
 COMMANDS = (

@@ -9,7 +9,7 @@ import typer
 
 from plnjournal.cli import complete, output
 from plnjournal.cli.common import FormatOption, NoCommit, TableFormat, finish
-from plnjournal.cli.state import state
+from plnjournal.cli.context import current
 
 COLUMNS = ("#", "date", "age", "next", "handle")
 
@@ -81,7 +81,7 @@ def close(
     from plnjournal.dates import parse_date, today
     from plnjournal.ops.intentions import mark_done, mark_dropped
 
-    journal = state.journal()
+    journal = current().journal()
     if dropping:
         change = mark_dropped(journal, typed, note, today=today())
         output.hint(f"dropped {change.message.removeprefix('next dropped: ')}: it leaves 'pln next'")
@@ -98,7 +98,7 @@ def list_open(fmt: str) -> None:
     from plnjournal.journal.load import load
     from plnjournal.reports.intentions import intention_rows
 
-    loaded = load(state.journal().root, ("entry", "reflection"))
+    loaded = load(current().journal(), ("entry", "reflection"))
     warn_skipped(loaded)
     rows = intention_rows(loaded, today())
     if not rows:

@@ -12,8 +12,18 @@ from plnjournal.text import clean
 
 
 def is_terminal(stream: Any = None) -> bool:
+    """Whether `stream` (default stdout) is a terminal, as the running command's Context says."""
+    from plnjournal.cli.context import current
+
+    context = current()
     stream = stream or sys.stdout
-    return bool(getattr(stream, "isatty", lambda: False)())
+    if stream is sys.stdin:
+        return context.stdin_terminal
+    if stream is sys.stderr:
+        return context.stderr_terminal
+    if stream is sys.stdout:
+        return context.stdout_terminal
+    return bool(getattr(stream, "isatty", bool)())
 
 
 def data(text: str) -> None:

@@ -8,9 +8,9 @@ from typing import Annotated, Literal
 import typer
 
 from plnjournal.cli.common import NoCommit, OutOption, deliver
+from plnjournal.cli.context import current
 from plnjournal.cli.credits import CycleOption, PackOption
 from plnjournal.cli.entry_filters import RANGE, filter_options
-from plnjournal.cli.state import state
 from plnjournal.query import FilterOptions
 
 
@@ -42,7 +42,7 @@ def portfolio(
     from plnjournal.render.views import portfolio as view
     from plnjournal.reports.portfolio import build, default_range
 
-    journal = state.journal()
+    journal = current().journal()
     scope = load_scope(
         journal,
         filters,
@@ -62,7 +62,7 @@ def _pack_portfolio(pack: str | None, cycle: str | None, fmt: str, out: Path | N
     from plnjournal.reports.credit_log import build
 
     chosen, scope = pack_scope(pack, cycle, leave_private_out=True)
-    owner = state.journal().settings.owner
+    owner = current().journal().settings.owner
     data = build(
         chosen, scope["entries"], scope["index"], **scope["cycle"], today=scope["today"], owner=owner
     )
@@ -78,7 +78,7 @@ def attach(
     from plnjournal.cli.common import finish
     from plnjournal.ops.attach import attach as attach_file
 
-    journal = state.journal()
+    journal = current().journal()
     finish(journal, attach_file(journal, entry, file), commit=not no_commit)
 
 

@@ -8,8 +8,8 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import NoCommit
+from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import RANGE, filter_options
-from plnjournal.cli.state import state
 from plnjournal.query import FilterOptions
 
 
@@ -27,7 +27,7 @@ def reflect(
     from plnjournal.cli.scope import load_scope
     from plnjournal.ops.reflect import write_reflection
 
-    journal = state.journal()
+    journal = current().journal()
     change = write_reflection(journal, load_scope(journal, filters))
     if sys.stdin.isatty() and output.is_terminal():
         from plnjournal.ops.edit import open_in_editor

@@ -8,7 +8,7 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import NoCommit, RecordId, finish
-from plnjournal.cli.state import state
+from plnjournal.cli.context import current
 
 
 def rename(
@@ -22,7 +22,7 @@ def rename(
     """Rename a record's file and every reference to it."""
     from plnjournal.ops.rename import rename_record
 
-    journal = state.journal()
+    journal = current().journal()
     change = rename_record(journal, record_id, new_id, name)
     output.hint(
         f"renamed {record_id} -> {new_id}; {len(change.written) - 1} file(s) that refer to it updated"
@@ -40,7 +40,7 @@ def rm(
     """Remove a record; refused while other records name it, unless --force."""
     from plnjournal.ops.rename import remove_record
 
-    journal = state.journal()
+    journal = current().journal()
     change = remove_record(journal, record_id, force)
     output.hint(f"removed {change.removed[0]}")
     if change.written:

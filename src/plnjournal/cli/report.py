@@ -9,8 +9,8 @@ from typing import Annotated, Any, Literal
 import typer
 
 from plnjournal.cli import output
+from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import OPTIONS, filter_options, with_options
-from plnjournal.cli.state import state
 from plnjournal.query import FilterOptions
 from plnjournal.render.registry import FORMATS, REPORTS
 
@@ -37,7 +37,7 @@ def report(
         raise UsageError(f"--format {fmt} is not available for the {name} report")
     # a page is made to be shared, so private entries stay out of it, as out of an export
     history = name == "network"  # only the network report asks git when each person was added
-    scope = load_scope(state.journal(), filters, by=by, include_private=fmt != "html", history=history)
+    scope = load_scope(current().journal(), filters, by=by, include_private=fmt != "html", history=history)
     for message in parts.unusable_values(scope):
         output.warn(message)
     if not scope.entries:

@@ -22,7 +22,7 @@ def load_scope(journal: Journal, options: FilterOptions, *, history: bool = True
     from plnjournal.journal.load import load
     from plnjournal.reports import read_scope
 
-    loaded = load(journal.root)
+    loaded = load(journal)
     warn_skipped(loaded)
     added = partial(people_added, journal) if history else None
     return read_scope(loaded, options, settings=journal.settings, today=today(), added=added, **choices)

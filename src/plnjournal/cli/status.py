@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 import typer
 
 from plnjournal.cli import output
-from plnjournal.cli.state import state
+from plnjournal.cli.context import current
 
 
 def status(
@@ -20,7 +20,7 @@ def status(
     from plnjournal.reports.status import read_needed
     from plnjournal.reports.status import status as build_status
 
-    journal = state.journal()
+    journal = current().journal()
     loaded = read_needed(journal, today())
     warn_skipped(loaded)
     data = build_status(journal, today(), people_added(journal, today()), loaded)
@@ -31,7 +31,7 @@ def status(
 
 
 def text(data: dict) -> str:
-    from plnjournal.text import clean_cell
+    from plnjournal.text import clean_cell, count
 
     last = data["last_entry"]
     week = data["week"]
@@ -40,7 +40,7 @@ def text(data: dict) -> str:
         if last is None
         else f"Last entry: {last['date']} ({days(data['days_since'])}), {clean_cell(last['title'])}",
         f"This week: {week['entries']} entries, {week['minutes']} of {week['goal_minutes']} minutes",
-        f"Streak: {data['streak_weeks']} week{'s' if data['streak_weeks'] != 1 else ''} with an entry",
+        f"Streak: {count(data['streak_weeks'], 'week')} with an entry",
         f"Open intentions: {data['open_intentions']} (pln next)",
     ]
     if data["dormant"]:
@@ -54,8 +54,8 @@ def text(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def days(count: int) -> str:
-    return {0: "today", 1: "yesterday"}.get(count, f"{count} days ago")
+def days(number: int) -> str:
+    return {0: "today", 1: "yesterday"}.get(number, f"{number} days ago")
 
 
 def register(app: typer.Typer) -> None:

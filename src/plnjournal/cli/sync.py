@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import typer
 
 from plnjournal.cli import output
-from plnjournal.cli.state import state
+from plnjournal.cli.context import current
+from plnjournal.text import count
 
 if TYPE_CHECKING:
     from plnjournal.git.sync import SyncResult
@@ -25,9 +26,9 @@ def sync() -> None:
     """Commit the journal's pending files, `git pull --rebase`, then `git push`."""
     from plnjournal.git.sync import sync as sync_journal
 
-    result = sync_journal(state.journal())
+    result = sync_journal(current().journal())
     if result.committed:
-        output.hint(f"committed {_count(len(result.committed), 'changed file')}")
+        output.hint(f"committed {count(len(result.committed), 'changed file')}")
     if result.conflicts:
         _stop_on_conflicts(result)
     output.hint(summary(result))
@@ -38,7 +39,7 @@ def summary(result: SyncResult) -> str:
     where = f"{remote.name}/{remote.branch} ({remote.url})"
     if not result.pulled and not result.pushed:
         return f"{where}: already up to date"
-    return f"{where}: received {_count(result.pulled, 'commit')}, sent {_count(result.pushed, 'commit')}"
+    return f"{where}: received {count(result.pulled, 'commit')}, sent {count(result.pushed, 'commit')}"
 
 
 def _stop_on_conflicts(result: SyncResult) -> None:
@@ -49,10 +50,6 @@ def _stop_on_conflicts(result: SyncResult) -> None:
     )
     output.text_block(RESOLVE_STEPS)
     raise typer.Exit(1)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def register(app: typer.Typer) -> None:

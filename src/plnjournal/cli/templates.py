@@ -8,7 +8,7 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import FormatOption, TableFormat
-from plnjournal.cli.state import state
+from plnjournal.cli.context import current
 
 COLUMNS = ("name", "description", "spaces", "path")
 
@@ -18,8 +18,8 @@ def templates(fmt: Annotated[TableFormat, FormatOption] = "table") -> None:
     from plnjournal.journal.load import load
     from plnjournal.journal.templates import available
 
-    journal = state.journal()
-    spaces = load(journal.root, ("space",)).of("space")
+    journal = current().journal()
+    spaces = load(journal, ("space",)).of("space")
     rows = [
         [
             template.name,

@@ -64,7 +64,7 @@ FTS_SCHEMA = (
 
 
 def enabled() -> bool:
-    """False under `pln --no-cache` (which sets $PLN_NO_CACHE) or when the user sets it."""
+    """False when the user sets $PLN_NO_CACHE (`pln --no-cache` says it through the Journal)."""
     return not os.environ.get(NO_CACHE_VARIABLE)
 
 

@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from plnjournal.model import FOLDERS, Entry, Record
 from plnjournal.problems import Problem
@@ -57,20 +58,24 @@ def journal_files(root: Path) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def load(root: Path, kinds: Iterable[str] = tuple(FOLDERS), *, refresh_cache: bool = True) -> Loaded:
-    """Every record of the given kinds under `root`, with the problems found.
+def load(where: Path | Any, kinds: Iterable[str] = tuple(FOLDERS), *, refresh_cache: bool = True) -> Loaded:
+    """Every record of the given kinds in a journal (a `Journal`, or its root folder), with the
+    problems found.
 
-    Unchanged files come from the cache in `.pln/` (unless $PLN_NO_CACHE is set); the others are
-    parsed, in parallel when there are many, and the cache is refreshed. The result is the same
-    either way, in path order.
+    Unchanged files come from the cache in `.pln/` (unless the Journal says `use_cache=False`, as
+    under `pln --no-cache`, or $PLN_NO_CACHE is set); the others are parsed, in parallel when there
+    are many, and the cache is refreshed. The result is the same either way, in path order.
     """
     from plnjournal.journal.scan import load_kind
+
+    root: Path = getattr(where, "root", where)
+    use_cache: bool = getattr(where, "use_cache", True)
 
     records: dict[str, tuple[Record, ...]] = {}
     problems: list[Problem] = []
     with _without_cyclic_gc():
         for kind in kinds:
-            found, kind_problems = load_kind(root, kind, refresh_cache)
+            found, kind_problems = load_kind(root, kind, refresh_cache, use_cache=use_cache)
             records[kind] = tuple(found)
             problems.extend(kind_problems)
     return Loaded(records, tuple(problems))

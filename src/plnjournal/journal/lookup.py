@@ -82,12 +82,12 @@ def find_record(journal: Journal, ref: str, kinds: Iterable[str] | None = None) 
             return record
     first = tuple(name for name in NAMED_KINDS if name in allowed)
     if first and not kind and not dated:
-        loaded = load(journal.root, first)
+        loaded = load(journal, first)
         if matching(wanted, [record for name in first for record in loaded.of(name)]):
             return find_in(loaded, ref, first)
-    return find_in(load(journal.root, (kind,) if kind in allowed else allowed), ref, allowed)
+    return find_in(load(journal, (kind,) if kind in allowed else allowed), ref, allowed)
 
 
 def named_index(journal: Journal) -> Index:
     """People, spaces, tools and goals: all `pln log` reads, so it costs the same on any journal."""
-    return Index(load(journal.root, NAMED_KINDS).records)
+    return Index(load(journal, NAMED_KINDS).records)

@@ -33,11 +33,13 @@ PARALLEL_VARIABLE = "PLN_PARALLEL_MIN_FILES"  # lets tests and benchmarks move t
 Parsed = tuple[Record | None, list[Problem], Packed | None]
 
 
-def load_kind(root: Path, kind: str, refresh_cache: bool = True) -> tuple[list[Record], list[Problem]]:
+def load_kind(
+    root: Path, kind: str, refresh_cache: bool = True, *, use_cache: bool = True
+) -> tuple[list[Record], list[Problem]]:
     """The records and problems of one kind, in path order; the index is brought up to date
     unless `refresh_cache` is False (`pln check` never writes anything)."""
     listed = scan(root, kind)
-    use_cache = cache.enabled()
+    use_cache = use_cache and cache.enabled()
     rows = cache.read(root, kind) if use_cache else {}
     from_index: dict[str, tuple[Record | None, list[Problem]]] = {}
     for path, key in listed:

@@ -31,6 +31,7 @@ class Settings:
 class Journal:
     root: Path
     settings: Settings
+    use_cache: bool = True  # False under `pln --no-cache`: load() neither reads nor writes .pln/
 
     def folder(self, kind: str) -> Path:
         return self.root / FOLDERS[kind]

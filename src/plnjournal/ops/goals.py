@@ -19,7 +19,7 @@ VERBS = {"done": "done", "dropped": "drop"}
 def set_status(journal: Journal, ref: str, status: str) -> Change:
     """Set the goal's status (`ref`: its id or exact name); refused when it already has it."""
     with locked(journal):
-        loaded = load(journal.root, ("goal",))
+        loaded = load(journal, ("goal",))
         goal_id = Index(loaded.records).require("goal", ref)
         goal = next(g for g in loaded.of("goal") if g.id == goal_id)
         assert isinstance(goal, Goal)

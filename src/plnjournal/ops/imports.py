@@ -65,7 +65,7 @@ class _Run:
     """One import: what the journal holds, and what this import has written so far."""
 
     def __init__(self, journal: Journal, add_missing: bool, dry_run: bool) -> None:
-        loaded = load(journal.root, tuple(FOLDERS))
+        loaded = load(journal, tuple(FOLDERS))
         self.journal, self.add_missing, self.dry_run = journal, add_missing, dry_run
         self.sources = {entry.source for entry in loaded.entries if entry.source}
         self.records = {(r.kind, r.id): r for kind in FOLDERS for r in loaded.of(kind)}

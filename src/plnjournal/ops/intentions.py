@@ -53,7 +53,7 @@ def mark_dropped(journal: Journal, typed: str, why: str, *, today: dt.date) -> C
 def close(journal: Journal, typed: str, outcome: Outcome, today: dt.date) -> Change:
     verb = "dropped" if outcome.dropped else "done"
     with locked(journal):
-        loaded = load(journal.root, ("entry", "reflection"))
+        loaded = load(journal, ("entry", "reflection"))
         row = resolve(loaded, typed, today)
         if row["kind"] == "reflection":
             record: Any = close_in_reflection(loaded, row, outcome)

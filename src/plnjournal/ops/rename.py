@@ -53,7 +53,7 @@ def rename_record(journal: Journal, ref: str, new_id: str, new_name: str | None 
     if not is_valid_id(new_id):
         raise UsageError(f"{new_id!r} is not an id (lowercase letters, digits and hyphens)")
     with locked(journal):
-        loaded = load(journal.root)
+        loaded = load(journal)
         target = find_in(loaded, ref)
         if any(r.id == new_id for r in loaded.of(target.kind)):
             raise PlnError(f"a {target.kind} with the id {new_id!r} already exists")
@@ -75,7 +75,7 @@ def rename_record(journal: Journal, ref: str, new_id: str, new_name: str | None 
 
 def remove_record(journal: Journal, ref: str, force: bool = False) -> Change:
     with locked(journal):
-        loaded = load(journal.root)
+        loaded = load(journal)
         target = find_in(loaded, ref)
         using = referrers(loaded, target)
         if using and not force:

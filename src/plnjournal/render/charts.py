@@ -24,7 +24,3 @@ def sparkline(values: Sequence[float]) -> str:
         "·" if value <= 0 else _SPARKS[min(len(_SPARKS) - 1, int(value / top * (len(_SPARKS) - 1) + 0.5))]
         for value in values
     )
-
-
-def percent(share: float) -> str:
-    return f"{share * 100:.0f}%"

@@ -33,6 +33,7 @@ from typing import Any
 from plnjournal.model import SUPPORT_KINDS, Entry, Person, Space, Tool
 from plnjournal.query import in_range
 from plnjournal.reports import Scope
+from plnjournal.text import percent
 
 ATTRIBUTES: tuple[tuple[str, str], ...] = (
     # (report key, Person attribute)
@@ -266,10 +267,6 @@ def dominance(key: str, counts: dict[str, int], people_with: int) -> str | None:
     if count / people_with < DOMINANT_SHARE:
         return None
     return DOMINANCE_SENTENCES[key].format(n=count, m=people_with, value=value)
-
-
-def percent(fraction: float) -> str:
-    return f"{round(fraction * 100)}%"
 
 
 def join_or(words: list[str]) -> str:

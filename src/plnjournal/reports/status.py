@@ -102,4 +102,4 @@ def read_needed(journal: Journal, today: dt.date) -> Loaded:
 
     (An earlier version parsed only the year folders it needed and text-scanned the rest; on a
     50k-entry journal that cost as much as a cold full load, and it could not use the cache.)"""
-    return load(journal.root)
+    return load(journal)

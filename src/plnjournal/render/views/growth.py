@@ -8,7 +8,7 @@ from typing import Any
 from plnjournal.model import DIMENSIONS
 from plnjournal.render import html as h
 from plnjournal.render import markdown as md
-from plnjournal.render.charts import bar, percent, sparkline
+from plnjournal.render.charts import bar, sparkline
 from plnjournal.render.views.text import (
     Lines,
     Table,
@@ -19,6 +19,7 @@ from plnjournal.render.views.text import (
     report_view,
     span,
 )
+from plnjournal.text import percent
 
 NOTES_SHOWN = 2  # newest notes per dimension on a terminal
 HTML_NOTES_SHOWN = 8  # and on the page

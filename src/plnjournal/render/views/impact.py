@@ -6,8 +6,9 @@ from typing import Any
 
 from plnjournal.render import csv as csv_format
 from plnjournal.render import markdown as md
-from plnjournal.render.charts import bar, percent
-from plnjournal.render.views.text import Lines, Table, count, report_view, span
+from plnjournal.render.charts import bar
+from plnjournal.render.views.text import Lines, Table, report_view, span
+from plnjournal.text import count, percent
 
 OPEN_SHOWN = 5
 STAGES = [

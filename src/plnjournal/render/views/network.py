@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from plnjournal.render import csv as csv_render
+from plnjournal.text import percent
 
 Section = tuple[str, tuple[str, ...], list[list[Any]]]  # title, columns, rows
 
@@ -53,10 +54,6 @@ def title(data: dict[str, Any]) -> str:
     if not data["from"] and not data["to"]:
         return "Network: all entries"
     return f"Network: {data['from'] or 'the start'} to {data['to'] or 'today'}"
-
-
-def percent(fraction: float) -> str:
-    return f"{round(fraction * 100)}%"
 
 
 def table(data: dict[str, Any], *, terminal: bool) -> Any:

@@ -11,7 +11,7 @@ from typing import Any
 from plnjournal.render import csv as csv_format
 from plnjournal.render import markdown as md
 from plnjournal.render.table import render_plain, render_rich
-from plnjournal.text import clean
+from plnjournal.text import clean, count
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,6 @@ class Lines:
 
 
 Block = Table | Lines
-
-
-def count(number: int, word: str, plural: str | None = None) -> str:
-    """'1 entry', '3 entries', '1 week', '2 weeks'."""
-    return f"{number} {word if number == 1 else plural or word + 's'}"
 
 
 def span(data: dict[str, Any], empty: str = "no entries") -> str:
