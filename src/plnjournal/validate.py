@@ -31,6 +31,7 @@ def validate(loaded: Loaded, files: Iterable[str]) -> list[Problem]:
             problems.extend(vocabulary_problems(record))
             problems.extend(unknown_references(index, record))
             problems.extend(misfiled(record))
+            problems.extend(plain_words_problems(record))
         problems.extend(duplicate_ids(records))
         problems.extend(duplicate_names(records))
     return problems
@@ -70,6 +71,18 @@ def vocabulary_problems(record: Record) -> Iterator[Problem]:
             if item not in choices:
                 message = bad_choice_message(key, item, choices)
                 yield error(record.path, record.lines.get(key), "bad-value", message)
+
+
+def plain_words_problems(record: Record) -> Iterator[Problem]:
+    """A person's `cadence` or a space's `schedule` that pln cannot read (so it is left out)."""
+    from plnjournal.schedule import read_cadence, read_schedule
+
+    for key, read in (("cadence", read_cadence), ("schedule", read_schedule)):
+        text = getattr(record, key, None)
+        if text and key not in record.extra:
+            found, why = read(text)
+            if found is None:
+                yield warning(record.path, record.lines.get(key), f"bad-{key}", f"{key}: {why}")
 
 
 def unknown_references(index: Index, record: Record) -> Iterator[Problem]:

@@ -18,6 +18,10 @@ def graph(
     start: Start = None,
     end: End = None,
     pairs: Annotated[bool, typer.Option("--pairs", help="Also link people who share an entry.")] = False,
+    introductions: Annotated[
+        bool,
+        typer.Option("--introductions", help="Also draw who brought whom in (met_via, introduced_by)."),
+    ] = False,
 ) -> None:
     """The network as a graph: people, spaces and tools, linked by the entries they share.
 
@@ -30,7 +34,7 @@ def graph(
 
     scope = read_scope(state.journal(), start, end)
     renderer = importlib.import_module(f"plnjournal.render.{fmt}")
-    output.data(renderer.render(build_graph(scope, pairs=pairs)))
+    output.data(renderer.render(build_graph(scope, pairs=pairs, introductions=introductions)))
 
 
 def register(app: typer.Typer) -> None:

@@ -75,6 +75,7 @@ COMMANDS = (
     "reflect",
     "graph",
     "status",
+    "upcoming",
     "config",
     "cache",
     "export_import",

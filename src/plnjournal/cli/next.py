@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import FormatOption, NoCommit, TableFormat, finish
 from plnjournal.cli.state import state
+
+if TYPE_CHECKING:
+    from plnjournal.journal.load import Loaded
+    from plnjournal.journal.settings import Journal
 
 
 def next_(
@@ -49,7 +53,8 @@ def list_open(fmt: str) -> None:
     from plnjournal.journal.load import load
     from plnjournal.reports.intentions import intention_rows
 
-    loaded = load(state.journal().root, ("entry", "reflection"))
+    journal = state.journal()
+    loaded = load(journal.root, ("entry", "reflection", "person"))
     warn_skipped(loaded)
     rows = intention_rows(loaded, today())
     if not rows:
@@ -65,10 +70,31 @@ def list_open(fmt: str) -> None:
                 [list(r.values()) for r in rows],
             )
         )
-    elif rows:
+    else:
+        if rows:
+            emit_table(
+                ("date", "age", "next", "entry"),
+                [[r["date"], f"{r['age_days']}d", r["next"], r["entry"]] for r in rows],
+            )
+        show_keep_in_touch(journal, loaded)
+
+
+def show_keep_in_touch(journal: Journal, loaded: Loaded) -> None:
+    """Below the intentions on a table: the people due for a word (pln status and the network
+    report list them too; JSON stays the list of intentions)."""
+    from plnjournal.cli.browse import emit_table
+    from plnjournal.dates import today
+    from plnjournal.journal.refs import Index
+    from plnjournal.reports.keep_in_touch import cadence_warnings, keep_in_touch
+
+    for message in cadence_warnings(loaded):
+        output.warn(message)
+    due = keep_in_touch(loaded, Index(loaded.records), journal.settings, today())
+    if due:
+        output.line("\nKeep in touch")
         emit_table(
-            ("date", "age", "next", "entry"),
-            [[r["date"], f"{r['age_days']}d", r["next"], r["entry"]] for r in rows],
+            ("name", "cadence", "last contact", "state", "id"),
+            [[r["name"], r["cadence"], r["last_contact"] or "never", r["state"], r["id"]] for r in due],
         )
 
 

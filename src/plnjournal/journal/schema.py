@@ -61,6 +61,13 @@ def to_date(value: Any) -> dt.date | None:
         raise BadValue(f"{text!r} is not a real date", "bad-date") from None
 
 
+def to_dates(value: Any) -> tuple[dt.date, ...]:
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    return tuple(date for date in map(to_date, items) if date is not None)
+
+
 def to_time(value: Any) -> str | None:
     text = to_text(value)
     if text is None:
@@ -81,6 +88,18 @@ def to_minutes(value: Any) -> int | None:
     if minutes < 0:
         raise BadValue(f"minutes cannot be negative ({minutes})")
     return minutes
+
+
+def to_vetted(value: Any) -> str | None:
+    """`vetted: yes|no|mixed`; true and false read as yes and no (YAML 1.1 habits)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    text = to_text(value)
+    return (
+        None
+        if text is None
+        else {"true": "yes", "false": "no"}.get(text.strip().lower(), text.strip().lower())
+    )
 
 
 def to_flag(value: Any) -> bool:
@@ -121,12 +140,13 @@ CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "tuple[str, ...]": to_texts,
     "dt.date": to_date,
     "dt.date | None": to_date,
+    "tuple[dt.date, ...]": to_dates,
     "int | None": to_minutes,
     "bool": to_flag,
     "dict[str, str]": to_mapping,
     "dict[str, str | None]": to_growth,
 }
-SPECIAL_CONVERTERS: dict[str, Callable[[Any], Any]] = {"time": to_time}
+SPECIAL_CONVERTERS: dict[str, Callable[[Any], Any]] = {"time": to_time, "vetted": to_vetted}
 REQUIRED: dict[str, str] = {
     "person": "name",
     "space": "name",

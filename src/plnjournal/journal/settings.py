@@ -25,6 +25,7 @@ class Settings:
     school_year_start: tuple[int, int] = (7, 1)
     dormant_after_days: int = 90
     autocommit: bool = False
+    cadence: tuple[tuple[str, str], ...] = ()  # ("role:mentor", "30d"), ("tag:edcamp", "90d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +98,25 @@ def _settings_from(data: dict[str, Any], path: Path) -> Settings:
             school_year_start=_month_day(str(data.get("school_year_start", "07-01"))),
             dormant_after_days=int(data.get("dormant_after_days", 90)),
             autocommit=bool(git.get("autocommit", False)) if isinstance(git, dict) else False,
+            cadence=_cadence_rules(data.get("cadence")),
         )
     except (TypeError, ValueError) as problem:
         raise PlnError(f"{path}: bad setting: {problem}") from None
+
+
+def _cadence_rules(value: Any) -> tuple[tuple[str, str], ...]:
+    """`cadence: {role:mentor: 30d, tag:edcamp: 90d}`: keep-in-touch cadences by role or tag."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise ValueError("cadence must map role:NAME or tag:NAME to a cadence like 30d")
+    rules = []
+    for key, cadence in value.items():
+        field_name, _, name = str(key).partition(":")
+        if field_name.strip() not in ("role", "tag") or not name.strip():
+            raise ValueError(f"cadence: {key!r} is not role:NAME or tag:NAME")
+        rules.append((f"{field_name.strip()}:{name.strip()}", str(cadence)))
+    return tuple(rules)
 
 
 def _month_day(text: str) -> tuple[int, int]:

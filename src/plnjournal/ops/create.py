@@ -47,8 +47,10 @@ def add_record(
             raise PlnError(f"a {kind} with the id {record_id!r} already exists")
     elif existing := index.by_name[kind].get(name.casefold()):
         raise PlnError(f"a {kind} named {name!r} already exists ({existing}); use --id for a namesake")
-    if kind == "person" and values.get("met_at"):
-        values["met_at"] = index.require("space", values["met_at"])
+    if kind == "person":
+        for key, refers_to in (("met_at", "space"), ("met_via", "space"), ("introduced_by", "person")):
+            if values.get(key):
+                values[key] = index.require(refers_to, values[key])
     new_id = record_id or slugify(name, fallback=kind)
     record = RECORD_TYPES[kind](id=new_id, body=body_text(body), **values)
     path = save_new(journal, record)

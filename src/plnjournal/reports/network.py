@@ -19,6 +19,8 @@ Definitions a reader of the numbers needs:
   independent. Either warns from a third of the entries.
 - Counts of entries, minutes and tool use cover the entries in range; people, support and the
   attribute spreads cover every person in the journal.
+- *Keep in touch* (reports/keep_in_touch.py), *brought in* and *unvetted sources*
+  (reports/sources.py) are defined in their modules; keep in touch is as of the end of the range.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from typing import Any
 from plnjournal.model import SUPPORT_KINDS, Entry, Person, Space, Tool
 from plnjournal.query import in_range
 from plnjournal.reports import Scope
+from plnjournal.reports.keep_in_touch import cadence_warnings, keep_in_touch
+from plnjournal.reports.sources import applied_from_unvetted, brought_in, most_used_unvetted
 
 ATTRIBUTES: tuple[tuple[str, str], ...] = (
     # (report key, Person attribute)
@@ -84,9 +88,17 @@ def build(scope: Scope) -> dict[str, Any]:
         "platform_dependence": platform_dependence(space_rows, len(scope.entries)),
         "tools": {"by_tool": tool_rows, "by_category": category_use(tool_rows)},
         "unused_tools": [row["id"] for row in tool_rows if row["entries"] == 0],
+        "keep_in_touch": keep_in_touch(scope.loaded, scope.index, scope.settings, end),
+        "brought_in": brought_in(scope),
+        "applied_from_unvetted": applied_from_unvetted(scope),
+        "most_used_unvetted": most_used_unvetted(scope),
     }
     data["warnings"] = network_warnings(data, spreads, scope)
     return data
+
+
+def unusable_values(scope: Scope) -> list[str]:
+    return cadence_warnings(scope.loaded)
 
 
 def values_of(person: Person, attribute: str) -> tuple[str, ...]:
@@ -232,6 +244,13 @@ def network_warnings(data: dict[str, Any], spreads: dict[str, dict[str, int]], s
         who = "1 person" if count == 1 else f"{count} people"
         days = scope.settings.dormant_after_days
         found.append(f"{who} you have not seen in {days} days or more")
+    if data["keep_in_touch"]:
+        count = len(data["keep_in_touch"])
+        found.append(f"{'1 person is' if count == 1 else f'{count} people are'} due for a word from you")
+    if data["applied_from_unvetted"]:
+        count = len(data["applied_from_unvetted"])
+        ideas = "1 idea" if count == 1 else f"{count} ideas"
+        found.append(f"{ideas} you applied in class came only from sources you have not vetted")
     whole_journal = scope.start is None and scope.end is None
     for tool_id in data["unused_tools"]:
         name = scope.index.by_id["tool"][tool_id].name  # type: ignore[attr-defined]
