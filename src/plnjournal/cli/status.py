@@ -17,10 +17,11 @@ def status(
 ) -> None:
     """Where your PLN stands today, at a glance."""
     from plnjournal.dates import today
+    from plnjournal.git.history import people_added
     from plnjournal.reports.status import status as build_status
 
     journal = state.journal()
-    data = build_status(journal, today())
+    data = build_status(journal, today(), people_added(journal, today()))
     for message in data.pop("warnings", []):
         output.warn(message)
     if fmt == "json":

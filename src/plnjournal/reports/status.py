@@ -17,6 +17,7 @@ warm load; the figures:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from plnjournal.journal.load import Loaded, load
@@ -33,7 +34,8 @@ KEEP_IN_TOUCH_SHOWN = 3
 SESSION_DAYS = 30
 
 
-def status(journal: Journal, today: dt.date) -> dict[str, Any]:
+def status(journal: Journal, today: dt.date, added: Mapping[str, dt.date] | None = None) -> dict[str, Any]:
+    """`added`: when each person joined (git/history.py), so that nobody new is dormant."""
     loaded = read_needed(journal, today)
     entries = sorted(
         (e for e in loaded.entries if e.date <= today), key=lambda e: (e.date, e.time or "", e.id)
@@ -43,7 +45,12 @@ def status(journal: Journal, today: dt.date) -> dict[str, Any]:
     this_week = [e for e in entries if e.date >= week_start]
     year_ago = today - dt.timedelta(days=365)
     scope = make_scope(
-        loaded, Filters(start=year_ago, end=today), by="month", settings=journal.settings, today=today
+        loaded,
+        Filters(start=year_ago, end=today),
+        by="month",
+        settings=journal.settings,
+        today=today,
+        added=added,
     )
     report = network.build(scope)
     return {
