@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Run, invoke, write
+from tests.helpers import Run, invoke, same_settings, write
 
 OBSIDIAN_NOTE = """---
 created: 2026-03-02
@@ -168,6 +168,7 @@ def test_obsidian_vault_reads_back_into_the_same_journal(example_journal: Path, 
     )
     fresh = tmp_path / "fresh"
     invoke("init", str(fresh), "--owner", "Ana Ruiz", "--no-git")
+    same_settings(example_journal, fresh)  # pln.yaml is settings, not records: no vault carries it
     result = pln_at(fresh)("import", "--from", "markdown", str(out))
     assert result.exit_code == 0, result.stderr
     assert "vault: 135 new, 0 skipped (already imported), 0 rejected" in result.stderr

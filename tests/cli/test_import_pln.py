@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import invoke, write
+from tests.helpers import invoke, same_settings, write
 from tests.helpers.terminal import spawn
 
 # Every listing and report with --format json (the outputs a reader or a script compares).
@@ -57,11 +57,7 @@ def test_every_report_reads_the_same_after_a_round_trip(
     # which is history a JSON export does not carry (in a git journal the import adds them today).
     empty = tmp_path / "fresh-no-git"
     assert invoke("init", str(empty), "--owner", "Ana Ruiz", "--no-git").exit_code == 0
-    # pln.yaml is the journal's settings, not its records: an export does not carry it, so the
-    # fresh journal gets the same keep-in-touch rules by hand, as its owner would set them
-    settings = (example_journal / "pln.yaml").read_text()
-    cadence = settings[settings.index("cadence:") : settings.index("git:")]
-    (empty / "pln.yaml").write_text((empty / "pln.yaml").read_text() + cadence)
+    same_settings(example_journal, empty)  # pln.yaml is settings, not records: no export carries it
     result = invoke("--journal", str(empty), "import", "--from", "pln", str(exported))
     assert result.exit_code == 0, result.stderr
     assert "all.json: 136 new, 0 skipped (already imported), 0 rejected" in result.stderr
