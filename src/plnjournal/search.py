@@ -2,7 +2,8 @@
 
 An entry matches when every word of the query begins a word of its title, growth notes, next,
 applied, impact or body (case does not matter: "assess" finds "Assessment"). Its score counts the
-matches, a title's weighing most; ties go to the newer entry. The index's FTS5 table only narrows
+query words each field holds (a title weighing most, a notes body least) and, up to three,
+how often; ties go to the newer entry. The index's FTS5 table only narrows
 the entries to look at (see `cache.candidates`); the answer is always computed here from the
 records, so a search with and without the index gives the same results in the same order.
 """
@@ -16,8 +17,9 @@ from dataclasses import dataclass
 from plnjournal.model import Entry
 
 _WORD = re.compile(r"\w+")
-WEIGHTS = {"title": 3, "growth": 2, "next": 2, "applied": 2, "impact": 2, "body": 1}
+WEIGHTS = {"title": 5, "growth": 2, "next": 2, "applied": 2, "impact": 2, "body": 1}
 CONTEXT_CHARS = 40  # shown either side of the first matching word
+REPEATS_COUNTED = 3  # a word said ten times weighs little more than one said three times
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,21 +68,32 @@ def _hit(entry: Entry, query: tuple[str, ...]) -> Hit | None:
     score = 0
     best: tuple[int, str, str, list[tuple[int, int]]] | None = None
     for name, text in fields(entry):
-        spans = []
-        for match in _WORD.finditer(text):
-            word = match.group().lower()
-            found = [term for term in query if word.startswith(term)]
-            if found:
-                seen.update(found)
-                spans.append(match.span())
-        if spans:
-            score += len(spans) * WEIGHTS[name]
-            if best is None or len(spans) * WEIGHTS[name] > best[0]:
-                best = (len(spans) * WEIGHTS[name], name, text, spans)
+        spans, counts = _matches(text, query)
+        if not spans:
+            continue
+        seen.update(counts)
+        points = WEIGHTS[name] * sum(2 + min(count, REPEATS_COUNTED) for count in counts.values())
+        score += points
+        if best is None or points > best[0]:
+            best = (points, name, text, spans)
     if best is None or len(seen) < len(query):
         return None
     context, shifted = _context(best[2], best[3])
     return Hit(entry, score, best[1], context, shifted)
+
+
+def _matches(text: str, query: tuple[str, ...]) -> tuple[list[tuple[int, int]], dict[str, int]]:
+    """The spans of the words of `text` that a query word begins, and how often each query word did."""
+    spans: list[tuple[int, int]] = []
+    counts: dict[str, int] = {}
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        found = [term for term in query if word.startswith(term)]
+        if found:
+            spans.append(match.span())
+            for term in found:
+                counts[term] = counts.get(term, 0) + 1
+    return spans, counts
 
 
 def _context(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -88,10 +101,8 @@ def _context(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[
     first = spans[0][0]
     start = max(0, first - CONTEXT_CHARS)
     end = min(len(text), spans[0][1] + CONTEXT_CHARS)
-    while start > 0 and text[start - 1].isalnum():
-        start += 1
-        if start >= first:
-            break
+    while start > 0 and text[start - 1].isalnum():  # whole words only, at either end
+        start -= 1
     while end < len(text) and text[end].isalnum():
         end += 1
     piece = text[start:end]

@@ -234,3 +234,26 @@ def clear(root: Path) -> list[Path]:
             path.unlink()
             removed.append(path)
     return removed
+
+
+def matching(root: Path, words: tuple[str, ...]) -> tuple[set[str], dict[str, Stat]] | None:
+    """(paths whose indexed text has every word as a word's beginning, the stat key of every
+    entry row) from the FTS5 table; None without an index, FTS5 or a query it can take."""
+    if not words or not all(word.isascii() for word in words):
+        return None  # FTS5 folds case for ASCII only as Python does: other words take the scan
+    query = " AND ".join(f'"{word}"*' for word in words)
+    with connect(root, write=False) as connection:
+        if connection is None:
+            return None
+        try:
+            if connection.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone() != ("1",):
+                return None
+            found = connection.execute(
+                "SELECT files.path FROM words JOIN files ON files.id = words.rowid WHERE words MATCH ?",
+                (query,),
+            )
+            matched = {path for (path,) in found}
+            rows = connection.execute("SELECT path, size, mtime_ns, ctime_ns FROM files WHERE kind = 'entry'")
+            return matched, {path: (size, mtime, ctime) for path, size, mtime, ctime in rows}
+        except sqlite3.Error:
+            return None

@@ -163,3 +163,13 @@ def _workers(files: int) -> int:
 def _parse_chunk(root: str, kind: str, paths: list[str]) -> list[Packed | None]:
     """In a worker: parse, then pack, since plain tuples cross processes far faster than records."""
     return [pack(kind, *parse_file(f"{root}/{path}", path, kind)) for path in paths]
+
+
+def search_candidates(root: Path, words: tuple[str, ...]) -> set[str] | None:
+    """The entry paths `pln search` needs to look at: those the index's FTS5 table finds, and every
+    file the index does not hold as it is now; None (look at them all) without a usable index."""
+    found = cache.matching(root, words) if cache.enabled() else None
+    if found is None:
+        return None
+    matched, keys = found
+    return {path for path, key in scan(root, "entry") if path in matched or keys.get(path) != key}
