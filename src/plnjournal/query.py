@@ -1,14 +1,16 @@
-"""Filters over records: a date range and the reference, tag, growth and engagement filters that
-`pln list`, the reports and exports share. Pure functions; references match by id or by name."""
+"""Filters over records: a date range, the reference, tag, growth and engagement filters and the
+`--where` conditions that `pln list`, the reports, exports and search share. Pure functions;
+references match by id or by name."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from plnjournal.journal.refs import Index
 from plnjournal.model import Entry
+from plnjournal.where import Condition, all_hold
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,8 @@ class Filters:
     engagement: tuple[str, ...] = ()
     goal: str | None = None
     include_private: bool = True
+    where: tuple[Condition, ...] = ()  # --where KEY=VALUE...: all of them
+    field_types: Mapping[str, str] = field(default_factory=dict)  # pln.yaml `fields:`
 
 
 def in_range(date: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
@@ -51,7 +55,9 @@ def matches(entry: Entry, filters: Filters, index: Index) -> bool:
         return False
     if filters.growth and not set(entry.growth) & set(filters.growth):
         return False
-    return not filters.engagement or entry.engagement in filters.engagement
+    if filters.engagement and entry.engagement not in filters.engagement:
+        return False
+    return not filters.where or all_hold(entry, filters.where, filters.field_types)
 
 
 def select_entries(entries: Iterable[Entry], filters: Filters, index: Index) -> list[Entry]:

@@ -17,6 +17,7 @@ from plnjournal.cli.entry_filters import (
     SpaceOption,
     ToolOption,
     ToOption,
+    WhereOption,
     WithOption,
     entry_filters,
 )
@@ -45,6 +46,7 @@ def list_records(
     growth: GrowthOption = None,
     engagement: EngagementOption = None,
     goal: GoalOption = None,
+    where: WhereOption = None,
     fmt: Annotated[TableFormat, FormatOption] = "table",
 ) -> None:
     """List people, spaces, tools, goals, entries or reflections; filters apply to entries."""
@@ -60,7 +62,7 @@ def list_records(
     index = Index(loaded.records)
     records: list[Record]
     if record_kind == "entry":
-        filters = entry_filters(index, ctx.params)
+        filters = entry_filters(index, ctx.params, field_types=journal.settings.fields)
         records = list(select_entries(loaded.entries, filters, index))
     else:
         records = sorted(loaded.of(record_kind), key=listing_order)

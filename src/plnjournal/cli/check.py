@@ -24,7 +24,9 @@ def check(
 
     journal = state.journal()
     loaded = load(journal.root, refresh_cache=False)  # check never writes, not even the cache
-    problems = sorted([*loaded.problems, *validate(loaded, journal_files(journal.root))])
+    problems = sorted(
+        [*loaded.problems, *validate(loaded, journal_files(journal.root), journal.settings.fields)]
+    )
     if fmt == "json":
         output.json_data([problem.as_dict() for problem in problems])
     else:

@@ -1,7 +1,7 @@
 """The entry filters that `pln list entries` and `pln export` share: one set of options, one Filters.
 
 A command declares the options with these annotated types, under these parameter names (start,
-end, space, with_, tool, tag, growth, engagement, goal), and hands its `ctx.params` to
+end, space, with_, tool, tag, growth, engagement, goal, where), and hands its `ctx.params` to
 `entry_filters`, which checks vocabularies and resolves references by id or name.
 """
 
@@ -44,14 +44,31 @@ EngagementOption = Annotated[
     list[str] | None, typer.Option(show_default=False, autocompletion=complete.engagement)
 ]
 GoalOption = Annotated[str | None, typer.Option(show_default=False, autocompletion=complete.goals)]
+WhereOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--where",
+        metavar="KEY=VALUE",
+        help="Entries whose front-matter KEY (any key, yours too) matches: KEY=VALUE, KEY!=VALUE, "
+        "KEY~TEXT (contains), KEY>N, KEY<N (numbers or dates). Repeat: all must hold.",
+        show_default=False,
+    ),
+]
 
 
-def entry_filters(index: Index, options: Mapping[str, Any], *, include_private: bool = True) -> Filters:
+def entry_filters(
+    index: Index,
+    options: Mapping[str, Any],
+    *,
+    include_private: bool = True,
+    field_types: Mapping[str, str] | None = None,
+) -> Filters:
     """The Filters a command's options ask for (`options`: its `ctx.params`, read by the parameter
     names above); a UsageError or PlnError naming a bad value."""
     from plnjournal.dates import parse_date
     from plnjournal.journal.vocabulary import check_vocabulary
     from plnjournal.query import Filters
+    from plnjournal.where import parse_conditions
 
     start, end, space, goal = (options.get(name) for name in ("start", "end", "space", "goal"))
     growth = split_values(options.get("growth"))
@@ -69,4 +86,6 @@ def entry_filters(index: Index, options: Mapping[str, Any], *, include_private: 
         engagement=engagement,
         goal=index.require("goal", goal) if goal else None,
         include_private=include_private,
+        where=parse_conditions(options.get("where") or ()),
+        field_types=field_types or {},
     )

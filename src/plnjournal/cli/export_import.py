@@ -19,6 +19,7 @@ from plnjournal.cli.entry_filters import (
     SpaceOption,
     ToolOption,
     ToOption,
+    WhereOption,
     WithOption,
     entry_filters,
 )
@@ -48,6 +49,7 @@ def export(
     growth: GrowthOption = None,
     engagement: EngagementOption = None,
     goal: GoalOption = None,
+    where: WhereOption = None,
     include_private: Annotated[
         bool, typer.Option("--include-private", help="Also export entries marked private: true.")
     ] = False,
@@ -63,7 +65,9 @@ def export(
     loaded = load(journal.root)
     warn_skipped(loaded)
     index = Index(loaded.records)
-    filters = entry_filters(index, ctx.params, include_private=include_private)
+    filters = entry_filters(
+        index, ctx.params, include_private=include_private, field_types=journal.settings.fields
+    )
     entries = select_entries(loaded.entries, filters, index)
     deliver(render_export(export_data(loaded, entries, index, journal.settings.owner), fmt), out)
 

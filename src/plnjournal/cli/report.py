@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import split_values
+from plnjournal.cli.entry_filters import WhereOption
 from plnjournal.cli.state import state
 
 if TYPE_CHECKING:
@@ -34,6 +36,7 @@ def report(
     with_: Annotated[list[str] | None, typer.Option("--with", show_default=False)] = None,
     tag: Annotated[list[str] | None, typer.Option(show_default=False)] = None,
     goal: Annotated[str | None, typer.Option(show_default=False)] = None,
+    where: WhereOption = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
 ) -> None:
     """A report over the entries in a range (default: all)."""
@@ -48,7 +51,9 @@ def report(
         raise UsageError(f"the {name} report is not available in this version of pln")
     # a page is made to be shared, so private entries stay out of it, as out of an export
     shared = fmt == "html"
-    data = build_report(name, start, end, by, space, split_values(with_), split_values(tag), goal, shared)
+    data = build_report(
+        name, start, end, by, space, split_values(with_), split_values(tag), goal, shared, where=where or ()
+    )
     emit_report(name, data, fmt)
 
 
@@ -62,6 +67,8 @@ def build_report(
     tags: tuple[str, ...],
     goal: str | None,
     leave_private_out: bool = False,
+    *,
+    where: Sequence[str] = (),
 ) -> dict:
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.dates import today
@@ -69,6 +76,7 @@ def build_report(
     from plnjournal.journal.refs import Index
     from plnjournal.query import Filters
     from plnjournal.reports import make_scope
+    from plnjournal.where import parse_conditions
 
     journal = state.journal()
     loaded = load(journal.root)
@@ -81,6 +89,8 @@ def build_report(
         tags=tags,
         goal=index.require("goal", goal) if goal else None,
         include_private=not leave_private_out,
+        where=parse_conditions(where),
+        field_types=journal.settings.fields,
     )
     scope = make_scope(loaded, filters, by=by, settings=journal.settings, today=today())
     module = importlib.import_module(f"plnjournal.reports.{name}")
@@ -97,7 +107,7 @@ def describe_range(filters: Filters) -> str:
         f"{word} {day.isoformat()}" for word, day in (("from", filters.start), ("to", filters.end)) if day
     ]
     where = " ".join(bounds) or "in this journal"
-    narrowed = any((filters.space, filters.people, filters.tags, filters.goal))
+    narrowed = any((filters.space, filters.people, filters.tags, filters.goal, filters.where))
     return where + (" matching the filters" if narrowed else "")
 
 

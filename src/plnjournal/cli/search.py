@@ -17,6 +17,7 @@ from plnjournal.cli.entry_filters import (
     SpaceOption,
     ToolOption,
     ToOption,
+    WhereOption,
     WithOption,
     entry_filters,
 )
@@ -38,6 +39,7 @@ def search(
     growth: GrowthOption = None,
     engagement: EngagementOption = None,
     goal: GoalOption = None,
+    where: WhereOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Show at most this many.", min=1)] = 20,
     fmt: Annotated[Literal["table", "json"], FormatOption] = "table",
 ) -> None:
@@ -59,7 +61,8 @@ def search(
     loaded = load(journal.root, ("person", "space", "tool", "goal", "entry"))
     warn_skipped(loaded)
     index = Index(loaded.records)
-    entries = select_entries(loaded.entries, entry_filters(index, ctx.params), index)
+    filters = entry_filters(index, ctx.params, field_types=journal.settings.fields)
+    entries = select_entries(loaded.entries, filters, index)
     candidates = search_candidates(journal.root, query)
     if candidates is not None:
         entries = [entry for entry in entries if entry.path in candidates]
