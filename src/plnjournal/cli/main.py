@@ -27,6 +27,14 @@ app = typer.Typer(
 )
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from plnjournal import __version__
+
+        typer.echo(f"pln {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -42,6 +50,10 @@ def main_options(
     no_cache: Annotated[
         bool,
         typer.Option("--no-cache", help="Parse every file again; neither read nor write the cache in .pln/."),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", is_eager=True, callback=_show_version, help="Show pln's version and exit."),
     ] = False,
 ) -> None:
     state.journal_option = journal
@@ -85,6 +97,10 @@ COMMANDS = (
 
 def _register() -> None:
     import importlib
+
+    from plnjournal.cli.coercion import install
+
+    install()  # plain values skip typer's pydantic coercion: see coercion.py
 
     for name in COMMANDS:
         importlib.import_module(f"{__package__}.{name}").register(app)

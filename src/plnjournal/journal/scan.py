@@ -12,14 +12,12 @@ from __future__ import annotations
 import marshal
 import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 from pathlib import Path
 
 from plnjournal.journal import cache
 from plnjournal.journal.files import is_record_name
 from plnjournal.journal.packed import Packed, pack, unpack
-from plnjournal.journal.parse import parse_file
 from plnjournal.model import FOLDERS, Entry, Record
 from plnjournal.problems import Problem
 from plnjournal.search import indexed_text
@@ -133,11 +131,17 @@ def _stat(item: os.DirEntry[str]) -> cache.Stat | None:
 
 
 def parse_many(root: Path, kind: str, paths: list[str]) -> list[Parsed]:
-    """Parse `paths` (journal-relative), in order; on several processes when there are many."""
+    """Parse `paths` (journal-relative), in order; on several processes when there are many.
+
+    The parser (and YAML) and the process pool are imported only here: a warm command needs
+    neither."""
+    from plnjournal.journal.parse import parse_file
+
     workers = _workers(len(paths))
     if workers < 2:
         return [(*parse_file(f"{root}/{path}", path, kind), None) for path in paths]
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     size = -(-len(paths) // (workers * CHUNKS_PER_WORKER))
     chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
@@ -162,6 +166,8 @@ def _workers(files: int) -> int:
 
 def _parse_chunk(root: str, kind: str, paths: list[str]) -> list[Packed | None]:
     """In a worker: parse, then pack, since plain tuples cross processes far faster than records."""
+    from plnjournal.journal.parse import parse_file
+
     return [pack(kind, *parse_file(f"{root}/{path}", path, kind)) for path in paths]
 
 
