@@ -116,3 +116,34 @@ def test_version() -> None:
     result = subprocess.run([sys.executable, "-m", "plnjournal", "--version"], capture_output=True, text=True)
     assert result.returncode == 0
     assert result.stdout == f"pln {__version__}\n" == f"pln {version('plnjournal')}\n"
+
+
+def test_each_command_is_found_in_the_module_commands_names() -> None:
+    """`pln CMD` registers only CMD's module: COMMANDS must name every module's commands exactly."""
+    import typer.main
+
+    from plnjournal.cli.main import COMMANDS, build
+
+    whole = set(typer.main.get_command(build()).commands)  # type: ignore[attr-defined]
+    assert whole == {name for names in COMMANDS.values() for name in names}
+    for names in COMMANDS.values():
+        alone = typer.main.get_command(build(names[0]))
+        assert set(alone.commands) == set(names)  # type: ignore[attr-defined]
+
+
+def test_a_command_alone_still_reads_global_options_and_unknown_words_get_every_command(
+    example_journal: Path,
+) -> None:
+    from plnjournal.cli.main import command_word
+
+    assert command_word(["-J", "status", "list", "--format", "json"]) == "list"
+    assert command_word(["--journal", "x", "--no-cache", "add", "person", "Jo"]) == "add"
+    assert command_word(["--help"]) is None
+    modules = modules_after("--journal", str(example_journal), "status")
+    assert "plnjournal.cli.status" in modules and "plnjournal.cli.log" not in modules
+    result = subprocess.run(
+        [sys.executable, "-m", "plnjournal", "--journal", str(example_journal), "statsu"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2 and "No such command 'statsu'. Did you mean 'status'?" in result.stderr

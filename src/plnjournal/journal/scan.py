@@ -135,6 +135,8 @@ def parse_many(root: Path, kind: str, paths: list[str]) -> list[Parsed]:
 
     The parser (and YAML) and the process pool are imported only here: a warm command needs
     neither."""
+    if not paths:
+        return []
     from plnjournal.journal.parse import parse_file
 
     workers = _workers(len(paths))
