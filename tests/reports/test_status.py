@@ -82,8 +82,8 @@ def test_dormant_people_and_intentions_from_old_folders(pln: Run, journal: Path)
     # 2020-03-02 -> 2026-03-02: 6 x 365 + 1 (2024-02-29) = 2191 days, then 29+30+31+30 = 120 more;
     # 2019-05-06 -> 2026-05-06: 7 x 365 + 2 = 2557, then 25 + 30 = 55 more
     assert data["dormant"] == [
-        {"id": "older", "name": "Older Friend", "last_seen": "2019-05-06", "days": 2612},
-        {"id": "old", "name": "Old Friend", "last_seen": "2020-03-02", "days": 2311},
+        {"id": "older", "name": "Older Friend", "last_seen": "2019-05-06", "days": 2612, "added": None},
+        {"id": "old", "name": "Old Friend", "last_seen": "2020-03-02", "days": 2311, "added": None},
     ]
     assert data["open_intentions"] == 1
 

@@ -22,6 +22,14 @@ def data(text: str) -> None:
     sys.stdout.flush()
 
 
+def show(view: Any) -> None:
+    """A view's screen: text as it is, or a rich renderable through the terminal's console."""
+    if isinstance(view, str):
+        data(view)
+    else:
+        console().print(view)
+
+
 def json_data(value: Any) -> None:
     """JSON on stdout: indented for a person at a terminal, one fast compact line for a pipe."""
     from plnjournal.render import json

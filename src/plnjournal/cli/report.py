@@ -72,6 +72,7 @@ def build_report(
 ) -> dict:
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.dates import today
+    from plnjournal.git.history import people_added
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
     from plnjournal.query import Filters
@@ -92,7 +93,8 @@ def build_report(
         where=parse_conditions(where),
         field_types=journal.settings.fields,
     )
-    scope = make_scope(loaded, filters, by=by, settings=journal.settings, today=today())
+    added = people_added(journal, filters.end or today()) if name == "network" else None
+    scope = make_scope(loaded, filters, by=by, settings=journal.settings, today=today(), added=added)
     module = importlib.import_module(f"plnjournal.reports.{name}")
     for message in getattr(module, "unusable_values", lambda _scope: [])(scope):
         output.warn(message)
@@ -136,7 +138,7 @@ def emit_report(name: str, data: dict, fmt: str) -> None:
         return
     view = importlib.import_module(f"plnjournal.render.views.{name}")
     if fmt == "table":
-        view.print_table(data)
+        output.show(view.table(data, terminal=output.is_terminal()))
     else:
         render = getattr(view, fmt, None)
         if render is None:

@@ -20,6 +20,7 @@ End = Annotated[str | None, typer.Option("--to", help="Entries on or before this
 def read_scope(journal: Journal, start: str | None, end: str | None) -> Scope:
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.dates import parse_date, today
+    from plnjournal.git.history import people_added
     from plnjournal.journal.load import load
     from plnjournal.query import Filters
     from plnjournal.reports import make_scope
@@ -30,4 +31,5 @@ def read_scope(journal: Journal, start: str | None, end: str | None) -> Scope:
         start=parse_date(start, option="--from") if start else None,
         end=parse_date(end, option="--to") if end else None,
     )
-    return make_scope(loaded, filters, by="month", settings=journal.settings, today=today())
+    added = people_added(journal, filters.end or today())
+    return make_scope(loaded, filters, by="month", settings=journal.settings, today=today(), added=added)

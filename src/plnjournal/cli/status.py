@@ -15,10 +15,11 @@ def status(
 ) -> None:
     """Where your PLN stands today, at a glance."""
     from plnjournal.dates import today
+    from plnjournal.git.history import people_added
     from plnjournal.reports.status import status as build_status
 
     journal = state.journal()
-    data = build_status(journal, today())
+    data = build_status(journal, today(), people_added(journal, today()))
     if fmt == "json":
         output.json_data(data)
     else:

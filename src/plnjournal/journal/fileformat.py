@@ -17,7 +17,6 @@ import yaml
 from plnjournal.errors import FormatError
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_FRONT_MATTER_CHARS = 64 * 1024
@@ -62,8 +61,39 @@ Loader.add_implicit_resolver(
 )
 
 
-class Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
-    """PyYAML's safe dumper (YAML 1.1 resolvers, so it quotes every ambiguous string)."""
+class Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper (YAML 1.1 resolvers, so it quotes every ambiguous string), in Python:
+    libyaml's emitter escapes every character outside the Basic Multilingual Plane (`\\U0001F469`
+    for an emoji), and a file must read as typed in any editor, Obsidian and GitHub."""
+
+    def write_double_quoted(self, text: str, split: bool = True) -> None:
+        """Escape only what YAML cannot hold literally (PyYAML's own also escapes emoji); pln
+        never folds long lines, so `split` is moot."""
+        self.write_indicator('"', True)
+        data = "".join(_escaped(self.ESCAPE_REPLACEMENTS, char) for char in text)
+        self.column += len(data)
+        self.stream.write(data)
+        self.write_indicator('"', False)
+
+
+_FOLDED_BREAKS = re.compile("[\x85\u2028\u2029]")
+_ALWAYS_ESCAPED = '"\\\x85\u2028\u2029\ufeff'  # line breaks YAML would fold, the BOM, the quote itself
+
+
+def _escaped(replacements: dict[str, str], char: str) -> str:
+    """One character of a double-quoted YAML string: literal when YAML allows it printed."""
+    if char not in _ALWAYS_ESCAPED and is_printable(char):
+        return char
+    if char in replacements:
+        return "\\" + replacements[char]
+    code = ord(char)
+    return f"\\x{code:02X}" if code <= 0xFF else f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+
+
+def is_printable(char: str) -> bool:
+    """YAML's printable set (spec 1.2, 5.1), tab and line breaks aside: emoji and every other
+    character outside the BMP included."""
+    return " " <= char <= "~" or "\xa0" <= char <= "\ud7ff" or "\ue000" <= char <= "\ufffd" or char > "\uffff"
 
 
 def _represent_list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
@@ -76,7 +106,9 @@ def _represent_dict(dumper: yaml.SafeDumper, data: dict) -> yaml.Node:
 
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    style = "|" if "\n" in data else None
+    """`|` for several lines; double quotes (so `\\N`, `\\L`) for the other line breaks, which a
+    YAML 1.1 reader folds in any other style."""
+    style = '"' if _FOLDED_BREAKS.search(data) else "|" if "\n" in data else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 

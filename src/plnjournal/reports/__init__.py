@@ -8,7 +8,7 @@ finds both by name in `REPORTS`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from plnjournal.journal.load import Loaded
@@ -34,12 +34,24 @@ class Scope:
     settings: Settings
     today: dt.date
     filters: Filters = field(default_factory=Filters)
+    added: Mapping[str, dt.date] = field(default_factory=dict)  # person id -> the day they were added
 
 
-def make_scope(loaded: Loaded, filters: Filters, *, by: str, settings: Settings, today: dt.date) -> Scope:
+def make_scope(
+    loaded: Loaded,
+    filters: Filters,
+    *,
+    by: str,
+    settings: Settings,
+    today: dt.date,
+    added: Mapping[str, dt.date] | None = None,
+) -> Scope:
+    """`added` (git/history.py) tells the network report who joined too recently to be dormant."""
     index = Index(loaded.records)
     entries = tuple(select_entries(loaded.entries, filters, index))
-    return Scope(loaded, index, entries, filters.start, filters.end, by, settings, today, filters)
+    return Scope(
+        loaded, index, entries, filters.start, filters.end, by, settings, today, filters, added or {}
+    )
 
 
 def unknown_value_warnings(

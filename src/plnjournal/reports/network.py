@@ -13,6 +13,8 @@ Definitions a reader of the numbers needs:
   end of the range (`--to`, else today): last seen `days` >= dormant_after_days ago. Meeting someone
   (`met`) counts as seeing them; `last_seen` is null when neither is known, and such people come
   first. Dormancy looks at every entry up to the end, whatever `--from` and the other filters say.
+  Nobody is dormant before `dormant_after_days` have passed since they were *added* (the commit
+  that added their file, else `met`; a file not committed yet counts from when it was written).
 - *Concentration* is the top space's share of ALL entries in range (entries without a space count
   in the denominator). *Platform dependence* is the share of all entries in range whose space
   depends on the biggest platform; spaces without a platform, and entries without a space, are
@@ -125,7 +127,8 @@ def entry_people(scope: Scope, entry: Entry) -> list[str]:
 
 
 def dormant(people: list[Person], scope: Scope, end: Any) -> list[dict[str, Any]]:
-    """People not seen in the `dormant_after_days` days up to `end`, never seen and longest first."""
+    """People not seen in the `dormant_after_days` days up to `end`, never seen and longest first;
+    nobody is dormant before `dormant_after_days` have passed since they were added."""
     last_entry: dict[str, Any] = {}
     for entry in scope.loaded.entries:
         if entry.date <= end:
@@ -134,15 +137,26 @@ def dormant(people: list[Person], scope: Scope, end: Any) -> list[dict[str, Any]
     rows = []
     for person in people:
         seen = [d for d in (last_entry.get(person.id), person.met) if d is not None and d <= end]
-        if person.met is not None and person.met > end and not seen:
+        joined = joined_on(person, scope)
+        if joined is not None and joined > end and not seen:
             continue  # not in the network yet at the end of the range
         last_seen = max(seen) if seen else None
         days = (end - last_seen).days if last_seen else None
-        if days is None or days >= scope.settings.dormant_after_days:
+        recent = joined is not None and (end - joined).days < scope.settings.dormant_after_days
+        if not recent and (days is None or days >= scope.settings.dormant_after_days):
             row = {"id": person.id, "name": person.name, "last_seen": last_seen, "days": days}
-            rows.append(row)
+            rows.append({**row, "added": joined})
     rows.sort(key=lambda row: (row["days"] is not None, -(row["days"] or 0), row["name"].casefold()))
-    return [{**row, "last_seen": row["last_seen"].isoformat() if row["last_seen"] else None} for row in rows]
+    return [{**row, "last_seen": iso(row["last_seen"]), "added": iso(row["added"])} for row in rows]
+
+
+def joined_on(person: Person, scope: Scope) -> Any:
+    """The day the person was added (the commit that added their file), else the day they were met."""
+    return scope.added.get(person.id, person.met)
+
+
+def iso(day: Any) -> str | None:
+    return day.isoformat() if day else None
 
 
 def space_use(spaces: list[Space], scope: Scope) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ warm load; the figures:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from plnjournal.journal.load import Loaded, load
@@ -25,7 +26,8 @@ from plnjournal.reports import make_scope, network
 DORMANT_SHOWN = 3
 
 
-def status(journal: Journal, today: dt.date) -> dict[str, Any]:
+def status(journal: Journal, today: dt.date, added: Mapping[str, dt.date] | None = None) -> dict[str, Any]:
+    """`added`: when each person joined (git/history.py), so that nobody new is dormant."""
     loaded = read_needed(journal, today)
     entries = sorted(
         (e for e in loaded.entries if e.date <= today), key=lambda e: (e.date, e.time or "", e.id)
@@ -35,7 +37,12 @@ def status(journal: Journal, today: dt.date) -> dict[str, Any]:
     this_week = [e for e in entries if e.date >= week_start]
     year_ago = today - dt.timedelta(days=365)
     scope = make_scope(
-        loaded, Filters(start=year_ago, end=today), by="month", settings=journal.settings, today=today
+        loaded,
+        Filters(start=year_ago, end=today),
+        by="month",
+        settings=journal.settings,
+        today=today,
+        added=added,
     )
     report = network.build(scope)
     return {

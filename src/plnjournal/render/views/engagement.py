@@ -15,21 +15,22 @@ from plnjournal.render.views.text import (
     markdown_opening,
     markdown_periods,
     periods_csv,
-    print_report,
+    report_view,
 )
 
 IDS_SHOWN = 3
 PERIOD_COLUMNS = ["period", "entries", "minutes", *ENGAGEMENT_LEVELS, "taking_in", "giving_back"]
 
 
-def print_table(data: dict[str, Any]) -> None:
-    print_report(
+def table(data: dict[str, Any], *, terminal: bool) -> Any:
+    return report_view(
         heading("Engagement", data),
         [
             Table("From taking in to giving back", *_level_table(data)),
             Table(f"By {data['by']}", *_period_table(data)),
             Lines("Time and boundaries", [f"- {line}" for line in signals(data)]),
         ],
+        terminal=terminal,
     )
 
 

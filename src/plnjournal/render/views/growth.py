@@ -16,7 +16,7 @@ from plnjournal.render.views.text import (
     markdown_opening,
     markdown_periods,
     periods_csv,
-    print_report,
+    report_view,
 )
 
 NOTES_SHOWN = 2  # newest notes per dimension on a terminal
@@ -45,8 +45,8 @@ WHERE_IT_GROWS = {
 }
 
 
-def print_table(data: dict[str, Any]) -> None:
-    print_report(
+def table(data: dict[str, Any], *, terminal: bool) -> Any:
+    return report_view(
         heading("Growth", data),
         [
             Table("Dimensions", *_dimension_table(data)),
@@ -54,6 +54,7 @@ def print_table(data: dict[str, Any]) -> None:
             Lines("Newest notes", _newest_notes(data)),
             Lines("What the data says", [f"- {line}" for line in observations(data)]),
         ],
+        terminal=terminal,
     )
 
 

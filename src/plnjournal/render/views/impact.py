@@ -7,7 +7,7 @@ from typing import Any
 from plnjournal.render import csv as csv_format
 from plnjournal.render import markdown as md
 from plnjournal.render.charts import bar, percent
-from plnjournal.render.views.text import Lines, Table, count, print_report, span
+from plnjournal.render.views.text import Lines, Table, count, report_view, span
 
 OPEN_SHOWN = 5
 STAGES = [
@@ -20,8 +20,8 @@ COUNTS = ["logged", "intended", "applied", "student_impact"]
 NONE_NAMES = {"goal": "(no goal)", "space": "(no space)"}
 
 
-def print_table(data: dict[str, Any]) -> None:
-    print_report(
+def table(data: dict[str, Any], *, terminal: bool) -> Any:
+    return report_view(
         f"Impact, {span(data)}: {count(data['logged'], 'entry', 'entries')}",
         [
             Table(
@@ -31,6 +31,7 @@ def print_table(data: dict[str, Any]) -> None:
             Table("By space", ["space", *_count_headers()], _group_rows(data["by_space"], "space")),
             Lines(_open_title(data), [_open_line(item) for item in data["open"][:OPEN_SHOWN]]),
         ],
+        terminal=terminal,
     )
 
 

@@ -59,19 +59,27 @@ def percent(fraction: float) -> str:
     return f"{round(fraction * 100)}%"
 
 
-def print_table(data: dict[str, Any]) -> None:
-    from plnjournal.cli import output
-    from plnjournal.render import table
+def table(data: dict[str, Any], *, terminal: bool) -> Any:
+    """The sections for the screen: rich tables on a terminal, plain aligned text otherwise."""
+    from plnjournal.render import table as tables
+    from plnjournal.text import clean
 
-    terminal = output.is_terminal()
-    console = output.console() if terminal else None
-    output.line(title(data))
+    if not terminal:
+        return (
+            clean(title(data))
+            + "\n"
+            + "".join(
+                f"\n{heading}\n" + tables.render_plain(columns, rows)
+                for heading, columns, rows in sections(data)
+            )
+        )
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[Any] = [Text(clean(title(data)))]
     for heading, columns, rows in sections(data):
-        if console is not None:
-            console.print()
-            console.print(table.render_rich(columns, rows, title=heading))
-        else:
-            output.data(f"\n{heading}\n" + table.render_plain(columns, rows))
+        parts += [Text(""), tables.render_rich(columns, rows, title=heading)]
+    return Group(*parts)
 
 
 def markdown(data: dict[str, Any]) -> str:

@@ -44,14 +44,11 @@ def heading(title: str, data: dict[str, Any]) -> str:
     return f"{title}, {span(data)}: {count(data['entries'], 'entry', 'entries')}, {data['minutes']} minutes"
 
 
-def print_report(first_line: str, blocks: Sequence[Block]) -> None:
-    from plnjournal.cli import output
-
+def report_view(first_line: str, blocks: Sequence[Block], *, terminal: bool) -> Any:
+    """The report for the screen: a rich renderable on a terminal, plain aligned text otherwise
+    (the command prints either; a view never prints)."""
     shown = [block for block in blocks if (block.rows if isinstance(block, Table) else block.lines)]
-    if output.is_terminal():
-        _print_rich(output.console(), first_line, shown)
-    else:
-        output.data(plain_report(first_line, shown))
+    return _rich_report(first_line, shown) if terminal else plain_report(first_line, shown)
 
 
 def plain_report(first_line: str, blocks: Sequence[Block]) -> str:
@@ -66,18 +63,18 @@ def plain_report(first_line: str, blocks: Sequence[Block]) -> str:
     return "".join(parts)
 
 
-def _print_rich(console: Any, first_line: str, blocks: Sequence[Block]) -> None:
+def _rich_report(first_line: str, blocks: Sequence[Block]) -> Any:
+    from rich.console import Group
     from rich.text import Text
 
-    console.print(Text(clean(first_line), style="bold"))
+    parts: list[Any] = [Text(clean(first_line), style="bold")]
     for block in blocks:
-        console.print()
-        console.print(Text(clean(block.title), style="bold cyan"))
+        parts += [Text(""), Text(clean(block.title), style="bold cyan")]
         if isinstance(block, Table):
-            console.print(render_rich(block.columns, block.rows))
+            parts.append(render_rich(block.columns, block.rows))
         else:
-            for line in block.lines:
-                console.print(Text(clean(line)))
+            parts += [Text(clean(line)) for line in block.lines]
+    return Group(*parts)
 
 
 def periods_csv(data: dict[str, Any], columns: Sequence[str]) -> str:
