@@ -128,6 +128,12 @@ def _other_python(path: Path) -> None:
         connection.execute("UPDATE meta SET value = 'another python' WHERE key = 'rows'")
 
 
+def _zeroed_pages(path: Path) -> None:
+    """Pages inside the file zeroed, the header and schema left whole: SQLite notices only there."""
+    data = path.read_bytes()
+    path.write_bytes(data[:8192] + bytes(len(data) - 16384) + data[-8192:])
+
+
 def _changed_row(path: Path) -> None:
     """A row whose bytes no longer match its digest: what a bad disk sector would leave."""
     with sqlite3.connect(path) as connection:
@@ -141,11 +147,21 @@ def _changed_row(path: Path) -> None:
         lambda path: path.write_bytes(b"\x00garbage" * 1000),
         lambda path: path.write_bytes(b""),
         lambda path: path.write_bytes(path.read_bytes()[:100] + bytes(4000) + path.read_bytes()[4100:]),
+        _zeroed_pages,
         _other_version,
         _other_python,
         _changed_row,
     ],
-    ids=["truncated", "garbage", "empty", "zeroed-pages", "other-version", "other-python", "changed-row"],
+    ids=[
+        "truncated",
+        "garbage",
+        "empty",
+        "zeroed-header",
+        "zeroed-pages",
+        "other-version",
+        "other-python",
+        "changed-row",
+    ],
 )
 def test_a_damaged_index_is_rebuilt_not_trusted(example_journal: Path, damage) -> None:
     expected = assert_same_as_no_cache(example_journal)

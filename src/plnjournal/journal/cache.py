@@ -37,6 +37,7 @@ NO_CACHE_VARIABLE = "PLN_NO_CACHE"
 # (git's "racily clean" problem): it is parsed again next time rather than trusted.
 RACY_NS = 250_000_000
 COARSE_RACY_NS = 2_000_000_000  # file systems that keep whole seconds only
+DAMAGED = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB: what a half-written or overwritten file gives
 BUSY_TIMEOUT = 2.0  # seconds to wait for another pln writing the index, then go without it
 
 Stat = tuple[int, int, int]
@@ -204,24 +205,35 @@ def read(root: Path, kind: str) -> Rows:
 
 def write(root: Path, kind: str, rows: Iterable[Row], gone: Iterable[str]) -> None:
     """Store `rows` and forget `gone` (paths of `kind`), in one transaction; a journal that cannot
-    be written to, or an index another pln holds for too long, just goes without."""
-    with connect(root, write=True) as connection:
-        if connection is None:
+    be written to, or an index another pln holds for too long, just goes without. An index found
+    damaged on the way (SQLite says so only when it reaches the bad page) is removed and made anew."""
+    rows, gone = list(rows), list(gone)
+    for _ in range(2):
+        with connect(root, write=True) as connection:
+            if connection is None:
+                return
+            damaged = _store(connection, kind, rows, gone)
+        if not damaged or not _remove(index_file(root)):
             return
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            rows = list(rows)  # a replaced row is deleted first, so its words leave the FTS table too
-            stale = [*gone, *(path for path, *_ in rows)]
-            connection.executemany("DELETE FROM files WHERE path = ?", ((path,) for path in stale))
-            connection.executemany(
-                "INSERT INTO files (path, kind, size, mtime_ns, ctime_ns, digest, packed, text)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                ((path, kind, *key, digest(packed), packed, text) for path, key, packed, text in rows),
-            )
-            connection.execute("COMMIT")
-        except sqlite3.Error:
-            with contextlib.suppress(sqlite3.Error):
-                connection.execute("ROLLBACK")
+
+
+def _store(connection: sqlite3.Connection, kind: str, rows: list[Row], gone: list[str]) -> bool:
+    """Write the rows; True when the index turned out to be damaged."""
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        stale = [*gone, *(path for path, *_ in rows)]  # a replaced row's words leave the FTS table
+        connection.executemany("DELETE FROM files WHERE path = ?", ((path,) for path in stale))
+        connection.executemany(
+            "INSERT INTO files (path, kind, size, mtime_ns, ctime_ns, digest, packed, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((path, kind, *key, digest(packed), packed, text) for path, key, packed, text in rows),
+        )
+        connection.execute("COMMIT")
+    except sqlite3.Error as problem:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        return getattr(problem, "sqlite_errorcode", None) in DAMAGED
+    return False
 
 
 def clear(root: Path) -> list[Path]:
