@@ -187,20 +187,25 @@ def _remove(path: Path) -> bool:
     return True
 
 
-def read(root: Path, kind: str) -> Rows:
-    """The index's rows of `kind`, or {} when there is no index pln can use."""
+def rows(root: Path, kind: str) -> Iterator[tuple[str, Stored]]:
+    """The index's rows of `kind`, one at a time (so 50k packed records are never all held at
+    once); none when there is no index pln can use, and no more after a read error."""
     with connect(root, write=False) as connection:
         if connection is None:
-            return {}
+            return
         try:
             found = connection.execute(
                 "SELECT path, size, mtime_ns, ctime_ns, digest, packed FROM files WHERE kind = ?", (kind,)
             )
-            return {
-                path: ((size, mtime, ctime), sha, packed) for path, size, mtime, ctime, sha, packed in found
-            }
+            for path, size, mtime, ctime, sha, packed in found:
+                yield path, ((size, mtime, ctime), sha, packed)
         except sqlite3.Error:
-            return {}
+            return
+
+
+def read(root: Path, kind: str) -> Rows:
+    """The index's rows of `kind` by path, or {} when there is no index pln can use."""
+    return dict(rows(root, kind))
 
 
 def write(root: Path, kind: str, rows: Iterable[Row], gone: Iterable[str]) -> None:

@@ -35,12 +35,13 @@ def load_kind(root: Path, kind: str, refresh_cache: bool = True) -> tuple[list[R
     """The records and problems of one kind, in path order; the index is brought up to date
     unless `refresh_cache` is False (`pln check` never writes anything)."""
     listed = scan(root, kind)
+    keys = dict(listed)
     use_cache = cache.enabled()
-    rows = cache.read(root, kind) if use_cache else {}
+    stored: list[str] = []  # every path the index holds, current or not
     from_index: dict[str, tuple[Record | None, list[Problem]]] = {}
-    for path, key in listed:
-        row = rows.get(path)
-        if row is not None and row[0] == key and (unpacked := _unpack_row(kind, row)) is not None:
+    for path, row in cache.rows(root, kind) if use_cache else ():
+        stored.append(path)
+        if keys.get(path, False) == row[0] and (unpacked := _unpack_row(kind, row)) is not None:
             from_index[path] = unpacked
     stale = [path for path, _ in listed if path not in from_index]
     parsed = dict(zip(stale, parse_many(root, kind, stale), strict=True))
@@ -52,7 +53,7 @@ def load_kind(root: Path, kind: str, refresh_cache: bool = True) -> tuple[list[R
         if record is not None:
             records.append(record)
     if use_cache and refresh_cache:
-        _refresh(root, kind, listed, rows, parsed)
+        _refresh(root, kind, keys, stored, parsed)
     return records, problems
 
 
@@ -72,13 +73,12 @@ def _unpack_row(
 def _refresh(
     root: Path,
     kind: str,
-    listed: list[tuple[str, cache.Stat | None]],
-    rows: cache.Rows,
+    keys: dict[str, cache.Stat | None],
+    stored: list[str],
     parsed: dict[str, Parsed],
 ) -> None:
     """Store what was parsed (when settled and packable) and forget rows whose file is gone."""
     now = cache.now_ns()
-    keys = dict(listed)
     new: list[cache.Row] = []
     for path, (record, problems, packed) in parsed.items():
         key = keys[path]
@@ -88,8 +88,8 @@ def _refresh(
         if packed is not None:
             text = indexed_text(record) if isinstance(record, Entry) else None
             new.append((path, key, marshal.dumps(packed), text))
-    stored = {path for path, *_ in new}
-    gone = [path for path in rows if path not in keys or (path in parsed and path not in stored)]
+    kept = {path for path, *_ in new}
+    gone = [path for path in stored if path not in keys or (path in parsed and path not in kept)]
     if new or gone:
         cache.write(root, kind, new, gone)
 
