@@ -18,15 +18,17 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import marshal
 import os
 import sqlite3
 import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
+from plnjournal.journal.files import CACHE_DIR
 from plnjournal.journal.packed import signature
-from plnjournal.journal.settings import CACHE_DIR
 from plnjournal.model import RECORD_TYPES
 
 FORMAT = 2
@@ -118,9 +120,9 @@ def _open(path: Path, *, write: bool) -> sqlite3.Connection | None:
     try:
         if write:
             path.parent.mkdir(exist_ok=True)
-        uri = f"{path.as_uri()}?mode={'rwc' if write else 'ro'}"
+        uri = f"{path.absolute().as_uri()}?mode={'rwc' if write else 'ro'}"
         connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
-    except (OSError, sqlite3.Error):
+    except (OSError, ValueError, sqlite3.Error):
         return None
     try:
         if _is_current(connection):
@@ -217,12 +219,12 @@ def write(root: Path, kind: str, rows: Iterable[Row], gone: Iterable[str]) -> No
         with connect(root, write=True) as connection:
             if connection is None:
                 return
-            damaged = _store(connection, kind, rows, gone)
+            damaged = _store(connection, root, kind, rows, gone)
         if not damaged or not _remove(index_file(root)):
             return
 
 
-def _store(connection: sqlite3.Connection, kind: str, rows: list[Row], gone: list[str]) -> bool:
+def _store(connection: sqlite3.Connection, root: Path, kind: str, rows: list[Row], gone: list[str]) -> bool:
     """Write the rows; True when the index turned out to be damaged."""
     try:
         connection.execute("BEGIN IMMEDIATE")
@@ -233,12 +235,57 @@ def _store(connection: sqlite3.Connection, kind: str, rows: list[Row], gone: lis
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             ((path, kind, *key, digest(packed), packed, text) for path, key, packed, text in rows),
         )
+        if root in _SETTINGS_TO_KEEP:
+            connection.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('settings', ?)", (_SETTINGS_TO_KEEP[root],)
+            )
         connection.execute("COMMIT")
+        _SETTINGS_TO_KEEP.pop(root, None)
     except sqlite3.Error as problem:
         with contextlib.suppress(sqlite3.Error):
             connection.execute("ROLLBACK")
         return getattr(problem, "sqlite_errorcode", None) in DAMAGED
     return False
+
+
+_SETTINGS_TO_KEEP: dict[Path, bytes] = {}  # a journal's root -> its pln.yaml parse, for `write`
+
+
+def settings_data(config: Path) -> dict[str, Any] | None:
+    """pln.yaml's parse as the index keeps it, when the file is as it was then; else None."""
+    try:
+        key = stat_key(config.stat())
+    except OSError:
+        return None
+    if not enabled():
+        return None
+    with connect(config.parent, write=False) as connection:
+        try:
+            found = (
+                connection and connection.execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()
+            )
+        except sqlite3.Error:
+            return None
+    try:
+        kept_key, data = marshal.loads(found[0]) if found else (None, None)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return data if kept_key == key and isinstance(data, dict) else None
+
+
+def keep_settings(config: Path, data: dict[str, Any]) -> None:
+    """Have the next write of the index keep pln.yaml's parse (`pln check` writes none)."""
+    try:
+        key = stat_key(config.stat())
+        blob = marshal.dumps((key, data))
+    except (OSError, ValueError):  # a value marshal cannot keep: parse the file each time
+        return
+    if enabled() and is_settled(key, now_ns()):
+        _SETTINGS_TO_KEEP[config.parent.resolve()] = blob
+
+
+def settings_to_keep(root: Path) -> bool:
+    return root in _SETTINGS_TO_KEEP
 
 
 def clear(root: Path) -> list[Path]:

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from plnjournal.errors import PlnError
+from plnjournal.journal.files import CACHE_DIR
 from plnjournal.model import FOLDERS
 
 CONFIG_FILE = "pln.yaml"
-CACHE_DIR = ".pln"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +79,22 @@ def open_journal(root: Path) -> Journal:
 
 
 def read_settings(path: Path) -> Settings:
-    from plnjournal.errors import FormatError
-    from plnjournal.journal.fileformat import parse_front_matter
+    """pln.yaml's settings; its parse is kept in the index while the file is unchanged, so most
+    commands never import the YAML parser."""
+    from plnjournal.journal import cache
 
-    try:
-        data, _ = parse_front_matter(path.read_text(encoding="utf-8"), 1)
-    except (FormatError, OSError, UnicodeDecodeError) as problem:
-        raise PlnError(f"{path}: cannot read the journal settings: {problem}") from None
+    data = cache.settings_data(path)
+    if data is None:
+        from plnjournal.errors import FormatError
+        from plnjournal.journal.fileformat import parse_front_matter
+
+        try:
+            data, _ = parse_front_matter(path.read_text(encoding="utf-8"), 1)
+        except (FormatError, OSError, UnicodeDecodeError) as problem:
+            raise PlnError(f"{path}: cannot read the journal settings: {problem}") from None
+        settings = _settings_from(data, path)  # only good settings are kept
+        cache.keep_settings(path, data)
+        return settings
     return _settings_from(data, path)
 
 
