@@ -126,9 +126,9 @@ def test_same_title_same_day_gets_a_second_file(network: Run) -> None:
 
 
 def test_unknown_reference_is_refused_with_suggestions(network: Run, journal: Path) -> None:
-    result = network("log", "Chat", "--with", "jane-do")
+    result = network("log", "Chat", "--with", "jane-deo")
     assert result.exit_code == 1
-    assert result.stderr == "pln: error: unknown person 'jane-do'; did you mean 'jane-doe'?\n"
+    assert result.stderr == "pln: error: unknown person 'jane-deo'; did you mean 'jane-doe'?\n"
     assert list((journal / "entries").rglob("*.md")) == []
 
 
@@ -155,7 +155,7 @@ def test_add_missing_creates_stub_records(network: Run, journal: Path) -> None:
     ("args", "message"),
     [
         (["--engagement", "shouted"], "Invalid value for '--engagement'"),
-        (["--minutes", "-5"], "Invalid value for '--minutes'"),
+        (["--minutes", "-5"], "--minutes: a duration cannot be negative"),
         (["--date", "2026-02-30"], "--date: '2026-02-30' is not a real date"),
         (["--date", "the day after never"], "--date: cannot read 'the day after never' as a date"),
         (["--time", "25:00"], "--time: '25:00' is not a time"),

@@ -19,7 +19,7 @@ RecordId = Annotated[
     str,
     typer.Argument(
         metavar="ID",
-        help="A record's id (or KIND:ID).",
+        help="A record's id, name, first name or a unique start of its id (KIND:ID to narrow).",
         show_default=False,
         autocompletion=complete.any_record,
     ),
@@ -36,6 +36,25 @@ def split_values(values: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(
         dict.fromkeys(part.strip() for value in values or () for part in value.split(",") if part.strip())
     )
+
+
+def duration_options(minutes: str | None, hours: str | None) -> int | None:
+    """`--minutes` or `--hours` as whole minutes, read as teachers write them (see durations.py)."""
+    from plnjournal.durations import DurationError, parse_duration
+    from plnjournal.errors import UsageError
+
+    if minutes is not None and hours is not None:
+        raise UsageError("give --minutes or --hours, not both")
+    if hours is not None:
+        option, text, unit = "--hours", hours, "hours"
+    elif minutes is not None:
+        option, text, unit = "--minutes", minutes, "minutes"
+    else:
+        return None
+    try:
+        return parse_duration(text, unit)
+    except DurationError as bad:
+        raise UsageError(f"{option}: {bad}") from None
 
 
 def finish(journal: Journal, change: Change, *, commit: bool = True) -> None:

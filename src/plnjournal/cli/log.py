@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from plnjournal.cli import complete, output, prompts
-from plnjournal.cli.common import NoCommit, NoInput, finish, split_values
+from plnjournal.cli.common import NoCommit, NoInput, duration_options, finish, split_values
 from plnjournal.cli.state import state
 from plnjournal.model import Engagement
 
@@ -77,7 +77,13 @@ def log(
             show_default=False,
         ),
     ] = None,
-    minutes: Annotated[int | None, typer.Option(min=0, show_default=False)] = None,
+    minutes: Annotated[
+        str | None,
+        typer.Option(help="How long: 90, '90 min', 1h30, '1.5 hours' or 1:30.", show_default=False),
+    ] = None,
+    hours: Annotated[
+        str | None, typer.Option(help="How long, in hours: 1.5, 1h30 or 1:30.", show_default=False)
+    ] = None,
     tag: Many = None,
     next_: Annotated[
         str | None,
@@ -89,6 +95,20 @@ def log(
     ] = None,
     evidence: Many = None,
     verified_by: Text = None,
+    credit: Annotated[
+        str | None,
+        typer.Option(
+            metavar="CATEGORY",
+            help="Claim it for credit in this category of a rule pack (see 'pln credits --entries').",
+            show_default=False,
+        ),
+    ] = None,
+    sponsor: Annotated[
+        str | None, typer.Option(help="Who offered it, as a credit log names them.", show_default=False)
+    ] = None,
+    sponsor_id: Annotated[
+        str | None, typer.Option(help="The sponsor's approval number.", show_default=False)
+    ] = None,
     private: Annotated[bool, typer.Option("--private", help="Never exported or put in a portfolio.")] = False,
     message: Annotated[
         str | None,
@@ -134,7 +154,7 @@ def log(
         "tools": split_values(tool),
         "growth": growth_map,
         "engagement": engagement,
-        "minutes": minutes,
+        "minutes": duration_options(minutes, hours),
         "goal": goal,
         "tags": split_values(tag),
         "next": next_,
@@ -142,6 +162,9 @@ def log(
         "impact": impact,
         "evidence": split_values(evidence),
         "verified_by": verified_by,
+        "credit": _credit(credit),
+        "sponsor": sponsor,
+        "sponsor_id": sponsor_id,
         "private": private or None,
     }
     present = {key: value for key, value in values.items() if value not in (None, (), {}, "")}
@@ -166,6 +189,12 @@ def _require_a_name(values: dict[str, Any]) -> None:
         from plnjournal.errors import UsageError
 
         raise UsageError("missing TITLE: give a title or --space (pln asks only on a terminal)")
+
+
+def _credit(category: str | None) -> dict[str, str]:
+    from plnjournal.journal.schema import to_credit
+
+    return to_credit(category)
 
 
 def _time(text: str | None) -> str | None:

@@ -101,6 +101,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "export_import": ("export", "import"),
     "portfolio": ("portfolio", "attach"),
     "search": ("search",),
+    "credits": ("credits",),
 }  # modules of this package, each with register(app), and the commands it adds (a test checks them)
 VALUE_OPTIONS = ("-J", "--journal")  # global options that take a value
 
