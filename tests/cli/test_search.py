@@ -106,3 +106,10 @@ def test_words_begin_words_case_is_ignored_and_a_title_weighs_most() -> None:
     assert [hit.entry.id for hit in search(entries, words("ASSESS"))] == ["b", "a"]
     assert [hit.entry.id for hit in search(entries, words("café assess"))] == ["a"]
     assert search(entries, words("ssess")) == []
+
+
+def test_words_beyond_ascii_are_found_by_the_scan(example_journal: Path) -> None:
+    settle()
+    found = found_ids(example_journal, "JOSÉ", "rubrics")
+    assert "2025-10-06-sschat-on-dbqs-for-middle-school" in found
+    assert found == found_ids(example_journal, "josé", "rubrics", cache=False)
