@@ -49,7 +49,7 @@ def search(
     from plnjournal.errors import UsageError
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
-    from plnjournal.journal.scan import search_candidates
+    from plnjournal.journal.scan import search_narrowing
     from plnjournal.query import select_entries
     from plnjournal.search import search as find
     from plnjournal.search import words
@@ -58,14 +58,12 @@ def search(
     if not query:
         raise UsageError("TEXT: give at least one word to search for")
     journal = state.journal()
-    loaded = load(journal.root, ("person", "space", "tool", "goal", "entry"))
+    narrow = search_narrowing(journal.root, query)  # the index's FTS5 table, when it has one
+    loaded = load(journal.root, ("person", "space", "tool", "goal", "entry"), narrow_entries=narrow)
     warn_skipped(loaded)
     index = Index(loaded.records)
     filters = entry_filters(index, ctx.params, field_types=journal.settings.fields)
     entries = select_entries(loaded.entries, filters, index)
-    candidates = search_candidates(journal.root, query)
-    if candidates is not None:
-        entries = [entry for entry in entries if entry.path in candidates]
     hits = find(entries, query)
     shown = hits[:limit]
     if fmt == "json":
@@ -80,6 +78,7 @@ def search(
 
 def _json(hit: Hit) -> dict[str, object]:
     entry = hit.entry
+    context, spans = hit.context()
     return {
         "id": entry.id,
         "date": entry.date.isoformat(),
@@ -87,8 +86,8 @@ def _json(hit: Hit) -> dict[str, object]:
         "path": entry.path,
         "score": hit.score,
         "field": hit.field,
-        "context": hit.context,
-        "matches": [list(span) for span in hit.spans],
+        "context": context,
+        "matches": [list(span) for span in spans],
     }
 
 
@@ -103,8 +102,9 @@ def _table(hits: list[Hit]) -> None:
         for column in ("date", "entry", "in", "context"):
             table.add_column(column, overflow="fold")
         for hit in hits:
-            context = Text(clean_cell(hit.context))
-            for start, end in hit.spans:
+            words, spans = hit.context()
+            context = Text(clean_cell(words))
+            for start, end in spans:
                 context.stylize("bold", start, end)
             table.add_row(hit.entry.date.isoformat(), hit.entry.id, hit.field, context)
         output.console().print(table)
@@ -117,8 +117,8 @@ def _table(hits: list[Hit]) -> None:
 
 def _marked(hit: Hit) -> str:
     """The context with each matching word between asterisks, as Markdown would emphasise it."""
-    text, last, pieces = hit.context, 0, []
-    for start, end in hit.spans:
+    (text, spans), last, pieces = hit.context(), 0, []
+    for start, end in spans:
         pieces += [text[last:start], "*", text[start:end], "*"]
         last = end
     return "".join([*pieces, text[last:]])

@@ -23,7 +23,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,7 @@ NO_CACHE_VARIABLE = "PLN_NO_CACHE"
 RACY_NS = 250_000_000
 COARSE_RACY_NS = 2_000_000_000  # file systems that keep whole seconds only
 DAMAGED = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB: what a half-written or overwritten file gives
+MANY_PATHS = 2000  # more paths than this: reading every row of the kind is quicker than looking each up
 BUSY_TIMEOUT = 2.0  # seconds to wait for another pln writing the index, then go without it
 
 Stat = tuple[int, int, int]
@@ -189,18 +190,26 @@ def _remove(path: Path) -> bool:
     return True
 
 
-def rows(root: Path, kind: str) -> Iterator[tuple[str, Stored]]:
-    """The index's rows of `kind`, one at a time (so 50k packed records are never all held at
-    once); none when there is no index pln can use, and no more after a read error."""
+def rows(root: Path, kind: str, paths: Collection[str] | None = None) -> Iterator[tuple[str, Stored]]:
+    """The index's rows of `kind` (only those of `paths` when given), one at a time, so 50k packed
+    records are never all held at once; none without an index pln can use, none after an error."""
+    select = "SELECT path, size, mtime_ns, ctime_ns, digest, packed FROM files WHERE kind = ?"
     with connect(root, write=False) as connection:
         if connection is None:
             return
         try:
-            found = connection.execute(
-                "SELECT path, size, mtime_ns, ctime_ns, digest, packed FROM files WHERE kind = ?", (kind,)
-            )
-            for path, size, mtime, ctime, sha, packed in found:
-                yield path, ((size, mtime, ctime), sha, packed)
+            if paths is None or len(paths) > MANY_PATHS:
+                queries = [(select, (kind,))]
+            else:
+                chosen = sorted(paths)
+                queries = [
+                    (f"{select} AND path IN ({','.join('?' * len(part))})", (kind, *part))
+                    for part in (chosen[start : start + 500] for start in range(0, len(chosen), 500))
+                ]
+            for query, parameters in queries:
+                for path, size, mtime, ctime, sha, packed in connection.execute(query, parameters):
+                    if paths is None or path in paths:
+                        yield path, ((size, mtime, ctime), sha, packed)
         except sqlite3.Error:
             return
 
@@ -300,9 +309,11 @@ def clear(root: Path) -> list[Path]:
     return removed
 
 
-def matching(root: Path, words: tuple[str, ...]) -> tuple[set[str], dict[str, Stat]] | None:
-    """(paths whose indexed text has every word as a word's beginning, the stat key of every
-    entry row) from the FTS5 table; None without an index, FTS5 or a query it can take."""
+def candidates(root: Path, words: tuple[str, ...], keys: dict[str, Stat | None]) -> set[str] | None:
+    """The entry files `pln search` must read: those whose indexed text the FTS5 table finds with
+    every word beginning a word, those with no text (files that give no record, so their problem
+    is told), and every file the index does not hold as it is now (`keys`: each file's stat key).
+    None (read them all) without an index, FTS5 or words it can take."""
     if not words or not all(word.isascii() for word in words):
         return None  # FTS5 folds case for ASCII only as Python does: other words take the scan
     query = " AND ".join(f'"{word}"*' for word in words)
@@ -316,8 +327,11 @@ def matching(root: Path, words: tuple[str, ...]) -> tuple[set[str], dict[str, St
                 "SELECT files.path FROM words JOIN files ON files.id = words.rowid WHERE words MATCH ?",
                 (query,),
             )
-            matched = {path for (path,) in found}
-            rows = connection.execute("SELECT path, size, mtime_ns, ctime_ns FROM files WHERE kind = 'entry'")
-            return matched, {path: (size, mtime, ctime) for path, size, mtime, ctime in rows}
+            wanted = {path for (path,) in found}
+            rows = connection.execute(
+                "SELECT path, size, mtime_ns, ctime_ns, text IS NULL FROM files WHERE kind = 'entry'"
+            )
+            held = {path: (size, mtime, ctime) for path, size, mtime, ctime, empty in rows if not empty}
         except sqlite3.Error:
             return None
+    return {path for path, key in keys.items() if path in wanted or held.get(path) != key}

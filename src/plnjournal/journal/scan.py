@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import marshal
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import repeat
 from pathlib import Path
 
@@ -29,17 +29,24 @@ CHUNKS_PER_WORKER = 4
 PARALLEL_VARIABLE = "PLN_PARALLEL_MIN_FILES"  # lets tests and benchmarks move the threshold
 
 Parsed = tuple[Record | None, list[Problem], Packed | None]
+Narrow = Callable[[dict[str, "cache.Stat | None"]], "set[str] | None"]
 
 
-def load_kind(root: Path, kind: str, refresh_cache: bool = True) -> tuple[list[Record], list[Problem]]:
+def load_kind(
+    root: Path, kind: str, refresh_cache: bool = True, narrow: Narrow | None = None
+) -> tuple[list[Record], list[Problem]]:
     """The records and problems of one kind, in path order; the index is brought up to date
-    unless `refresh_cache` is False (`pln check` never writes anything)."""
+    unless `refresh_cache` is False (`pln check` never writes anything). `narrow`, given every
+    file's stat key, may name the only files wanted (as `pln search` does with the index)."""
     listed = scan(root, kind)
     keys = dict(listed)
     use_cache = cache.enabled()
-    stored: list[str] = []  # every path the index holds, current or not
+    wanted = narrow(keys) if narrow is not None and use_cache else None
+    if wanted is not None:
+        listed = [(path, key) for path, key in listed if path in wanted]
+    stored: list[str] = []  # the paths the index holds (of those wanted), current or not
     from_index: dict[str, tuple[Record | None, list[Problem]]] = {}
-    for path, row in cache.rows(root, kind) if use_cache else ():
+    for path, row in cache.rows(root, kind, wanted) if use_cache else ():
         stored.append(path)
         if keys.get(path, False) == row[0] and (unpacked := _unpack_row(kind, row)) is not None:
             from_index[path] = unpacked
@@ -105,7 +112,7 @@ def scan(root: Path, kind: str) -> list[tuple[str, cache.Stat | None]]:
         (full[prefix:], key)
         for full, key in _markdown_files(str(root / FOLDERS[kind]), recursive=kind == "entry")
     ]
-    found.sort(key=lambda item: item[0].split("/"))
+    found.sort(key=lambda item: item[0].replace("/", "\0"))  # by folder, then name: no name holds NUL
     return found
 
 
@@ -173,11 +180,6 @@ def _parse_chunk(root: str, kind: str, paths: list[str]) -> list[Packed | None]:
     return [pack(kind, *parse_file(f"{root}/{path}", path, kind)) for path in paths]
 
 
-def search_candidates(root: Path, words: tuple[str, ...]) -> set[str] | None:
-    """The entry paths `pln search` needs to look at: those the index's FTS5 table finds, and every
-    file the index does not hold as it is now; None (look at them all) without a usable index."""
-    found = cache.matching(root, words) if cache.enabled() else None
-    if found is None:
-        return None
-    matched, keys = found
-    return {path for path, key in scan(root, "entry") if path in matched or keys.get(path) != key}
+def search_narrowing(root: Path, words: tuple[str, ...]) -> Narrow:
+    """For `load(..., narrow=...)`: only the entries `pln search` must read (see cache.candidates)."""
+    return lambda keys: cache.candidates(root, words, keys)
