@@ -294,7 +294,8 @@ def keep_settings(config: Path, data: dict[str, Any]) -> None:
 
 
 def settings_to_keep(root: Path) -> bool:
-    return root in _SETTINGS_TO_KEEP
+    """Whether pln.yaml's parse waits to be kept, in an index that is already there."""
+    return root in _SETTINGS_TO_KEEP and index_file(root).exists()
 
 
 def clear(root: Path) -> list[Path]:

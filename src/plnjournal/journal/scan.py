@@ -97,7 +97,7 @@ def _refresh(
             new.append((path, key, marshal.dumps(packed), text))
     kept = {path for path, *_ in new}
     gone = [path for path in stored if path not in keys or (path in parsed and path not in kept)]
-    if new or gone or cache.settings_to_keep(root):
+    if new or gone or cache.settings_to_keep(root):  # (pln.yaml alone never makes an index)
         cache.write(root, kind, new, gone)
 
 
