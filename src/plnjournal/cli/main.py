@@ -91,6 +91,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "rename": ("rename", "rm"),
     "report": ("report",),
     "next": ("next",),
+    "goal": ("goal",),
     "check": ("check",),
     "sync": ("sync",),
     "reflect": ("reflect",),

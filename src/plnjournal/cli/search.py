@@ -8,38 +8,18 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import FormatOption
-from plnjournal.cli.entry_filters import (
-    EngagementOption,
-    FromOption,
-    GoalOption,
-    GrowthOption,
-    ManyOption,
-    SpaceOption,
-    ToolOption,
-    ToOption,
-    WhereOption,
-    WithOption,
-    entry_filters,
-)
+from plnjournal.cli.entry_filters import filter_options
 from plnjournal.cli.state import state
+from plnjournal.query import FilterOptions  # at run time: typer reads the signature
 
 if TYPE_CHECKING:
     from plnjournal.search import Hit
 
 
+@filter_options()
 def search(
-    ctx: typer.Context,
+    filters: FilterOptions,
     text: Annotated[list[str], typer.Argument(metavar="TEXT", help="The words to find.", show_default=False)],
-    start: FromOption = None,
-    end: ToOption = None,
-    space: SpaceOption = None,
-    with_: WithOption = None,
-    tool: ToolOption = None,
-    tag: ManyOption = None,
-    growth: GrowthOption = None,
-    engagement: EngagementOption = None,
-    goal: GoalOption = None,
-    where: WhereOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Show at most this many.", min=1)] = 20,
     fmt: Annotated[Literal["table", "json"], FormatOption] = "table",
 ) -> None:
@@ -50,7 +30,7 @@ def search(
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
     from plnjournal.journal.scan import search_narrowing
-    from plnjournal.query import select_entries
+    from plnjournal.query import read_filters, select_entries
     from plnjournal.search import search as find
     from plnjournal.search import words
 
@@ -62,8 +42,13 @@ def search(
     loaded = load(journal.root, ("person", "space", "tool", "goal", "entry"), narrow_entries=narrow)
     warn_skipped(loaded)
     index = Index(loaded.records)
-    filters = entry_filters(index, ctx.params, field_types=journal.settings.fields)
-    entries = select_entries(loaded.entries, filters, index)
+    chosen = read_filters(
+        filters,
+        index,
+        school_year_start=journal.settings.school_year_start,
+        field_types=journal.settings.fields,
+    )
+    entries = select_entries(loaded.entries, chosen, index)
     hits = find(entries, query)
     shown = hits[:limit]
     if fmt == "json":
