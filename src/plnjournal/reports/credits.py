@@ -136,6 +136,9 @@ def _units(pack: Pack, claim: Claim, seen: dict[tuple[str, ...], str], index: In
         return claim
     entry, way = claim.entry, claim.way
     units, why = _converted(claim.category, way, entry, seen)
+    least = claim.category.activity_minimum
+    if least and 0 < units < least:
+        units, why = 0.0, f"{why}: under the {shown(least)} an activity needs"
     held = held_because(pack, claim.category, entry, index) if units else None
     return Claim(entry, claim.category, way, units, f"{claim.why}; {why}", held)  # rounded when shown
 
