@@ -164,3 +164,14 @@ def test_a_divisions_own_pack_with_an_activity_minimum(pln: Run, journal: Path) 
         6,
         "credits/division.yaml",
     )
+
+
+def test_packs_lists_a_broken_pack_as_a_warning(pln: Run, journal: Path) -> None:
+    write(journal / "credits" / "mine.yaml", "name: Mine\nunit: hours\nrequired: ten\n")
+    result = pln("credits", "packs")
+    assert result.exit_code == 1
+    assert "pln: warning: credits/mine.yaml:1: a pack needs 'categories'" in result.stderr
+    assert (
+        "va       Virginia license renewal (10-year license)             270 points  built-in pack va"
+        in result.stdout
+    )
