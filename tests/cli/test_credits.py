@@ -175,3 +175,11 @@ def test_packs_lists_a_broken_pack_as_a_warning(pln: Run, journal: Path) -> None
         "va       Virginia license renewal (10-year license)             270 points  built-in pack va"
         in result.stdout
     )
+
+
+def test_the_readme_shows_what_credits_prints_for_the_example_journal(example_journal: Path) -> None:
+    from tests.helpers import EXAMPLES, invoke
+
+    readme = (EXAMPLES.parents[1] / "README.md").read_text(encoding="utf-8")
+    shown = invoke("--journal", str(example_journal), "credits", "--pack", "va", env=TODAY).stdout
+    assert shown in readme, "README's `pln credits --pack va` block is out of date"
