@@ -8,6 +8,7 @@ nothing aborted for the user, nothing lost.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,8 +48,13 @@ class SyncResult:
 
 def sync(journal: Journal) -> SyncResult:
     """Commit pending journal files, pull (rebasing ours on top), push; git's refusals as PlnError."""
+    return _explained(_sync, journal)
+
+
+def _explained(step: Callable[[Journal], SyncResult], journal: Journal) -> SyncResult:
+    """The step's result; a git refusal as one line for the user."""
     try:
-        return _sync(journal)
+        return step(journal)
     except git.GitError as problem:
         raise PlnError(f"git said: {problem}") from None
 
@@ -186,10 +192,7 @@ NO_EDITOR = {"GIT_EDITOR": "true"}  # `rebase --continue` keeps each commit's me
 def resume(journal: Journal) -> SyncResult:
     """`pln sync --continue`: after the files are fixed, mark them resolved, finish the rebase
     (no editor opens), then push; stops again, relabelled, if a later commit conflicts too."""
-    try:
-        return _resume(journal)
-    except git.GitError as problem:
-        raise PlnError(f"git said: {problem}") from None
+    return _explained(_resume, journal)
 
 
 def _resume(journal: Journal) -> SyncResult:
