@@ -78,6 +78,7 @@ COMMANDS = (
     "config",
     "cache",
     "export_import",
+    "cohort",
     "portfolio",
     "credits",
 )  # modules of this package, each with register(app); `pln --help` lists the commands they add
