@@ -40,8 +40,6 @@ def cohort(
     data = aggregate(read_shares(paths), min_teachers, goal_hours)
     if fmt == "json":
         output.json_data(data)
-    elif fmt == "table":
-        view.print_table(data)
     else:
         output.data(getattr(view, fmt)(data))
 

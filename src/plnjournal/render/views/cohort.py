@@ -46,10 +46,8 @@ def summary(data: dict[str, Any]) -> str:
     return line
 
 
-def print_table(data: dict[str, Any]) -> None:
-    from plnjournal.cli import output
-
-    output.data(f"Cohort: {summary(data)}\n\n" + table_render.render_plain(COLUMNS, rows(data)))
+def table(data: dict[str, Any]) -> str:
+    return f"Cohort: {summary(data)}\n\n" + table_render.render_plain(COLUMNS, rows(data))
 
 
 def csv(data: dict[str, Any]) -> str:
