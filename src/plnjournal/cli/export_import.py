@@ -40,6 +40,13 @@ def export(
     include_private: Annotated[
         bool, typer.Option("--include-private", help="Also export entries marked private: true.")
     ] = False,
+    for_cohort: Annotated[
+        bool,
+        typer.Option(
+            "--for-cohort",
+            help="Counts only, for a course or district (pln cohort adds them up): no names, no notes.",
+        ),
+    ] = False,
 ) -> None:
     """Export entries (people, spaces, tools and goal named, ids kept); private ones stay home.
 
@@ -62,6 +69,9 @@ def export(
         field_types=journal.settings.fields,
     )
     entries = select_entries(loaded.entries, chosen, index)
+    if for_cohort:
+        deliver(cohort_share(journal, loaded, entries, include_private), out)
+        return
     if fmt == "obsidian":
         write_vault(journal.root, _vault_folder(vault, out), loaded, entries, index)
         return
@@ -70,6 +80,25 @@ def export(
 
         raise UsageError(f"{vault}: a folder is for --format obsidian; --format {fmt} writes to -o FILE")
     deliver(render_export(export_data(loaded, entries, index, journal.settings.owner), fmt), out)
+
+
+def cohort_share(journal: Journal, loaded: Loaded, entries: Sequence[Entry], include_private: bool) -> str:
+    """The share's JSON; says on stderr how many private entries it left out."""
+    from plnjournal.cli import output
+    from plnjournal.cli.common import finish
+    from plnjournal.dates import today
+    from plnjournal.ops.share_id import share_id
+    from plnjournal.render import json
+    from plnjournal.reports.cohort import share
+
+    teacher, change = share_id(journal)
+    if change is not None:
+        finish(journal, change)
+    left_out = 0 if include_private else sum(1 for entry in loaded.entries if entry.private)
+    if left_out:
+        output.hint(f"left out {left_out} private entries (--include-private counts them too)")
+    spaces = {space.id: space for space in loaded.of("space")}
+    return json.render(share(entries, spaces, teacher, today()))
 
 
 def _vault_folder(vault: Path | None, out: Path | None) -> Path:

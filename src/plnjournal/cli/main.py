@@ -101,6 +101,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "config": ("config",),
     "cache": ("cache",),
     "export_import": ("export", "import"),
+    "cohort": ("cohort",),
     "portfolio": ("portfolio", "attach"),
     "search": ("search",),
     "credits": ("credits",),

@@ -107,8 +107,10 @@ def _represent_dict(dumper: yaml.SafeDumper, data: dict) -> yaml.Node:
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
     """`|` for several lines; double quotes (so `\\N`, `\\L`) for the other line breaks, which a
-    YAML 1.1 reader folds in any other style."""
-    style = '"' if _FOLDED_BREAKS.search(data) else "|" if "\n" in data else None
+    YAML 1.1 reader folds in any other style, and for text ending in a line break, which a reader
+    that cuts the front-matter before the closing `---` line (python-frontmatter does) would lose
+    from a `|` block."""
+    style = '"' if _FOLDED_BREAKS.search(data) or data.endswith("\n") else "|" if "\n" in data else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
