@@ -147,6 +147,16 @@ def test_a_pending_file_with_conflict_markers_is_not_synced(devices: tuple[Path,
     assert subjects(laptop) == subjects(remote) == ["init journal"]
 
 
+def test_a_pending_record_that_does_not_read_is_not_synced(devices: tuple[Path, Path, Path]) -> None:
+    laptop, _, remote = devices
+    write(laptop / "people" / "jane-doe.md", "---\nname: Jane Doe\nroles: [teacher\n---\n")
+    result = pln(laptop, "sync")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("pln: error: people/jane-doe.md:4: YAML: ")
+    assert result.stderr.endswith("; fix it ('pln edit'), then run pln sync again\n")
+    assert subjects(laptop) == subjects(remote) == ["init journal"]
+
+
 def test_sync_without_a_remote_says_how_to_add_one(journal: Path) -> None:
     result = pln(journal, "sync")
     assert result.exit_code == 1

@@ -19,12 +19,14 @@ def check(
     fmt: Annotated[Literal["text", "json"], FormatOption] = "text",
 ) -> None:
     """Check every file of the journal, like a compiler: exit 1 when there is an error."""
+    from plnjournal.journal import drafts
     from plnjournal.journal.load import journal_files, load
     from plnjournal.validate import validate
 
     journal = state.journal()
     loaded = load(journal.root, refresh_cache=False)  # check never writes, not even the cache
-    problems = sorted([*loaded.problems, *validate(loaded, journal_files(journal.root))])
+    left = drafts.left(journal)  # text pln kept for the teacher, which nothing else would show
+    problems = sorted([*loaded.problems, *validate(loaded, journal_files(journal.root)), *left])
     if fmt == "json":
         output.json_data([problem.as_dict() for problem in problems])
     else:

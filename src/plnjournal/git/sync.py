@@ -14,9 +14,11 @@ from pathlib import Path
 from plnjournal.errors import PlnError
 from plnjournal.git import repository as git
 from plnjournal.journal.fileformat import conflict_marker_line
-from plnjournal.journal.files import FOLDER_NAMES
+from plnjournal.journal.files import FOLDER_NAMES, is_record_name
 from plnjournal.journal.lock import locked
+from plnjournal.journal.parse import parse_file
 from plnjournal.journal.settings import CONFIG_FILE, Journal
+from plnjournal.model import KIND_OF_FOLDER
 
 JOURNAL_FILES = (CONFIG_FILE, *FOLDER_NAMES)  # what sync commits on the user's behalf
 
@@ -120,14 +122,16 @@ def commit_pending(root: Path) -> tuple[str, ...]:
             f"uncommitted changes pln does not commit for you: {', '.join(blocking)}; "
             "commit them or 'git stash' them, then run pln sync again"
         )
-    _refuse_conflict_markers(root, pending)
+    _refuse_unfinished_files(root, pending)
     if pending:
         what = pending[0] if len(pending) == 1 else f"{len(pending)} files"
         git.commit(root, pending, f"sync: pending changes to {what}")
     return tuple(pending)
 
 
-def _refuse_conflict_markers(root: Path, paths: list[str]) -> None:
+def _refuse_unfinished_files(root: Path, paths: list[str]) -> None:
+    """Neither a file mid-merge nor a record that does not read is committed on the user's behalf
+    (a broken `pln edit` is saved, never committed, and must not be pushed either)."""
     for path in paths:
         try:
             line = conflict_marker_line((root / path).read_text(encoding="utf-8", errors="replace"))
@@ -135,6 +139,16 @@ def _refuse_conflict_markers(root: Path, paths: list[str]) -> None:
             continue
         if line is not None:
             raise PlnError(f"{path}:{line}: git conflict marker; resolve the file, then run pln sync again")
+        if _is_record(path):
+            record, problems = parse_file(str(root / path), path)
+            if record is None and problems:
+                where = f"{problems[0].path}:{problems[0].line}: {problems[0].message}"
+                raise PlnError(f"{where}; fix it ('pln edit'), then run pln sync again")
+
+
+def _is_record(path: str) -> bool:
+    folder, _, name = path.partition("/")
+    return folder in KIND_OF_FOLDER and is_record_name(name.rsplit("/", 1)[-1])
 
 
 def pull(root: Path, remote: Remote) -> tuple[str, ...]:
