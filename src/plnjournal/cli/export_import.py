@@ -22,6 +22,7 @@ from plnjournal.cli.entry_filters import (
     WithOption,
     entry_filters,
 )
+from plnjournal.cli.privacy import IncludePrivate, say_left_out
 from plnjournal.cli.state import state
 
 if TYPE_CHECKING:
@@ -48,15 +49,13 @@ def export(
     growth: GrowthOption = None,
     engagement: EngagementOption = None,
     goal: GoalOption = None,
-    include_private: Annotated[
-        bool, typer.Option("--include-private", help="Also export entries marked private: true.")
-    ] = False,
+    include_private: IncludePrivate = False,
 ) -> None:
     """Export entries (people, spaces, tools and goal named, ids kept); private ones stay home."""
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
-    from plnjournal.query import select_entries
+    from plnjournal.query import private_left_out, select_entries
     from plnjournal.reports.export import export_data
 
     journal = state.journal()
@@ -65,6 +64,7 @@ def export(
     index = Index(loaded.records)
     filters = entry_filters(index, ctx.params, include_private=include_private)
     entries = select_entries(loaded.entries, filters, index)
+    say_left_out(private_left_out(loaded.entries, filters, index))
     deliver(render_export(export_data(loaded, entries, index, journal.settings.owner), fmt), out)
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 import typer
 
 from plnjournal.cli import output
+from plnjournal.cli.privacy import IncludePrivate, say_left_out
 from plnjournal.cli.scope import End, Start, read_scope
 from plnjournal.cli.state import state
 
@@ -18,17 +19,20 @@ def graph(
     start: Start = None,
     end: End = None,
     pairs: Annotated[bool, typer.Option("--pairs", help="Also link people who share an entry.")] = False,
+    include_private: IncludePrivate = False,
 ) -> None:
     """The network as a graph: people, spaces and tools, linked by the entries they share.
 
     Mermaid renders on GitHub and in Obsidian (put it in a ```mermaid block); for DOT:
-    `pln graph --format dot | dot -Tsvg > network.svg`.
+    `pln graph --format dot | dot -Tsvg > network.svg`. Made to be shared, so private entries
+    (and whom they name) stay out, unless --include-private.
     """
     import importlib
 
     from plnjournal.reports.graph import build_graph
 
-    scope = read_scope(state.journal(), start, end)
+    scope = read_scope(state.journal(), start, end, include_private=include_private)
+    say_left_out(scope.private_left_out)
     renderer = importlib.import_module(f"plnjournal.render.{fmt}")
     output.data(renderer.render(build_graph(scope, pairs=pairs)))
 

@@ -9,6 +9,7 @@ import typer
 
 from plnjournal.cli.common import NoCommit, deliver
 from plnjournal.cli.export_import import OutOption
+from plnjournal.cli.privacy import IncludePrivate, say_left_out
 from plnjournal.cli.state import state
 
 
@@ -29,9 +30,10 @@ def portfolio(
         Literal["markdown", "html", "csv"], typer.Option("--format", "-f", help="Output format.")
     ] = "markdown",
     out: OutOption = None,
+    include_private: IncludePrivate = False,
 ) -> None:
     """Evidence of professional learning for recertification: clock hours, providers, evidence,
-    what you learned and applied. Private entries are never in it."""
+    what you learned and applied. Private entries stay out, unless --include-private."""
     from plnjournal.cli import output
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.cli.report import report_range
@@ -48,8 +50,11 @@ def portfolio(
     warn_skipped(loaded)
     school_year = period_of(today(), "school-year", journal.settings.school_year_start)
     first, last = report_range(start, end, journal.settings.school_year_start)
-    filters = Filters(start=first or school_year.start, end=last or school_year.end, include_private=False)
+    filters = Filters(
+        start=first or school_year.start, end=last or school_year.end, include_private=include_private
+    )
     scope = make_scope(loaded, filters, by="month", settings=journal.settings, today=today())
+    say_left_out(scope.private_left_out)
     data = build(scope)
     if not data["activities"]:
         output.hint(f"no entries from {data['from']} to {data['to']}; the portfolio is empty")

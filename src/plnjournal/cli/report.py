@@ -10,6 +10,7 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import split_values
+from plnjournal.cli.privacy import SHARED_FORMATS, IncludePrivate, say_left_out
 from plnjournal.cli.state import state
 
 if TYPE_CHECKING:
@@ -35,8 +36,12 @@ def report(
     tag: Annotated[list[str] | None, typer.Option(show_default=False)] = None,
     goal: Annotated[str | None, typer.Option(show_default=False)] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
+    include_private: IncludePrivate = False,
 ) -> None:
-    """A report over the entries in a range (default: all)."""
+    """A report over the entries in a range (default: all).
+
+    As markdown, html or csv (made to be shared) it leaves private entries out, unless
+    --include-private; the table and JSON on your terminal keep them."""
     from plnjournal.errors import UsageError
     from plnjournal.reports import REPORTS
 
@@ -46,8 +51,7 @@ def report(
     name = chosen[0]
     if name not in REPORTS:
         raise UsageError(f"the {name} report is not available in this version of pln")
-    # a page is made to be shared, so private entries stay out of it, as out of an export
-    shared = fmt == "html"
+    shared = fmt in SHARED_FORMATS and not include_private
     data = build_report(name, start, end, by, space, split_values(with_), split_values(tag), goal, shared)
     emit_report(name, data, fmt)
 
@@ -85,6 +89,7 @@ def build_report(
     )
     added = people_added(journal, filters.end or today()) if name == "network" else None
     scope = make_scope(loaded, filters, by=by, settings=journal.settings, today=today(), added=added)
+    say_left_out(scope.private_left_out)
     module = importlib.import_module(f"plnjournal.reports.{name}")
     for message in getattr(module, "unusable_values", lambda _scope: [])(scope):
         output.warn(message)

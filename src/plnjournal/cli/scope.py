@@ -17,7 +17,9 @@ Start = Annotated[
 End = Annotated[str | None, typer.Option("--to", help="Entries on or before this date.", show_default=False)]
 
 
-def read_scope(journal: Journal, start: str | None, end: str | None) -> Scope:
+def read_scope(
+    journal: Journal, start: str | None, end: str | None, *, include_private: bool = True
+) -> Scope:
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.dates import parse_date, today
     from plnjournal.git.history import people_added
@@ -30,6 +32,7 @@ def read_scope(journal: Journal, start: str | None, end: str | None) -> Scope:
     filters = Filters(
         start=parse_date(start, option="--from") if start else None,
         end=parse_date(end, option="--to") if end else None,
+        include_private=include_private,
     )
     added = people_added(journal, filters.end or today())
     return make_scope(loaded, filters, by="month", settings=journal.settings, today=today(), added=added)

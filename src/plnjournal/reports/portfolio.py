@@ -23,7 +23,7 @@ def hours(minutes: int) -> float:
 
 
 def build(scope: Scope) -> dict[str, Any]:
-    entries = [entry for entry in scope.entries if not entry.private]
+    entries = list(scope.entries)  # private ones only with --include-private (scope.filters)
     activities = []
     running = 0
     for entry in entries:
