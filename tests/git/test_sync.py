@@ -192,3 +192,26 @@ def test_a_hook_that_rejects_the_pending_commit_stops_sync(devices: tuple[Path, 
     assert result.stderr == "pln: error: git said: spell check failed\n"
     assert (laptop / "people" / "jane-doe.md").is_file()
     assert subjects(remote) == ["init journal"]
+
+
+def test_sync_to_a_remote_that_does_not_exist_gives_the_reason_in_one_line(
+    journal: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nowhere.git"
+    git(journal, "remote", "add", "origin", str(missing))
+    result = pln(journal, "sync")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"pln: error: cannot pull from origin ({missing}): there is no git repository at that address; "
+        "check it with 'git remote -v', change it with 'git remote set-url origin URL'\n",
+    )
+
+
+def test_an_unknown_git_failure_shows_gits_first_reason_not_its_advice(journal: Path, tmp_path: Path) -> None:
+    not_a_repository = tmp_path / "plain-folder"
+    not_a_repository.mkdir()
+    write(not_a_repository / "HEAD", "garbage\n")  # looks like a git folder to git, but is broken
+    git(journal, "remote", "add", "origin", str(not_a_repository))
+    result = pln(journal, "sync")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "and the repository exists" not in result.stderr

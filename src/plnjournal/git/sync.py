@@ -8,6 +8,7 @@ nothing aborted for the user, nothing lost.
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,7 +164,30 @@ def pull(root: Path, remote: Remote) -> tuple[str, ...]:
         raise PlnError(f"the rebase stopped: {git.last_line(result)}; 'git status' says what to do next")
     if not _remote_has_branch(root, remote):
         return ()  # a new, empty remote: nothing to pull, the push will create the branch
-    raise PlnError(f"cannot pull from {remote.name} ({remote.url}): {git.last_line(result)}")
+    raise PlnError(f"cannot pull from {remote.name} ({remote.url}): {remote_trouble(result, remote)}")
+
+
+# git's reasons for not reaching a remote, as a teacher would say them (the first matching wins),
+# and whether the remote's address is the likely culprit
+_REMOTE_TROUBLE = (
+    ("does not appear to be a git repository", "there is no git repository at that address", True),
+    ("repository not found", "the repository does not exist there, or you have no access to it", True),
+    ("could not resolve host", "cannot reach that address (no network, or a mistyped host)", True),
+    ("permission denied", "you have no access to it (check your SSH key or credentials)", False),
+    ("authentication failed", "the name or password (token) was refused", False),
+    ("could not read from remote", "the repository does not exist there, or you have no access to it", True),
+)
+
+
+def remote_trouble(result: subprocess.CompletedProcess[str], remote: Remote) -> str:
+    """Why git could not reach the remote, in one line: in plain words where git gave a reason it
+    is known to give, else its own first `fatal:` line (not the advice it prints after it)."""
+    text = (result.stderr or result.stdout).casefold()
+    for phrase, meaning, address in _REMOTE_TROUBLE:
+        if phrase in text:
+            fix = f"; check it with 'git remote -v', change it with 'git remote set-url {remote.name} URL'"
+            return meaning + (fix if address else "")
+    return git.first_reason(result)
 
 
 def _remote_has_branch(root: Path, remote: Remote) -> bool:
@@ -180,7 +204,7 @@ def push(root: Path, branch: str, remote: Remote) -> int:
     result = git.call(root, *args, remote.name, f"{branch}:refs/heads/{remote.branch}")
     if result.returncode != 0:
         raise PlnError(
-            f"cannot push to {remote.name} ({remote.url}): {git.last_line(result)}; "
+            f"cannot push to {remote.name} ({remote.url}): {remote_trouble(result, remote)}; "
             "if it changed meanwhile, run pln sync again"
         )
     return sending
