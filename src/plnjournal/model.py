@@ -134,6 +134,7 @@ class Entry(Record):
     date: dt.date
     time: str | None = None
     title: str | None = None
+    topic: str | None = None  # what was presented, when the title says more (credit counts it once)
     space: str | None = None
     people: tuple[str, ...] = ()
     tools: tuple[str, ...] = ()
@@ -147,10 +148,19 @@ class Entry(Record):
     impact: str | None = None
     evidence: tuple[str, ...] = ()
     verified_by: str | None = None
+    credit: dict[str, Any] = field(default_factory=dict)  # {category, units?}: see journal/schema.py
+    sponsor: str | None = None
+    sponsor_id: str | None = None
+    approved: dict[str, str] = field(default_factory=dict)  # {by?, on?}, `on` as ISO text
     private: bool = False
     source: str | None = None
 
     kind = "entry"
+
+    @property
+    def credit_category(self) -> str | None:
+        """The pack category this entry claims with `credit:`, if it names one."""
+        return self.credit.get("category")
 
     @property
     def is_open_intention(self) -> bool:

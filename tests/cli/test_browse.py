@@ -125,8 +125,8 @@ def test_list_people_table_and_csv(logged: Run) -> None:
 
 
 def test_list_unknown_filter_reference(logged: Run) -> None:
-    result = logged("list", "entries", "--with", "jane")
-    assert result.exit_code == 1 and "unknown person 'jane'" in result.stderr
+    result = logged("list", "entries", "--with", "janet")
+    assert result.exit_code == 1 and "unknown person 'janet'" in result.stderr
 
 
 def test_list_skips_a_broken_file_with_a_warning(logged: Run, journal: Path) -> None:
@@ -149,7 +149,7 @@ def test_show_unknown_and_ambiguous(logged: Run) -> None:
     assert logged("show", "nobody").stderr == "pln: error: no record with the id 'nobody'\n"
     logged("add", "tool", "Sschat", "--no-commit")
     result = logged("show", "sschat")
-    assert result.exit_code == 1 and "space:sschat or tool:sschat" in result.stderr
+    assert result.exit_code == 1 and "space:sschat (#sschat), tool:sschat (Sschat)" in result.stderr
 
 
 def test_show_escapes_control_sequences(pln: Run, journal: Path) -> None:

@@ -98,7 +98,7 @@ def test_done_without_impact_keeps_the_quoted_time(pln: Run, intentions: Path) -
         (
             ("--done", "2025-09-01-rubrik", "x"),
             1,
-            "unknown entry '2025-09-01-rubrik'; did you mean '2025-09-01-rubric'?",
+            "no entry with the id '2025-09-01-rubrik'; did you mean '2025-09-01-rubric'?",
         ),
         (("--done", "2025-09-05-tickets", "Again"), 1, "2025-09-05-tickets is already applied"),
         (

@@ -4,6 +4,8 @@ never trusted when damaged, safe with two writers; parallel parsing gives the se
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -13,6 +15,7 @@ import pytest
 
 from plnjournal.journal import cache
 from tests.helpers import invoke, write
+from tests.helpers.gitrepo import git
 
 ENTRY = """---
 date: 2026-03-{day:02d}
@@ -62,12 +65,13 @@ def test_cache_is_written_and_gives_the_same_output(example_journal: Path) -> No
     rows = cache.read(example_journal, "entry")
     assert len(rows) == 96
     assert "entries/2025/2025-08-04-sschat-on-the-first-weeks-of-school.md" in rows
+    assert cache.index_file(example_journal).name == "index.sqlite"
 
 
 def test_no_cache_neither_reads_nor_writes_it(example_journal: Path) -> None:
     result = invoke("--journal", str(example_journal), "--no-cache", "list", "entries")
     assert result.exit_code == 0
-    assert not (example_journal / ".pln" / "records-entry.bin").exists()
+    assert not (example_journal / ".pln" / "index.sqlite").exists()
 
 
 def test_adds_edits_renames_and_deletes_are_seen(example_journal: Path) -> None:
@@ -82,9 +86,22 @@ def test_adds_edits_renames_and_deletes_are_seen(example_journal: Path) -> None:
     assert '"id": "2026-03-01-renamed"' in assert_same_as_no_cache(example_journal)
     (entries / "2026-03-01-renamed.md").unlink()
     assert "Zqedited" not in assert_same_as_no_cache(example_journal)
-    result = invoke("--journal", str(example_journal), "rename", "beth-larsen", "beth-larsen-moe")
-    assert result.exit_code == 0, result.stderr
-    assert "beth-larsen-moe" in assert_same_as_no_cache(example_journal)
+
+
+def test_pln_add_log_rename_and_rm_are_seen(example_journal: Path) -> None:
+    root = str(example_journal)
+    assert_same_as_no_cache(example_journal)
+    steps = [
+        ("add", "person", "Zqperson Added", "--no-commit", "--no-input"),
+        ("log", "Zqlogged talk", "-m", "zqbody", "--no-commit"),
+        ("rename", "beth-larsen", "beth-larsen-moe"),
+        ("rm", "zqperson-added"),
+    ]
+    for step in steps:
+        result = invoke("--journal", root, *step)
+        assert result.exit_code == 0, (step, result.stderr)
+        seen = assert_same_as_no_cache(example_journal)
+    assert "Zqlogged talk" in seen and "beth-larsen-moe" in seen and "Zqperson" not in seen
 
 
 @pytest.mark.parametrize("same_size", [False, True], ids=["other-size", "same-size"])
@@ -101,25 +118,83 @@ def test_an_edit_whose_mtime_was_put_back_is_seen(example_journal: Path, same_si
     assert new_title in assert_same_as_no_cache(example_journal)
 
 
+def _other_version(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"PRAGMA user_version = {cache.FORMAT + 1}")
+
+
+def _other_python(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE meta SET value = 'another python' WHERE key = 'rows'")
+
+
+def _changed_row(path: Path) -> None:
+    """A row whose bytes no longer match its digest: what a bad disk sector would leave."""
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE files SET packed = X'E9' || substr(packed, 2)")
+
+
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda data: data[: len(data) // 2],  # truncated
-        lambda data: b"\x00garbage" * 100,  # not a cache at all
-        lambda data: data.replace(b"\n1 ", b"\n999 ", 1),  # another format version
-        lambda data: data[:-20] + bytes(20),  # payload changed, length kept
-        lambda data: b"",  # empty
+        lambda path: path.write_bytes(path.read_bytes()[: path.stat().st_size // 2]),
+        lambda path: path.write_bytes(b"\x00garbage" * 1000),
+        lambda path: path.write_bytes(b""),
+        lambda path: path.write_bytes(path.read_bytes()[:100] + bytes(4000) + path.read_bytes()[4100:]),
+        _other_version,
+        _other_python,
+        _changed_row,
     ],
-    ids=["truncated", "garbage", "other-version", "bad-checksum", "empty"],
+    ids=["truncated", "garbage", "empty", "zeroed-pages", "other-version", "other-python", "changed-row"],
 )
-def test_a_damaged_cache_is_rebuilt_not_trusted(example_journal: Path, damage) -> None:
+def test_a_damaged_index_is_rebuilt_not_trusted(example_journal: Path, damage) -> None:
     expected = assert_same_as_no_cache(example_journal)
-    cache_file = cache.cache_file(example_journal, "entry")
-    good = cache_file.read_bytes()
-    cache_file.write_bytes(damage(good))
-    assert cache.read(example_journal, "entry") == {}
+    damage(cache.index_file(example_journal))
     assert assert_same_as_no_cache(example_journal) == expected
     assert len(cache.read(example_journal, "entry")) == 96
+    assert assert_same_as_no_cache(example_journal) == expected
+
+
+def test_a_locked_index_is_waited_for_then_gone_without(example_journal: Path, monkeypatch) -> None:
+    expected = assert_same_as_no_cache(example_journal)
+    write(
+        example_journal / "entries" / "2026" / "2026-03-01-new.md",
+        ENTRY.format(day=1, title="Zqlocked", minutes=1, body=""),
+    )
+    settle()
+    monkeypatch.setattr(cache, "BUSY_TIMEOUT", 0.1)
+    holder = sqlite3.connect(cache.index_file(example_journal), isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program holding the write lock
+    try:
+        cached, fresh = outputs(example_journal, "list", "entries", "--format", "json")
+        assert cached == fresh and "Zqlocked" in cached and cached != expected
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "Zqlocked" in assert_same_as_no_cache(example_journal)
+
+
+def test_a_journal_whose_pln_folder_cannot_be_made_works_without_an_index(example_journal: Path) -> None:
+    (example_journal / ".pln").write_text("not a folder")  # so .pln/index.sqlite cannot be made
+    expected = assert_same_as_no_cache(example_journal)
+    assert "Zqadded" not in expected
+    write(
+        example_journal / "entries" / "2026" / "2026-03-01-new.md",
+        ENTRY.format(day=1, title="Zqadded", minutes=1, body=""),
+    )
+    assert "Zqadded" in assert_same_as_no_cache(example_journal)
+    assert (example_journal / ".pln").read_text() == "not a folder"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write to a read-only folder")
+def test_a_read_only_index_is_used_and_never_written(example_journal: Path) -> None:
+    expected = assert_same_as_no_cache(example_journal)
+    folder = example_journal / ".pln"
+    folder.chmod(0o555)
+    try:
+        assert assert_same_as_no_cache(example_journal) == expected
+    finally:
+        folder.chmod(0o755)
 
 
 def test_two_processes_writing_the_cache_at_once_leave_it_usable(example_journal: Path) -> None:
@@ -143,8 +218,8 @@ def test_cache_clear_removes_the_cache_and_changes_no_output(example_journal: Pa
     before = entries_json(example_journal)
     result = invoke("--journal", str(example_journal), "cache", "clear")
     assert result.exit_code == 0
-    assert "removed 5 cache file(s)" in result.stderr
-    assert not list((example_journal / ".pln").glob("records-*"))
+    assert "removed 1 cache file(s)" in result.stderr
+    assert not list((example_journal / ".pln").glob("index*"))
     assert entries_json(example_journal) == before
 
 
@@ -178,3 +253,51 @@ def test_parallel_and_serial_parsing_give_the_same_records_and_problems(
     assert parallel.stderr == serial.stderr
     assert "2026-03-04-bad.md:3" in parallel.stderr and "people/nameless.md:1" in parallel.stderr
     assert parallel.stdout.count('"id":') == 96
+
+
+def _commit_all(root: Path, message: str) -> None:
+    git(root, "add", "-A")
+    git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "--quiet", "-m", message)
+
+
+def test_a_git_pull_merge_and_a_fresh_clone_are_seen(example_journal: Path, tmp_path: Path) -> None:
+    git(example_journal, "init", "--quiet")
+    (example_journal / ".gitignore").write_text(".pln/\n")  # as `pln init` writes it
+    _commit_all(example_journal, "start")
+    assert_same_as_no_cache(example_journal)
+    other = tmp_path / "other"
+    git(tmp_path, "clone", "--quiet", str(example_journal), str(other))
+    shutil.copytree(example_journal / ".pln", other / ".pln")  # an index beside files with new mtimes
+    talk = "entries/2025/2025-08-04-sschat-on-the-first-weeks-of-school.md"
+    text = (other / talk).read_text().replace("title:", "title: Zqpulled", 1)
+    (other / talk).write_text(text)
+    assert "Zqpulled" in assert_same_as_no_cache(other)
+    _commit_all(other, "edit on the other device")
+    write(
+        example_journal / "entries" / "2026" / "2026-03-01-here.md",
+        ENTRY.format(day=1, title="Zqhere", minutes=1, body=""),
+    )
+    _commit_all(example_journal, "edit here")
+    git(
+        example_journal,
+        "-c",
+        "user.name=T",
+        "-c",
+        "user.email=t@example.org",
+        "pull",
+        "--quiet",
+        "--no-rebase",
+        "--no-edit",
+        str(other),
+    )
+    seen = assert_same_as_no_cache(example_journal)
+    assert "Zqpulled" in seen and "Zqhere" in seen
+
+
+def test_a_hand_edit_in_an_editor_is_seen(example_journal: Path) -> None:
+    talk = example_journal / "entries/2025/2025-08-04-sschat-on-the-first-weeks-of-school.md"
+    assert_same_as_no_cache(example_journal)
+    swapped = talk.with_name(talk.name + ".swp")
+    swapped.write_text(talk.read_text().replace("title:", "title: Zqhand", 1))
+    swapped.replace(talk)  # how vim and most editors save: a new file renamed over the old
+    assert "Zqhand" in assert_same_as_no_cache(example_journal)

@@ -126,9 +126,9 @@ def test_same_title_same_day_gets_a_second_file(network: Run) -> None:
 
 
 def test_unknown_reference_is_refused_with_suggestions(network: Run, journal: Path) -> None:
-    result = network("log", "Chat", "--with", "jane-do")
+    result = network("log", "Chat", "--with", "jane-deo")
     assert result.exit_code == 1
-    assert result.stderr == "pln: error: unknown person 'jane-do'; did you mean 'jane-doe'?\n"
+    assert result.stderr == "pln: error: unknown person 'jane-deo'; did you mean 'jane-doe'?\n"
     assert list((journal / "entries").rglob("*.md")) == []
 
 

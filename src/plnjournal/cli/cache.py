@@ -1,4 +1,4 @@
-"""`pln cache clear`: drop the parsed-records cache in .pln/ (it is rebuilt on the next command)."""
+"""`pln cache clear`: drop the index in .pln/ (it is rebuilt on the next command)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from plnjournal.cli import output
 from plnjournal.cli.state import state
 
 cache_app = typer.Typer(
-    help="The cache of parsed files in .pln/: never the source of truth; deleting it changes no output.",
+    help="The index in .pln/index.sqlite: never the source of truth; deleting it changes no output.",
     no_args_is_help=True,
 )
 

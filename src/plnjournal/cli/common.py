@@ -19,7 +19,7 @@ RecordId = Annotated[
     str,
     typer.Argument(
         metavar="ID",
-        help="A record's id (or KIND:ID).",
+        help="A record's id, name, first name or a unique start of its id (KIND:ID to narrow).",
         show_default=False,
         autocompletion=complete.any_record,
     ),

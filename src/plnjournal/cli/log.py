@@ -93,6 +93,20 @@ def log(
     ] = None,
     evidence: Many = None,
     verified_by: Text = None,
+    credit: Annotated[
+        str | None,
+        typer.Option(
+            metavar="CATEGORY",
+            help="Claim it for credit in this category of a rule pack (see 'pln credits --entries').",
+            show_default=False,
+        ),
+    ] = None,
+    sponsor: Annotated[
+        str | None, typer.Option(help="Who offered it, as a credit log names them.", show_default=False)
+    ] = None,
+    sponsor_id: Annotated[
+        str | None, typer.Option(help="The sponsor's approval number.", show_default=False)
+    ] = None,
     private: Annotated[bool, typer.Option("--private", help="Never exported or put in a portfolio.")] = False,
     message: Annotated[
         str | None,
@@ -153,6 +167,9 @@ def log(
         "impact": impact,
         "evidence": split_values(evidence),
         "verified_by": verified_by,
+        "credit": _credit(credit),
+        "sponsor": sponsor,
+        "sponsor_id": sponsor_id,
         "private": private or None,
     }
     present = {key: value for key, value in values.items() if value not in (None, (), {}, "")}
@@ -230,6 +247,12 @@ def _require_a_name(values: dict[str, Any]) -> None:
         from plnjournal.errors import UsageError
 
         raise UsageError("missing TITLE: give a title or --space (pln asks only on a terminal)")
+
+
+def _credit(category: str | None) -> dict[str, str]:
+    from plnjournal.journal.schema import to_credit
+
+    return to_credit(category)
 
 
 def _time(text: str | None) -> str | None:

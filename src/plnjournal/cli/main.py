@@ -79,6 +79,7 @@ COMMANDS = (
     "cache",
     "export_import",
     "portfolio",
+    "credits",
 )  # modules of this package, each with register(app); `pln --help` lists the commands they add
 
 

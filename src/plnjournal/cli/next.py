@@ -39,7 +39,7 @@ def next_(
 
     journal = state.journal()
     change = mark_done(journal, done, what, impact)
-    output.hint(f"recorded what you did about {done}")
+    output.hint(f"recorded what you did about {change.written[0].rsplit('/', 1)[-1].removesuffix('.md')}")
     finish(journal, change, commit=not no_commit)
 
 

@@ -54,13 +54,18 @@ def ask_refs(index: Index, kind: str, question: str) -> tuple[str, ...]:
     """Ids of existing records, by id or name, comma-separated; asked again until all are known."""
     while True:
         answer = split_values([ask(question)])
-        unknown = [ref for ref in answer if index.resolve(kind, ref) is None]
-        if not unknown:
-            return tuple(dict.fromkeys(index.require(kind, ref) for ref in answer))
-        from plnjournal.journal.refs import unknown_message
+        from plnjournal.errors import PlnError
 
-        for ref in unknown:
-            output.warn(unknown_message(kind, ref, index.suggestions(kind, ref)))
+        found, problems = [], []
+        for ref in answer:
+            try:
+                found.append(index.require(kind, ref))
+            except PlnError as problem:
+                problems.append(problem.message)
+        if not problems:
+            return tuple(dict.fromkeys(found))
+        for message in problems:
+            output.warn(message)
 
 
 def ask_title_and_space(values: dict[str, Any], index: Index) -> dict[str, Any]:

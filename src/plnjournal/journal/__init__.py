@@ -4,7 +4,7 @@
 - `ids`: slugs; `files`: the one walker over a kind's Markdown files, and the folders a journal holds;
 - `fileformat`: front-matter text, bodies kept byte for byte; `schema`: front-matter <-> records;
 - `parse`: one file -> one record + Problems; `load`: the whole journal -> `Loaded`;
-  `scan`, `cache`, `packed`: the fast path (a stat walk, the cache in `.pln/`, parallel parsing);
+  `scan`, `cache`, `packed`: the fast path (a stat walk, the SQLite index in `.pln/`, parallel parsing);
 - `refs`: references by id or name; `lookup`: one record by id or name; `vocabulary`: closed lists;
 - `templates`: entry templates; `atomic`: the one atomic writer; `lock`: the journal's lock;
   `writer`: a record's stable text, saved through `atomic`.

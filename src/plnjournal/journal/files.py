@@ -42,4 +42,4 @@ def _walk_markdown(folder: Path) -> Iterator[Path]:
                 yield Path(current, name)
 
 
-FOLDER_NAMES = (*FOLDERS.values(), "evidence", "templates")
+FOLDER_NAMES = (*FOLDERS.values(), "evidence", "templates", "credits")  # credits/: rule packs

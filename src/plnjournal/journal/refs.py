@@ -1,4 +1,10 @@
-"""References between records: by id, or by a record's exact name in any case; close matches."""
+"""References between records: by id, or by a record's exact name in any case; close matches.
+
+What a user types where an id goes (`pln show jane`, `pln log --with jane`) is read by one rule,
+`matching`: an exact id, else an exact name in any case, else a unique prefix of an id, else a
+unique first name. Files are read strictly (id or exact name) so a hand-written reference never
+changes meaning when a record is added; only typed input gets the prefix and first-name rules.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import difflib
 from collections.abc import Iterable
 
 from plnjournal.errors import PlnError
-from plnjournal.model import NAMED_KINDS, Entry, Person, Record, display_name
+from plnjournal.model import NAMED_KINDS, PLURALS, Entry, Person, Record, display_name
 
 # record type -> {key: kind it refers to}, for every record type that refers to others
 REFERRING_KEYS: dict[type[Record], dict[str, str]] = {
@@ -56,11 +62,21 @@ class Index:
         return list(dict.fromkeys(names.get(match, match) for match in close))
 
     def require(self, kind: str, ref: str) -> str:
-        """The id that `ref` names; a PlnError with close matches when it names nothing."""
+        """The id that typed `ref` names (see `matching`); a PlnError listing the candidates when
+        it names none (close matches) or several."""
         record_id = self.resolve(kind, ref)
-        if record_id is None:
-            raise PlnError(unknown_message(kind, ref, self.suggestions(kind, ref)))
-        return record_id
+        if record_id is not None:
+            return record_id
+        found = matching(ref, self.by_id[kind].values())
+        if len(found) == 1:
+            return found[0].id
+        if found:
+            raise PlnError(ambiguous_message(ref, found, kind))
+        raise PlnError(unknown_message(kind, ref, self.suggestions(kind, ref)))
+
+    def known(self, kind: str, ref: str) -> bool:
+        """Whether typed `ref` names exactly one record of `kind`."""
+        return self.resolve(kind, ref) is not None or len(matching(ref, self.by_id[kind].values())) == 1
 
 
 def unknown_message(kind: str, ref: str, suggestions: list[str]) -> str:
@@ -68,3 +84,54 @@ def unknown_message(kind: str, ref: str, suggestions: list[str]) -> str:
     if suggestions:
         message += "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
     return message
+
+
+MAX_CANDIDATES = 8
+
+
+def _same_id(record: Record, folded: str) -> bool:
+    return record.id == folded
+
+
+def _same_name(record: Record, folded: str) -> bool:
+    return display_name(record).casefold() == folded
+
+
+def _id_prefix(record: Record, folded: str) -> bool:
+    return record.id.startswith(folded)
+
+
+def _first_name(record: Record, folded: str) -> bool:
+    name = getattr(record, "name", None)
+    return bool(name) and name.split()[0].casefold() == folded
+
+
+RULES = (_same_id, _same_name, _id_prefix, _first_name)  # the first rule that names any record wins
+
+
+def matching(ref: str, records: Iterable[Record]) -> list[Record]:
+    """The records typed `ref` names: by the first of RULES that names any (several: ambiguous)."""
+    folded = ref.strip().casefold()
+    if not folded:
+        return []
+    candidates = list(records)
+    for rule in RULES:
+        found = [record for record in candidates if rule(record, folded)]
+        if found:
+            return found
+    return []
+
+
+def ambiguous_message(ref: str, found: list[Record], kind: str | None = None) -> str:
+    """'jane' names 2 people: jane-doe (Jane Doe), jane-roe (Jane Roe); say which"""
+    what = f"{len(found)} {PLURALS[kind]}" if kind else f"{len(found)} records"
+    shown = [_candidate(record, qualified=kind is None) for record in found[:MAX_CANDIDATES]]
+    more = len(found) - MAX_CANDIDATES
+    listing = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+    return f"{ref!r} names {what}: {listing}; say which"
+
+
+def _candidate(record: Record, *, qualified: bool) -> str:
+    label = f"{record.kind}:{record.id}" if qualified else record.id
+    name = display_name(record)
+    return label if name == record.id else f"{label} ({name})"

@@ -1,13 +1,15 @@
-"""Loading a whole kind fast: one stat walk, the cache for unchanged files, parallel parsing.
+"""Loading a whole kind fast: one stat walk, the index for unchanged files, parallel parsing.
 
 `load.load` calls `load_kind` for each kind. The walk stats every file once (size, mtime_ns,
-ctime_ns); files whose stat matches the cache are not opened; the rest are parsed, on every core
-when there are enough of them to pay for starting the workers. Results come back in path order,
-so a cached, a serial and a parallel load give the very same records and problems.
+ctime_ns); files whose stat matches their row in the index (`cache.py`) are not opened; the rest
+are parsed, on every core when there are enough of them to pay for starting the workers. Results
+come back in path order, so an indexed, a serial and a parallel load give the same records and
+problems.
 """
 
 from __future__ import annotations
 
+import marshal
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -18,8 +20,9 @@ from plnjournal.journal import cache
 from plnjournal.journal.files import is_record_name
 from plnjournal.journal.packed import Packed, pack, unpack
 from plnjournal.journal.parse import parse_file
-from plnjournal.model import FOLDERS, Record
+from plnjournal.model import FOLDERS, Entry, Record
 from plnjournal.problems import Problem
+from plnjournal.search import indexed_text
 
 # Below this many files to parse, starting worker processes costs more than it saves (measured
 # with benchmarks/run.py on 2 cores; see README "Performance").
@@ -31,45 +34,66 @@ Parsed = tuple[Record | None, list[Problem], Packed | None]
 
 
 def load_kind(root: Path, kind: str, refresh_cache: bool = True) -> tuple[list[Record], list[Problem]]:
-    """The records and problems of one kind, in path order; the cache is rewritten if stale
+    """The records and problems of one kind, in path order; the index is brought up to date
     unless `refresh_cache` is False (`pln check` never writes anything)."""
     listed = scan(root, kind)
     use_cache = cache.enabled()
-    cached = cache.read(root, kind) if use_cache else {}
-    stale = [path for path, key in listed if key is None or cached.get(path, (None,))[0] != key]
+    rows = cache.read(root, kind) if use_cache else {}
+    from_index: dict[str, tuple[Record | None, list[Problem]]] = {}
+    for path, key in listed:
+        row = rows.get(path)
+        if row is not None and row[0] == key and (unpacked := _unpack_row(kind, row)) is not None:
+            from_index[path] = unpacked
+    stale = [path for path, _ in listed if path not in from_index]
     parsed = dict(zip(stale, parse_many(root, kind, stale), strict=True))
     records: list[Record] = []
     problems: list[Problem] = []
     for path, _ in listed:
-        record, found = parsed[path][:2] if path in parsed else unpack(kind, cached[path][1])
+        record, found = parsed[path][:2] if path in parsed else from_index[path]
         problems.extend(found)
         if record is not None:
             records.append(record)
-    if use_cache and refresh_cache and (parsed or len(cached) != len(listed)):
-        _refresh(root, kind, listed, cached, parsed)
+    if use_cache and refresh_cache:
+        _refresh(root, kind, listed, rows, parsed)
     return records, problems
+
+
+def _unpack_row(
+    kind: str, row: tuple[cache.Stat, bytes, bytes]
+) -> tuple[Record | None, list[Problem]] | None:
+    """A row's record and problems; None when its bytes are not what was stored (never trusted)."""
+    _, digest, blob = row
+    if cache.digest(blob) != digest:
+        return None
+    try:
+        return unpack(kind, marshal.loads(blob))
+    except (EOFError, ValueError, TypeError, IndexError, KeyError, AttributeError):
+        return None
 
 
 def _refresh(
     root: Path,
     kind: str,
     listed: list[tuple[str, cache.Stat | None]],
-    cached: cache.Rows,
+    rows: cache.Rows,
     parsed: dict[str, Parsed],
 ) -> None:
-    """Write the cache when what it should hold differs from what it holds."""
-    found: dict[str, tuple[cache.Stat, Packed | None]] = {}
-    for path, key in listed:
-        if key is None:
+    """Store what was parsed (when settled and packable) and forget rows whose file is gone."""
+    now = cache.now_ns()
+    keys = dict(listed)
+    new: list[cache.Row] = []
+    for path, (record, problems, packed) in parsed.items():
+        key = keys[path]
+        if key is None or not cache.is_settled(key, now):
             continue
-        if path in parsed:
-            record, problems, packed = parsed[path]
-            found[path] = (key, packed or pack(kind, record, problems))
-        else:
-            found[path] = cached[path]
-    rows = cache.settled_rows(found, cache.now_ns())
-    if cache.differs(cached, rows):
-        cache.write(root, kind, rows)
+        packed = packed or pack(kind, record, problems)
+        if packed is not None:
+            text = indexed_text(record) if isinstance(record, Entry) else None
+            new.append((path, key, marshal.dumps(packed), text))
+    stored = {path for path, *_ in new}
+    gone = [path for path in rows if path not in keys or (path in parsed and path not in stored)]
+    if new or gone:
+        cache.write(root, kind, new, gone)
 
 
 def scan(root: Path, kind: str) -> list[tuple[str, cache.Stat | None]]:

@@ -111,6 +111,60 @@ def to_growth(value: Any) -> dict[str, str | None]:
     return {dim.strip().lower(): None for dim in to_texts(value)}
 
 
+def to_units(value: Any) -> int | float | None:
+    """A number of credit units (`45`, `1.5`): YAML here reads `1.5` as text, so text is parsed."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise BadValue(f"expected a number of units, found {value!r}")
+    try:
+        number = float(value)
+    except ValueError:
+        raise BadValue(f"expected a number of units, found {value!r}") from None
+    if not number >= 0 or number == float("inf"):
+        raise BadValue(f"units must be a number 0 or more, found {value!r}")
+    return int(number) if number.is_integer() else number
+
+
+def to_credit(value: Any) -> dict[str, Any]:
+    """`credit: CATEGORY`, or `credit: {category: CATEGORY, units: N}` to set the units by hand."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        category = to_text(value)
+        return {"category": category.strip().lower()} if category and category.strip() else {}
+    unknown = sorted(str(key) for key in value if key not in ("category", "units"))
+    if unknown:
+        raise BadValue(f"a credit has a category and units, not {', '.join(unknown)}")
+    category = (to_text(value.get("category")) or "").strip().lower()
+    if not category:
+        raise BadValue("a credit needs a category (the pack's category id)")
+    units = to_units(value.get("units"))
+    return {"category": category} if units is None else {"category": category, "units": units}
+
+
+def to_approval(value: Any) -> dict[str, str]:
+    """`approved: {by: WHO, on: DATE}` (or a date alone): who approved the credit, and when."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        return {"on": _iso(to_date(value))}
+    unknown = sorted(str(key) for key in value if key not in ("by", "on"))
+    if unknown:
+        raise BadValue(f"an approval has 'by' and 'on', not {', '.join(unknown)}")
+    approval = {"by": to_text(value.get("by")), "on": _iso(to_date(value.get("on")))}
+    return {key: item for key, item in approval.items() if item}
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def credit_for_writing(credit: dict[str, Any]) -> str | dict[str, Any]:
+    """A lone category as plain text; with units, the mapping."""
+    return credit["category"] if set(credit) == {"category"} else dict(credit)
+
+
 def _shape(value: Any) -> str:
     return {list: "list", dict: "mapping"}.get(type(value), type(value).__name__)
 
@@ -126,7 +180,11 @@ CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "dict[str, str]": to_mapping,
     "dict[str, str | None]": to_growth,
 }
-SPECIAL_CONVERTERS: dict[str, Callable[[Any], Any]] = {"time": to_time}
+SPECIAL_CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    "time": to_time,
+    "credit": to_credit,
+    "approved": to_approval,
+}
 REQUIRED: dict[str, str] = {
     "person": "name",
     "space": "name",
@@ -205,6 +263,10 @@ def front_matter(record: Record) -> dict[str, Any]:
             value = growth_for_writing(value)
         elif key == "time" and value:
             value = Quoted(value)
+        elif key == "credit" and value:
+            value = credit_for_writing(value)
+        elif key == "approved" and value:
+            value = {k: dt.date.fromisoformat(v) if k == "on" else v for k, v in value.items()}
         if _is_empty(value) or (key == "private" and value is False):
             continue
         data[key] = list(value) if isinstance(value, tuple) else value
@@ -234,6 +296,8 @@ def as_json(record: Record) -> dict[str, Any]:
         data.setdefault(key, _jsonable(value))
     if isinstance(record, Entry):
         data["growth"] = dict(record.growth)
+        data["credit"] = dict(record.credit) or None
+        data["approved"] = dict(record.approved) or None
     return data
 
 

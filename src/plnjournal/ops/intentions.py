@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
-from pathlib import PurePosixPath
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError
 from plnjournal.journal.load import Loaded, load
 from plnjournal.journal.lock import locked
-from plnjournal.journal.refs import unknown_message
+from plnjournal.journal.lookup import find_in
 from plnjournal.journal.settings import Journal
 from plnjournal.journal.writer import save
 from plnjournal.model import Entry
@@ -41,15 +39,6 @@ def _check_can_record(entry: Entry, impact: str | None) -> None:
         raise PlnError(f"{entry.id} already records an impact; change it with 'pln edit {entry.id}'")
 
 
-def _find_entry(loaded: Loaded, entry_id: str) -> Entry:
-    """The entry with this id; else why not: a file pln cannot read, or close matches."""
-    for entry in loaded.entries:
-        if entry.id == entry_id:
-            return entry
-    for problem in loaded.skipped:
-        if PurePosixPath(problem.path).stem == entry_id:
-            raise PlnError(f"{problem} (see 'pln check')")
-    ids = [entry.id for entry in loaded.entries]
-    raise PlnError(
-        unknown_message("entry", entry_id, difflib.get_close_matches(entry_id, ids, n=3, cutoff=0.8))
-    )
+def _find_entry(loaded: Loaded, entry_ref: str) -> Entry:
+    """The entry `entry_ref` names (id, title, prefix); else why not, with close matches."""
+    return find_in(loaded, entry_ref, ("entry",))  # type: ignore[return-value]
