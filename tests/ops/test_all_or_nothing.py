@@ -111,3 +111,12 @@ def test_rm_force_with_one_referrer_that_cannot_change_changes_nothing(
         assert result.exit_code == 1
         assert result.stderr.endswith("2026-01-04-chat.md: Operation not permitted; nothing was changed\n")
         assert files(jane_everywhere) == before
+
+
+def test_a_log_that_cannot_write_its_entry_leaves_no_person_it_made(journal: Path) -> None:
+    before = files(journal)
+    long_notes = "Long notes. " * 1000
+    result = pln_limited(journal, "log", "Chat", "--with", "Maria Soto", "--add-missing", "-m", long_notes)
+    assert result.returncode == 1
+    assert result.stderr.endswith("File too large\n") and result.stderr.count("\n") == 1
+    assert files(journal) == before  # no people/maria-soto.md without the entry that named her

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from plnjournal.change import Change
@@ -73,11 +74,26 @@ def log_entry(journal: Journal, values: dict[str, Any], body: str = "", add_miss
     with locked(journal):
         stubs: list[Record] = []
         resolve_references(named_index(journal), values, add_missing, stubs)
-        written = [journal.relative(save_new(journal, stub)) for stub in stubs]
         entry = Entry(id=entry_stem(values), body=body_text(body), **values)
-        relative = journal.relative(save_new(journal, entry))
+        written = [journal.relative(path) for path in _save_with_stubs(journal, stubs, entry)]
+    relative = written[-1]
     title = entry.title or display_name(entry)
-    return Change(f"log: {title}", written=(*written, relative), created=(relative,))
+    return Change(f"log: {title}", written=tuple(written), created=(relative,))
+
+
+def _save_with_stubs(journal: Journal, stubs: list[Record], entry: Entry) -> list[Path]:
+    """The new people, spaces... an entry names, then the entry; when the entry cannot be written
+    (a full disk), the stubs made for it are removed again, so nothing is half-added."""
+    written: list[Path] = []
+    try:
+        for stub in stubs:
+            written.append(save_new(journal, stub))
+        written.append(save_new(journal, entry))
+    except PlnError:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return written
 
 
 def resolve_references(index: Index, values: dict[str, Any], add_missing: bool, stubs: list[Record]) -> None:
