@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from plnjournal.cli import complete, output, prompts
-from plnjournal.cli.common import NoCommit, NoInput, finish, split_values
+from plnjournal.cli.common import NoCommit, NoInput, duration_options, finish, split_values
 from plnjournal.cli.state import state
 from plnjournal.model import Engagement
 
@@ -81,7 +82,13 @@ def log(
             show_default=False,
         ),
     ] = None,
-    minutes: Annotated[int | None, typer.Option(min=0, show_default=False)] = None,
+    minutes: Annotated[
+        str | None,
+        typer.Option(help="How long: 90, '90 min', 1h30, '1.5 hours' or 1:30.", show_default=False),
+    ] = None,
+    hours: Annotated[
+        str | None, typer.Option(help="How long, in hours: 1.5, 1h30 or 1:30.", show_default=False)
+    ] = None,
     tag: Many = None,
     next_: Annotated[
         str | None,
@@ -159,7 +166,7 @@ def log(
         "tools": split_values(tool),
         "growth": growth_map,
         "engagement": engagement,
-        "minutes": minutes,
+        "minutes": duration_options(minutes, hours),
         "goal": goal,
         "tags": split_values(tag),
         "next": next_,
@@ -177,6 +184,7 @@ def log(
     if not asking:
         _require_a_name(present)
     journal = state.journal()
+    _warn_unknown_credit(journal.root, values["credit"])
     index = named_index(journal)
     if asking:
         present = prompts.ask_title_and_space(present, index)
@@ -253,6 +261,22 @@ def _credit(category: str | None) -> dict[str, str]:
     from plnjournal.journal.schema import to_credit
 
     return to_credit(category)
+
+
+def _warn_unknown_credit(root: Path, credit: dict[str, str]) -> None:
+    """A category no rule pack has is kept as typed (a district's pack may come later), with a warning."""
+    if not credit:
+        return
+    import difflib
+
+    from plnjournal.journal.pack_file import all_categories
+
+    known = all_categories(root)
+    if credit["category"] in known:
+        return
+    close = difflib.get_close_matches(credit["category"], sorted(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    output.warn(f"--credit: {credit['category']!r} is not a category of any rule pack{hint} (kept as given)")
 
 
 def _time(text: str | None) -> str | None:

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 import typer
 
 from plnjournal.cli.common import NoCommit, deliver
+from plnjournal.cli.credits import CycleOption, PackOption
 from plnjournal.cli.export_import import OutOption
 from plnjournal.cli.privacy import IncludePrivate, say_left_out
 from plnjournal.cli.state import state
@@ -30,10 +31,21 @@ def portfolio(
         Literal["markdown", "html", "csv"], typer.Option("--format", "-f", help="Output format.")
     ] = "markdown",
     out: OutOption = None,
+    pack: PackOption = None,
+    cycle: CycleOption = None,
     include_private: IncludePrivate = False,
 ) -> None:
     """Evidence of professional learning for recertification: clock hours, providers, evidence,
-    what you learned and applied. Private entries stay out, unless --include-private."""
+    what you learned and applied. Private entries stay out, unless --include-private. With --pack,
+    grouped by the pack's categories with their units, in the columns that state's log asks for,
+    over its cycle."""
+    if pack is not None or cycle is not None:
+        if start is not None or end is not None:
+            from plnjournal.errors import UsageError
+
+            raise UsageError("--from/--to: with --pack the portfolio covers the pack's cycle; use --cycle")
+        _pack_portfolio(pack, cycle, fmt, out, include_private)
+        return
     from plnjournal.cli import output
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.cli.report import report_range
@@ -58,6 +70,21 @@ def portfolio(
     data = build(scope)
     if not data["activities"]:
         output.hint(f"no entries from {data['from']} to {data['to']}; the portfolio is empty")
+    deliver(getattr(view, fmt)(data), out)
+
+
+def _pack_portfolio(
+    pack: str | None, cycle: str | None, fmt: str, out: Path | None, include_private: bool
+) -> None:
+    from plnjournal.cli.credits import pack_scope
+    from plnjournal.render.views import credit_log as view
+    from plnjournal.reports.credit_log import build
+
+    chosen, scope = pack_scope(pack, cycle, leave_private_out=not include_private)
+    owner = state.journal().settings.owner
+    data = build(
+        chosen, scope["entries"], scope["index"], **scope["cycle"], today=scope["today"], owner=owner
+    )
     deliver(getattr(view, fmt)(data), out)
 
 
