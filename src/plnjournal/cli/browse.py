@@ -90,7 +90,8 @@ def emit_table(columns: tuple[str, ...], rows: list[list[object]]) -> None:
     from plnjournal.render import table
 
     if output.is_terminal():
-        output.console().print(table.render_rich(columns, rows))
+        console = output.console()
+        console.print(table.render_rich(columns, rows, width=console.width))
     else:
         output.data(table.render_plain(columns, rows))
 
@@ -99,20 +100,47 @@ def show(
     record_id: RecordId,
     fmt: Annotated[Literal["table", "json"], FormatOption] = "table",
 ) -> None:
-    """Show one record: its keys and its notes."""
+    """Show one record: its keys and its notes; for a person, space, tool or goal, also the entries
+    that name it, newest first, with the first and last day seen."""
+    from plnjournal.model import NAMED_KINDS
     from plnjournal.reports.listing import json_rows
 
     journal = state.journal()
     record = find_one(journal, record_id)
     data = json_rows([record], body=True)[0]
+    if record.kind in NAMED_KINDS:
+        data["history"] = record_history(journal, record)
     if fmt == "json":
         output.json_data(data)
         return
     body = data.pop("body")
+    seen = data.pop("history", None)
     rows = [[key, value] for key, value in data.items() if value not in (None, [], {}, "", False)]
     emit_table(("key", "value"), rows)
     if body.strip():
         output.data("\n" + clean(body))
+    if seen is not None:
+        show_history(seen)
+
+
+def record_history(journal: Journal, record: Record) -> dict:
+    from plnjournal.journal.load import load
+    from plnjournal.reports.history import history
+
+    loaded = load(journal.root)
+    warn_skipped(loaded)
+    return history(loaded, record)
+
+
+def show_history(seen: dict) -> None:
+    from plnjournal.render.views.history import summary
+
+    output.data("\n" + summary(seen) + "\n")
+    if seen["entries"]:
+        emit_table(
+            ("date", "title", "engagement", "minutes", "id"),
+            [[e["date"], e["title"], e["engagement"], e["minutes"], e["id"]] for e in seen["entries"]],
+        )
 
 
 def find_one(journal: Journal, ref: str) -> Record:
