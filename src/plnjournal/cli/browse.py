@@ -8,20 +8,10 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import FormatOption, NoCommit, NoInput, RecordId, TableFormat
-from plnjournal.cli.entry_filters import (
-    EngagementOption,
-    FromOption,
-    GoalOption,
-    GrowthOption,
-    ManyOption,
-    SpaceOption,
-    ToolOption,
-    ToOption,
-    WithOption,
-    entry_filters,
-)
+from plnjournal.cli.entry_filters import filter_options
 from plnjournal.cli.state import state
 from plnjournal.model import KIND_OF_PLURAL
+from plnjournal.query import FilterOptions
 from plnjournal.text import clean
 
 if TYPE_CHECKING:
@@ -30,27 +20,19 @@ if TYPE_CHECKING:
     from plnjournal.model import Record
 
 
+@filter_options()
 def list_records(
-    ctx: typer.Context,
+    filters: FilterOptions,
     kind: Annotated[
         Literal["people", "spaces", "tools", "goals", "entries", "reflections"],
         typer.Argument(help="What to list.", show_default=False),
     ],
-    start: FromOption = None,
-    end: ToOption = None,
-    space: SpaceOption = None,
-    with_: WithOption = None,
-    tool: ToolOption = None,
-    tag: ManyOption = None,
-    growth: GrowthOption = None,
-    engagement: EngagementOption = None,
-    goal: GoalOption = None,
     fmt: Annotated[TableFormat, FormatOption] = "table",
 ) -> None:
     """List people, spaces, tools, goals, entries or reflections; filters apply to entries."""
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
-    from plnjournal.query import select_entries
+    from plnjournal.query import read_filters, select_entries
 
     record_kind = KIND_OF_PLURAL[kind]
     journal = state.journal()
@@ -60,8 +42,8 @@ def list_records(
     index = Index(loaded.records)
     records: list[Record]
     if record_kind == "entry":
-        filters = entry_filters(index, ctx.params)
-        records = list(select_entries(loaded.entries, filters, index))
+        chosen = read_filters(filters, index, school_year_start=journal.settings.school_year_start)
+        records = list(select_entries(loaded.entries, chosen, index))
     else:
         records = sorted(loaded.of(record_kind), key=listing_order)
     emit_records(record_kind, records, fmt)

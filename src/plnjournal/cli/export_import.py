@@ -9,21 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from plnjournal.cli.common import NoCommit, deliver
-from plnjournal.cli.entry_filters import (
-    EngagementOption,
-    FromOption,
-    GoalOption,
-    GrowthOption,
-    ManyOption,
-    SpaceOption,
-    ToolOption,
-    ToOption,
-    WithOption,
-    entry_filters,
-)
+from plnjournal.cli.common import NoCommit, OutOption, deliver
+from plnjournal.cli.entry_filters import filter_options
 from plnjournal.cli.privacy import IncludePrivate, say_left_out
 from plnjournal.cli.state import state
+from plnjournal.query import FilterOptions
 
 if TYPE_CHECKING:
     from plnjournal.importing import Row
@@ -35,14 +25,11 @@ if TYPE_CHECKING:
 
 PROGRESS_FROM = 50  # rows: smaller imports finish before a bar is worth drawing
 ExportFormat = Literal["json", "jsonl", "csv", "markdown", "obsidian"]
-OutOption = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", help="Write to this file (default: stdout).", show_default=False),
-]
 
 
+@filter_options()
 def export(
-    ctx: typer.Context,
+    filters: FilterOptions,
     vault: Annotated[
         Path | None,
         typer.Argument(metavar="[DIR]", help="obsidian: the new vault folder.", show_default=False),
@@ -51,15 +38,6 @@ def export(
         ExportFormat, typer.Option("--format", "-f", help="Output format (obsidian: a folder of notes).")
     ] = "json",
     out: OutOption = None,
-    start: FromOption = None,
-    end: ToOption = None,
-    space: SpaceOption = None,
-    with_: WithOption = None,
-    tool: ToolOption = None,
-    tag: ManyOption = None,
-    growth: GrowthOption = None,
-    engagement: EngagementOption = None,
-    goal: GoalOption = None,
     include_private: IncludePrivate = False,
 ) -> None:
     """Export entries (people, spaces, tools and goal named, ids kept); private ones stay home.
@@ -68,16 +46,21 @@ def export(
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
-    from plnjournal.query import private_left_out, select_entries
+    from plnjournal.query import private_left_out, read_filters, select_entries
     from plnjournal.reports.export import export_data
 
     journal = state.journal()
     loaded = load(journal.root)
     warn_skipped(loaded)
     index = Index(loaded.records)
-    filters = entry_filters(index, ctx.params, include_private=include_private)
-    entries = select_entries(loaded.entries, filters, index)
-    say_left_out(private_left_out(loaded.entries, filters, index))
+    chosen = read_filters(
+        filters,
+        index,
+        school_year_start=journal.settings.school_year_start,
+        include_private=include_private,
+    )
+    entries = select_entries(loaded.entries, chosen, index)
+    say_left_out(private_left_out(loaded.entries, chosen, index))
     if fmt == "obsidian":
         write_vault(journal.root, _vault_folder(vault, out), loaded, entries, index)
         return

@@ -7,17 +7,18 @@ from typing import Annotated, Literal
 import typer
 
 from plnjournal.cli import output
+from plnjournal.cli.entry_filters import RANGE, filter_options
 from plnjournal.cli.privacy import IncludePrivate, say_left_out
-from plnjournal.cli.scope import End, Start, read_scope
 from plnjournal.cli.state import state
+from plnjournal.query import FilterOptions
 
 
+@filter_options(*RANGE)
 def graph(
+    filters: FilterOptions,
     fmt: Annotated[
         Literal["mermaid", "dot"], typer.Option("--format", "-f", help="Graph language.")
     ] = "mermaid",
-    start: Start = None,
-    end: End = None,
     pairs: Annotated[bool, typer.Option("--pairs", help="Also link people who share an entry.")] = False,
     include_private: IncludePrivate = False,
 ) -> None:
@@ -29,9 +30,10 @@ def graph(
     """
     import importlib
 
+    from plnjournal.cli.scope import load_scope
     from plnjournal.reports.graph import build_graph
 
-    scope = read_scope(state.journal(), start, end, include_private=include_private)
+    scope = load_scope(state.journal(), filters, include_private=include_private)
     say_left_out(scope.private_left_out)
     renderer = importlib.import_module(f"plnjournal.render.{fmt}")
     output.data(renderer.render(build_graph(scope, pairs=pairs)))
