@@ -9,6 +9,7 @@ mean the same in every command.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -170,3 +171,12 @@ def select_entries(entries: Iterable[Entry], filters: Filters, index: Index) -> 
 
 def entry_order(entry: Entry) -> tuple[dt.date, str, str]:
     return (entry.date, entry.time or "", entry.id)
+
+
+def private_left_out(entries: Iterable[Entry], filters: Filters, index: Index) -> int:
+    """How many private entries the filters kept out that would otherwise pass (0 when they let
+    private entries in): the count an output made to be shared tells the teacher."""
+    if filters.include_private:
+        return 0
+    everything = dataclasses.replace(filters, include_private=True)
+    return sum(1 for entry in entries if entry.private and matches(entry, everything, index))

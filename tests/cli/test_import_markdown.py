@@ -149,8 +149,9 @@ def test_obsidian_vault_has_properties_and_links(example_journal: Path, tmp_path
     out = tmp_path / "vault"
     result = pln_at(example_journal)("export", "--format", "obsidian", str(out))
     assert result.exit_code == 0, result.stderr
-    assert (
-        result.stderr == f"pln: wrote {out}: 133 notes, 3 evidence files (open it in Obsidian as a vault)\n"
+    assert result.stderr == (
+        "pln: left out 2 private entries (private: true); --include-private puts them in\n"
+        f"pln: wrote {out}: 133 notes, 3 evidence files (open it in Obsidian as a vault)\n"
     )
     note = (out / "entries" / "2025" / "2025-10-18-edcamp-tulsa-fall-2025.md").read_text(encoding="utf-8")
     assert note.startswith(

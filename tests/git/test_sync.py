@@ -155,6 +155,16 @@ def test_a_pending_file_with_conflict_markers_is_not_synced(devices: tuple[Path,
     assert subjects(laptop) == subjects(remote) == ["init journal"]
 
 
+def test_a_pending_record_that_does_not_read_is_not_synced(devices: tuple[Path, Path, Path]) -> None:
+    laptop, _, remote = devices
+    write(laptop / "people" / "jane-doe.md", "---\nname: Jane Doe\nroles: [teacher\n---\n")
+    result = pln(laptop, "sync")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("pln: error: people/jane-doe.md:4: YAML: ")
+    assert result.stderr.endswith("; fix it ('pln edit'), then run pln sync again\n")
+    assert subjects(laptop) == subjects(remote) == ["init journal"]
+
+
 def test_sync_without_a_remote_says_how_to_add_one(journal: Path) -> None:
     result = pln(journal, "sync")
     assert result.exit_code == 1
@@ -251,3 +261,24 @@ def test_editing_the_journals_readme_never_blocks_a_sync(devices: tuple[Path, Pa
     assert subjects(remote)[0] == "sync: pending changes to README.md"
     assert pln(desktop, "sync").exit_code == 0
     assert (desktop / "README.md").read_text(encoding="utf-8").endswith("My own notes.\n")
+def test_sync_to_a_remote_that_does_not_exist_gives_the_reason_in_one_line(
+    journal: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nowhere.git"
+    git(journal, "remote", "add", "origin", str(missing))
+    result = pln(journal, "sync")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"pln: error: cannot pull from origin ({missing}): there is no git repository at that address; "
+        "check it with 'git remote -v', change it with 'git remote set-url origin URL'\n",
+    )
+
+
+def test_an_unknown_git_failure_shows_gits_first_reason_not_its_advice(journal: Path, tmp_path: Path) -> None:
+    not_a_repository = tmp_path / "plain-folder"
+    not_a_repository.mkdir()
+    write(not_a_repository / "HEAD", "garbage\n")  # looks like a git folder to git, but is broken
+    git(journal, "remote", "add", "origin", str(not_a_repository))
+    result = pln(journal, "sync")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "and the repository exists" not in result.stderr

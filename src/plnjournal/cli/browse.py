@@ -141,24 +141,33 @@ def edit(
     no_commit: NoCommit = False,
     no_input: Annotated[bool, NoInput] = False,
 ) -> None:
-    """Open a record in $EDITOR; the file is checked after you save and never lost.
+    """Open a record in $EDITOR, even one that does not read; checked after you save, never lost.
 
     If it no longer reads, pln says where and (on a terminal) offers to reopen the editor; a file
-    kept with errors is still saved as written, and pln exits with status 1."""
+    kept that way is saved as written but not committed, and pln exits with status 1."""
     from plnjournal.cli.common import finish
     from plnjournal.cli.prompts import ask_edit_again, interactive
     from plnjournal.errors import PlnError
-    from plnjournal.ops.edit import edit_record, has_errors
+    from plnjournal.journal.lookup import find_file
+    from plnjournal.ops.edit import AT_ONCE_HINT, edit_file, has_errors
 
     journal = state.journal()
     edit_again = ask_edit_again if interactive(no_input) else (lambda problems: False)
-    change, problems = edit_record(journal, find_one(journal, record_id), edit_again)
-    for problem in problems:
+    edited = edit_file(journal, find_file(journal, record_id), edit_again)
+    for problem in edited.problems:
         output.warn(str(problem))
-    if change is not None:
-        finish(journal, change, commit=not no_commit)
-    if has_errors(problems):
-        raise PlnError(f"{problems[0].path} was kept as written but does not read; fix it with 'pln edit'")
+    if edited.change is None:
+        output.hint(f"the editor closed without changing {edited.path}; nothing to save ({AT_ONCE_HINT})")
+        return
+    if not edited.reads:
+        raise PlnError(
+            f"{edited.path} was kept as written but does not read, so pln did not commit it; "
+            f"fix it with 'pln edit {record_id}'"
+        )
+    finish(journal, edited.change, commit=not no_commit)
+    if has_errors(edited.problems):
+        fix = f"fix it with 'pln edit {record_id}'"
+        raise PlnError(f"{edited.path} was saved as written but has errors; {fix}")
 
 
 def warn_skipped(loaded: Loaded) -> None:

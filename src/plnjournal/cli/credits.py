@@ -10,6 +10,7 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import FormatOption, NoCommit, OutOption, deliver
+from plnjournal.cli.privacy import say_left_out
 from plnjournal.cli.state import state
 
 if TYPE_CHECKING:
@@ -99,6 +100,8 @@ def pack_scope(
     first_entry = min((entry.date for entry in loaded.entries), default=None)
     start, end = parse_cycle(cycle, chosen) if cycle else cycle_of(chosen, first_entry, today())
     output.hint(f"{chosen.name} ({chosen.path}), cycle {start} to {end}")
+    if leave_private_out:
+        say_left_out(sum(1 for entry in loaded.entries if entry.private and start <= entry.date <= end))
     scope = {"entries": entries, "index": Index(loaded.records), "today": today()}
     return chosen, {**scope, "cycle": {"start": start, "end": end}}
 

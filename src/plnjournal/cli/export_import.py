@@ -11,6 +11,7 @@ import typer
 
 from plnjournal.cli.common import NoCommit, OutOption, deliver
 from plnjournal.cli.entry_filters import filter_options
+from plnjournal.cli.privacy import IncludePrivate, say_left_out
 from plnjournal.cli.state import state
 from plnjournal.query import FilterOptions
 
@@ -37,9 +38,7 @@ def export(
         ExportFormat, typer.Option("--format", "-f", help="Output format (obsidian: a folder of notes).")
     ] = "json",
     out: OutOption = None,
-    include_private: Annotated[
-        bool, typer.Option("--include-private", help="Also export entries marked private: true.")
-    ] = False,
+    include_private: IncludePrivate = False,
     for_cohort: Annotated[
         bool,
         typer.Option(
@@ -54,7 +53,7 @@ def export(
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
-    from plnjournal.query import read_filters, select_entries
+    from plnjournal.query import private_left_out, read_filters, select_entries
     from plnjournal.reports.export import export_data
 
     journal = state.journal()
@@ -69,8 +68,9 @@ def export(
         field_types=journal.settings.fields,
     )
     entries = select_entries(loaded.entries, chosen, index)
+    say_left_out(private_left_out(loaded.entries, chosen, index))
     if for_cohort:
-        deliver(cohort_share(journal, loaded, entries, include_private), out)
+        deliver(cohort_share(journal, loaded, entries), out)
         return
     if fmt == "obsidian":
         write_vault(journal.root, _vault_folder(vault, out), loaded, entries, index)
@@ -82,9 +82,8 @@ def export(
     deliver(render_export(export_data(loaded, entries, index, journal.settings.owner), fmt), out)
 
 
-def cohort_share(journal: Journal, loaded: Loaded, entries: Sequence[Entry], include_private: bool) -> str:
-    """The share's JSON; says on stderr how many private entries it left out."""
-    from plnjournal.cli import output
+def cohort_share(journal: Journal, loaded: Loaded, entries: Sequence[Entry]) -> str:
+    """The share's JSON (the share id made on first use is committed)."""
     from plnjournal.cli.common import finish
     from plnjournal.dates import today
     from plnjournal.ops.share_id import share_id
@@ -94,9 +93,6 @@ def cohort_share(journal: Journal, loaded: Loaded, entries: Sequence[Entry], inc
     teacher, change = share_id(journal)
     if change is not None:
         finish(journal, change)
-    left_out = 0 if include_private else sum(1 for entry in loaded.entries if entry.private)
-    if left_out:
-        output.hint(f"left out {left_out} private entries (--include-private counts them too)")
     spaces = {space.id: space for space in loaded.of("space")}
     return json.render(share(entries, spaces, teacher, today()))
 

@@ -77,6 +77,17 @@ def last_line(result: subprocess.CompletedProcess[str]) -> str:
     return lines[-1] if lines else ""
 
 
+def first_reason(result: subprocess.CompletedProcess[str]) -> str:
+    """git's first `fatal:` or `error:` line, without the prefix: the cause, where the last line
+    is often advice ("and the repository exists.")."""
+    lines = [line.strip() for line in (result.stderr or result.stdout).splitlines() if line.strip()]
+    for line in lines:
+        for prefix in ("fatal: ", "error: "):
+            if line.startswith(prefix):
+                return line.removeprefix(prefix)
+    return lines[-1] if lines else f"git exited with status {result.returncode}"
+
+
 def needs_identity(problem: GitError) -> bool:
     """git refused to commit because it does not know the author's name or email."""
     return "tell me who you are" in problem.output or "ident" in str(problem)

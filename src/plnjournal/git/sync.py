@@ -8,6 +8,7 @@ nothing aborted for the user, nothing lost.
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,9 +17,11 @@ from plnjournal.errors import PlnError
 from plnjournal.git import repository as git
 from plnjournal.git.conflicts import label_sides
 from plnjournal.journal.fileformat import conflict_marker_line
-from plnjournal.journal.files import FOLDER_NAMES
+from plnjournal.journal.files import FOLDER_NAMES, is_record_name
 from plnjournal.journal.lock import locked
+from plnjournal.journal.parse import parse_file
 from plnjournal.journal.settings import CONFIG_FILE, Journal
+from plnjournal.model import KIND_OF_FOLDER
 
 # what sync commits on the user's behalf: the journal's own README (pln init writes it) included
 JOURNAL_FILES = (CONFIG_FILE, "README.md", *FOLDER_NAMES)
@@ -133,14 +136,16 @@ def commit_pending(root: Path) -> tuple[str, ...]:
             f"uncommitted changes pln does not commit for you: {', '.join(blocking)}; "
             "commit them or 'git stash' them, then run pln sync again"
         )
-    _refuse_conflict_markers(root, pending)
+    _refuse_unfinished_files(root, pending)
     if pending:
         what = pending[0] if len(pending) == 1 else f"{len(pending)} files"
         git.commit(root, pending, f"sync: pending changes to {what}")
     return tuple(pending)
 
 
-def _refuse_conflict_markers(root: Path, paths: list[str]) -> None:
+def _refuse_unfinished_files(root: Path, paths: list[str]) -> None:
+    """Neither a file mid-merge nor a record that does not read is committed on the user's behalf
+    (a broken `pln edit` is saved, never committed, and must not be pushed either)."""
     for path in paths:
         try:
             line = conflict_marker_line((root / path).read_text(encoding="utf-8", errors="replace"))
@@ -148,6 +153,16 @@ def _refuse_conflict_markers(root: Path, paths: list[str]) -> None:
             continue
         if line is not None:
             raise PlnError(f"{path}:{line}: git conflict marker; resolve the file, then run pln sync again")
+        if _is_record(path):
+            record, problems = parse_file(str(root / path), path)
+            if record is None and problems:
+                where = f"{problems[0].path}:{problems[0].line}: {problems[0].message}"
+                raise PlnError(f"{where}; fix it ('pln edit'), then run pln sync again")
+
+
+def _is_record(path: str) -> bool:
+    folder, _, name = path.partition("/")
+    return folder in KIND_OF_FOLDER and is_record_name(name.rsplit("/", 1)[-1])
 
 
 def pull(root: Path, remote: Remote) -> tuple[str, ...]:
@@ -163,7 +178,30 @@ def pull(root: Path, remote: Remote) -> tuple[str, ...]:
         raise PlnError(f"the rebase stopped: {git.last_line(result)}; 'git status' says what to do next")
     if not _remote_has_branch(root, remote):
         return ()  # a new, empty remote: nothing to pull, the push will create the branch
-    raise PlnError(f"cannot pull from {remote.name} ({remote.url}): {git.last_line(result)}")
+    raise PlnError(f"cannot pull from {remote.name} ({remote.url}): {remote_trouble(result, remote)}")
+
+
+# git's reasons for not reaching a remote, as a teacher would say them (the first matching wins),
+# and whether the remote's address is the likely culprit
+_REMOTE_TROUBLE = (
+    ("does not appear to be a git repository", "there is no git repository at that address", True),
+    ("repository not found", "the repository does not exist there, or you have no access to it", True),
+    ("could not resolve host", "cannot reach that address (no network, or a mistyped host)", True),
+    ("permission denied", "you have no access to it (check your SSH key or credentials)", False),
+    ("authentication failed", "the name or password (token) was refused", False),
+    ("could not read from remote", "the repository does not exist there, or you have no access to it", True),
+)
+
+
+def remote_trouble(result: subprocess.CompletedProcess[str], remote: Remote) -> str:
+    """Why git could not reach the remote, in one line: in plain words where git gave a reason it
+    is known to give, else its own first `fatal:` line (not the advice it prints after it)."""
+    text = (result.stderr or result.stdout).casefold()
+    for phrase, meaning, address in _REMOTE_TROUBLE:
+        if phrase in text:
+            fix = f"; check it with 'git remote -v', change it with 'git remote set-url {remote.name} URL'"
+            return meaning + (fix if address else "")
+    return git.first_reason(result)
 
 
 def _remote_has_branch(root: Path, remote: Remote) -> bool:
@@ -180,7 +218,7 @@ def push(root: Path, branch: str, remote: Remote) -> int:
     result = git.call(root, *args, remote.name, f"{branch}:refs/heads/{remote.branch}")
     if result.returncode != 0:
         raise PlnError(
-            f"cannot push to {remote.name} ({remote.url}): {git.last_line(result)}; "
+            f"cannot push to {remote.name} ({remote.url}): {remote_trouble(result, remote)}; "
             "if it changed meanwhile, run pln sync again"
         )
     return sending

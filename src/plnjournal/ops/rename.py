@@ -1,7 +1,9 @@
 """`pln rename` and `pln rm`: move or remove a record and keep every reference to it right.
 
-Both hold the journal lock. A rename writes the new file first, then the files that refer to it,
-and removes the old file last, so a crash leaves a duplicate for `pln check` to show, never a loss.
+Both hold the journal lock and change their files all or nothing (journal/batch.py): a failure
+part-way (a full disk, a file-size limit, an immutable file) puts every file back. The new file is
+made first and the old one removed last, so even a crash leaves a duplicate for `pln check` to
+show, never a reference to nothing.
 """
 
 from __future__ import annotations
@@ -11,14 +13,14 @@ from typing import Any
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError, UsageError
-from plnjournal.journal.atomic import refuse_link, remove
+from plnjournal.journal.batch import write_all
 from plnjournal.journal.ids import is_valid_id
 from plnjournal.journal.load import Loaded, load
 from plnjournal.journal.lock import locked
 from plnjournal.journal.lookup import find_in
 from plnjournal.journal.refs import REFERRING_KEYS, Index, references
 from plnjournal.journal.settings import Journal
-from plnjournal.journal.writer import save, save_new
+from plnjournal.journal.writer import folder_for, record_text
 from plnjournal.model import Entry, Record
 
 
@@ -63,11 +65,9 @@ def rename_record(journal: Journal, ref: str, new_id: str, new_name: str | None 
         if new_name:
             changes["name" if hasattr(target, "name") else "title"] = new_name
         moved = dataclasses.replace(target, **changes)
+        new_path = journal.relative(folder_for(journal, moved) / f"{new_id}.md")
         updates = _updated_referrers(loaded, target, new_id)
-        _refuse_links(journal, updates)
-        new_path = journal.relative(save_new(journal, moved))
-        written = [new_path, *_save_all(journal, updates)]
-        remove(journal.root / target.path)
+        written = _write_together(journal, updates, target, {new_path: moved})
     return Change(
         f"rename {target.kind} {target.id} -> {new_id}", written=tuple(written), removed=(target.path,)
     )
@@ -85,10 +85,7 @@ def remove_record(journal: Journal, ref: str, force: bool = False) -> Change:
                 f"{target.id} is named by {len(using)} record(s) ({names}{more}); "
                 "use --force to remove it and those references"
             )
-        updates = _updated_referrers(loaded, target, None)
-        _refuse_links(journal, updates)
-        written = _save_all(journal, updates)
-        remove(journal.root / target.path)
+        written = _write_together(journal, _updated_referrers(loaded, target, None), target)
     return Change(f"rm {target.kind} {target.id}", written=tuple(written), removed=(target.path,))
 
 
@@ -103,11 +100,19 @@ def _updated_referrers(loaded: Loaded, target: Record, new_id: str | None) -> li
     return list(updated.values())
 
 
-def _refuse_links(journal: Journal, records: list[Record]) -> None:
-    """Check every file first, so a symbolic link stops the change before anything is written."""
-    for record in records:
-        refuse_link(journal.root / record.path)
+def _write_together(
+    journal: Journal, updates: list[Record], target: Record, created: dict[str, Record] | None = None
+) -> list[str]:
+    """The new records, the referrers whose text changes, and the target removed: all or nothing
+    (a failure part-way puts every file back, so a retry starts clean); the paths written."""
+    new = {path: record_text(record) for path, record in (created or {}).items()}
+    changed = {record.path: record_text(record) for record in updates if _changes(journal, record)}
+    write_all(journal.root, create=new, rewrite=changed, remove=(target.path,))
+    return [*new, *changed]
 
 
-def _save_all(journal: Journal, records: list[Record]) -> list[str]:
-    return [record.path for record in records if save(journal, record)]
+def _changes(journal: Journal, record: Record) -> bool:
+    try:
+        return (journal.root / record.path).read_bytes() != record_text(record).encode("utf-8")
+    except FileNotFoundError:
+        return True

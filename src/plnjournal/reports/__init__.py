@@ -17,7 +17,7 @@ from plnjournal.journal.refs import Index
 from plnjournal.journal.settings import Settings
 from plnjournal.model import Entry
 from plnjournal.periods import Period
-from plnjournal.query import FilterOptions, Filters, read_filters, select_entries
+from plnjournal.query import FilterOptions, Filters, private_left_out, read_filters, select_entries
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Scope:
     today: dt.date
     filters: Filters = field(default_factory=Filters)
     added: Mapping[str, dt.date] = field(default_factory=dict)  # person id -> the day they were added
+    private_left_out: int = 0  # private entries the filters kept out, for the command to say
 
 
 def make_scope(
@@ -49,8 +50,19 @@ def make_scope(
     """`added` (git/history.py) tells the network report who joined too recently to be dormant."""
     index = index or Index(loaded.records)
     entries = tuple(select_entries(loaded.entries, filters, index))
+    left_out = private_left_out(loaded.entries, filters, index)
     return Scope(
-        loaded, index, entries, filters.start, filters.end, by, settings, today, filters, added or {}
+        loaded,
+        index,
+        entries,
+        filters.start,
+        filters.end,
+        by,
+        settings,
+        today,
+        filters,
+        added or {},
+        left_out,
     )
 
 

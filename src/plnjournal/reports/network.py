@@ -143,7 +143,7 @@ def dormant(people: list[Person], scope: Scope, end: Any) -> list[dict[str, Any]
     nobody is dormant before `dormant_after_days` have passed since they were added."""
     last_entry: dict[str, Any] = {}
     for entry in scope.loaded.entries:
-        if entry.date <= end:
+        if entry.date <= end and (scope.filters.include_private or not entry.private):
             for pid in entry_people(scope, entry):
                 last_entry[pid] = max(entry.date, last_entry.get(pid, entry.date))
     rows = []
