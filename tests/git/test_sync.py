@@ -261,6 +261,8 @@ def test_editing_the_journals_readme_never_blocks_a_sync(devices: tuple[Path, Pa
     assert subjects(remote)[0] == "sync: pending changes to README.md"
     assert pln(desktop, "sync").exit_code == 0
     assert (desktop / "README.md").read_text(encoding="utf-8").endswith("My own notes.\n")
+
+
 def test_sync_to_a_remote_that_does_not_exist_gives_the_reason_in_one_line(
     journal: Path, tmp_path: Path
 ) -> None:

@@ -45,8 +45,11 @@ def test_prompted_log_whose_editor_crashes_keeps_a_draft_that_resume_saves(
     status = converse(
         child,
         ("Title (what was it?): ", "Edcamp session on retakes"),
+        ("Date (yesterday, last friday, 2026-11-20...) ", ""),
         ("Space (id or name): ", "edcamp-tulsa"),
         ("With (person ids or names, comma-separated): ", "jane-doe"),
+        ("How long? (", ""),
+        ("What did you do? (", ""),
         ("Growth, affective: ", ""),
         ("Growth, cognitive: ", "Retakes for mastery"),
         ("Growth, identity: ", ""),

@@ -38,7 +38,11 @@ def check(
     journal = state.journal()
     loaded = load(journal.root, refresh_cache=False)  # check never writes, not even the cache
     left = drafts.left(journal)  # text pln kept for the teacher, which nothing else would show
-    problems = [*loaded.problems, *validate(loaded, journal_files(journal.root), journal.settings.fields), *left]
+    problems = [
+        *loaded.problems,
+        *validate(loaded, journal_files(journal.root), journal.settings.fields),
+        *left,
+    ]
     if pack is not None:
         problems += _pack_problems(journal.root, pack, loaded)
     problems.sort()
