@@ -14,6 +14,7 @@ from typing import Any
 from plnjournal.durations import DurationError, parse_duration
 from plnjournal.errors import PlnError, UsageError
 from plnjournal.importing import Row, source_key
+from plnjournal.importing.sniff import refuse_unless_table
 from plnjournal.journal.schema import BadValue, to_date, to_flag, to_time
 from plnjournal.model import DIMENSIONS, ENGAGEMENT_LEVELS
 
@@ -72,7 +73,9 @@ def parse_mapping(pairs: Iterable[str]) -> dict[str, str]:
 
 
 def read_csv(path: Path, mapping: dict[str, str]) -> tuple[list[Row], list[str]]:
-    """The rows of a PD log and the columns left unused; a PlnError when it has no date column."""
+    """The rows of a PD log and the columns left unused; a PlnError when it has no date column
+    or is another kind of file (a JSON export, a Markdown note), named."""
+    refuse_unless_table(path, "a CSV PD log")
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             table = list(csv.reader(handle))
