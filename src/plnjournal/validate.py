@@ -1,15 +1,18 @@
 """Records -> Problems: what no single file can show on its own (like `bean-check` after parsing).
 
 References to records that do not exist, values outside DESIGN's vocabularies, two files claiming
-one id or one name, entries filed under the wrong year or date, keys pln does not know, and files
-where pln does not look for them. Pure: loaded records and a file listing in, Problems out.
+one id or one name, entries filed under the wrong year or date, keys pln does not know, files
+where pln does not look for them, and dates after today. Pure: loaded records and a file listing
+in, Problems out.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from plnjournal.dates import future_note
 from plnjournal.journal.atomic import TEMP_MARK
 from plnjournal.journal.files import FOLDER_NAMES, is_record_name
 from plnjournal.journal.load import Loaded
@@ -21,8 +24,9 @@ from plnjournal.problems import Problem, error, warning
 FREE_FOLDERS = frozenset(FOLDER_NAMES) - frozenset(KIND_OF_FOLDER)  # evidence/, templates/: anything goes
 
 
-def validate(loaded: Loaded, files: Iterable[str]) -> list[Problem]:
-    """The problems between records and in the journal's layout; `files` lists every file under it."""
+def validate(loaded: Loaded, files: Iterable[str], today: dt.date | None = None) -> list[Problem]:
+    """The problems between records and in the journal's layout; `files` lists every file under it.
+    `today` (when given) finds entries and reflections dated after it."""
     index = Index(loaded.records)
     problems = [problem for path in files if (problem := stray_file(path))]
     for records in loaded.records.values():
@@ -31,6 +35,8 @@ def validate(loaded: Loaded, files: Iterable[str]) -> list[Problem]:
             problems.extend(vocabulary_problems(record))
             problems.extend(unknown_references(index, record))
             problems.extend(misfiled(record))
+            if today is not None:
+                problems.extend(future_dated(record, today))
         problems.extend(duplicate_ids(records))
         problems.extend(duplicate_names(records))
     return problems
@@ -93,6 +99,12 @@ def misfiled(record: Record) -> Iterator[Problem]:
         folder = f"entries/{record.date.year:04d}"
         if record.path.rpartition("/")[0] != folder:
             yield error(record.path, line, "wrong-folder", f"dated {day}, so it belongs in '{folder}/'")
+
+
+def future_dated(record: Record, today: dt.date) -> Iterator[Problem]:
+    """An entry or reflection dated after today: allowed, but usually a typo (2062 for 2026)."""
+    if isinstance(record, (Entry, Reflection)) and (note := future_note(record.date, today)):
+        yield warning(record.path, record.lines.get("date"), "future-date", f"date: {note}")
 
 
 def duplicate_ids(records: Iterable[Record]) -> Iterator[Problem]:

@@ -183,7 +183,15 @@ def log(
         present = prompts.ask_details(present, index, chosen)
     present, scaffold = apply(chosen, present, index, journal.settings.owner)
     change = log_entry(journal, present, _body(message, scaffold, no_input), add_missing, index)
+    _warn_if_future(present["date"])
     finish(journal, change, commit=not no_commit)
+
+
+def _warn_if_future(day: Any) -> None:
+    from plnjournal.dates import future_note, today
+
+    if note := future_note(day, today()):
+        output.warn(f"date: {note} (saved as dated; fix it with 'pln edit')")
 
 
 def _require_a_name(values: dict[str, Any]) -> None:
