@@ -49,7 +49,7 @@ HEADERS: dict[str, str] = {
 KEYS: tuple[str, ...] = (*dict.fromkeys(HEADERS.values()), "ignore")
 LIST_KEYS = {"people", "tools", "tags", "evidence"}
 TEXT_KEYS = {"title", "space", "goal", "next", "applied", "impact", "verified_by"}
-EXTRA_KEYS = {"location"}
+EXTRA_KEYS = {"location"}  # kept as written; in model.EXTRA_KEYS, so pln check knows it
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
