@@ -1,5 +1,5 @@
 """How two values a teacher typed compare: one rule for platforms, roles, subjects, levels,
-organizations, locations, tags and the filters that match them.
+organizations, locations, tags and the filters that match them; and how a tag is read.
 
 "Bluesky", "bluesky" and " BlueSky " are one value: values compare case-insensitively (Unicode
 case folding, so "STRASSE" is "straße") with their spacing collapsed, and are shown with the first
@@ -43,3 +43,14 @@ def tally(values: Iterable[str]) -> dict[str, int]:
 def any_in_common(first: Iterable[str], second: Iterable[str]) -> bool:
     """Whether the two share a value (a `--tag` filter against an entry's tags)."""
     return not {fold(value) for value in first}.isdisjoint(fold(value) for value in second)
+
+
+def tag(text: str) -> str:
+    """A tag without the '#' a teacher may type before it: `#edchat` is the tag `edchat`."""
+    return text.strip().lstrip("#").strip()
+
+
+def tags(texts: Iterable[str]) -> tuple[str, ...]:
+    """Tags as `--tag`, the importers and a hand-written file give them: a list, or texts of
+    comma-separated tags (`edchat, grading` is two), each without its '#', each once."""
+    return distinct(tag(part) for text in texts for part in text.split(","))

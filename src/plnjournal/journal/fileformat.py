@@ -221,6 +221,23 @@ def parse_front_matter(front: str, first_line: int) -> tuple[dict[str, Any], dic
     return data, lines
 
 
+def swallowed_by_comments(
+    front: str, first_line: int, data: dict[str, Any], lines: dict[str, int]
+) -> dict[str, str]:
+    """{key: what followed it} for each top-level key left empty because its value began with '#'
+    (`tags: #edchat`: YAML reads `#edchat` as a comment), from the raw lines of the front-matter."""
+    rows = front.split("\n")
+    found: dict[str, str] = {}
+    for key, value in data.items():
+        line = lines.get(str(key))
+        if value is not None or line is None or not 0 <= line - first_line < len(rows):
+            continue
+        _, colon, rest = rows[line - first_line].partition(":")
+        if colon and rest[:1].isspace() and rest.strip().startswith("#"):
+            found[str(key)] = rest.strip()
+    return found
+
+
 def _refuse_deep_or_aliased(front: str) -> None:
     """Refuse what would exhaust memory or the stack (libyaml's composer recurses in C), by reading
     the parser's events, which needs no recursion. Lines are relative to the front-matter."""
