@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from plnjournal.journal.refs import Index
 from plnjournal.model import Entry
+from plnjournal.values import any_in_common, tags
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ def matches(entry: Entry, filters: Filters, index: Index) -> bool:
         return False
     if filters.tools and not entry_ids(index, "tool", entry.tools) & set(filters.tools):
         return False
-    if filters.tags and not {t.casefold() for t in entry.tags} & {t.casefold() for t in filters.tags}:
+    if filters.tags and not any_in_common(entry.tags, tags(filters.tags)):
         return False
     if filters.growth and not set(entry.growth) & set(filters.growth):
         return False

@@ -18,7 +18,7 @@ from plnjournal.journal.files import FOLDER_NAMES, is_record_name
 from plnjournal.journal.load import Loaded
 from plnjournal.journal.refs import REFERRING_KEYS, Index, references, unknown_message
 from plnjournal.journal.vocabulary import bad_choice_message
-from plnjournal.model import KIND_OF_FOLDER, NAMED_KINDS, VOCABULARIES, Entry, Record, Reflection, record_keys
+from plnjournal.model import KIND_OF_FOLDER, NAMED_KINDS, VOCABULARIES, Entry, Record, Reflection, known_keys
 from plnjournal.problems import Problem, error, warning
 
 FREE_FOLDERS = frozenset(FOLDER_NAMES) - frozenset(KIND_OF_FOLDER)  # evidence/, templates/: anything goes
@@ -60,7 +60,7 @@ def stray_file(path: str) -> Problem | None:
 
 
 def unknown_keys(record: Record) -> Iterator[Problem]:
-    known = set(record_keys(type(record)))
+    known = known_keys(type(record))
     for key in record.extra:
         if key not in known:
             message = f"unknown key {str(key)!r}: kept as it is, but pln does not use it"

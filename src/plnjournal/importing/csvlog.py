@@ -17,6 +17,7 @@ from plnjournal.importing import Row, source_key
 from plnjournal.importing.sniff import refuse_unless_table
 from plnjournal.journal.schema import BadValue, to_date, to_flag, to_time
 from plnjournal.model import DIMENSIONS, ENGAGEMENT_LEVELS
+from plnjournal.values import tags
 
 HEADERS: dict[str, str] = {
     "date": "date",
@@ -49,7 +50,7 @@ HEADERS: dict[str, str] = {
 KEYS: tuple[str, ...] = (*dict.fromkeys(HEADERS.values()), "ignore")
 LIST_KEYS = {"people", "tools", "tags", "evidence"}
 TEXT_KEYS = {"title", "space", "goal", "next", "applied", "impact", "verified_by"}
-EXTRA_KEYS = {"location"}
+EXTRA_KEYS = {"location"}  # kept as written; in model.EXTRA_KEYS, so pln check knows it
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
@@ -121,7 +122,7 @@ def _values(cells: dict[str, str]) -> dict[str, Any]:
         if key in TEXT_KEYS:
             values[key] = text
         elif key in LIST_KEYS:
-            values[key] = split_list(text)
+            values[key] = tags(split_list(text)) if key == "tags" else split_list(text)
     if "time" in cells:
         values["time"] = to_time(cells["time"])
     if "minutes" in cells or "hours" in cells:

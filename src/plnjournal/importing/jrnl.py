@@ -9,6 +9,7 @@ from typing import Any
 from plnjournal.importing import Row, source_key
 from plnjournal.importing.sniff import JRNL_EXPORT, read_json
 from plnjournal.journal.schema import BadValue, to_date, to_text, to_texts, to_time
+from plnjournal.values import distinct
 
 TAG_SYMBOLS = "@#"
 
@@ -41,7 +42,7 @@ def _row(number: int, item: Any) -> Row:
         "date": date,
         "time": time,
         "title": title or None,
-        "tags": tuple(dict.fromkeys(tags)),
+        "tags": distinct(tags),
     }
     return Row(
         label, source, {key: value for key, value in values.items() if value}, body.replace("\r\n", "\n")

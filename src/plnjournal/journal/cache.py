@@ -25,7 +25,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from plnjournal.journal.packed import signature
+from plnjournal.journal.packed import READING_RULES, signature
 from plnjournal.journal.settings import CACHE_DIR
 from plnjournal.model import RECORD_TYPES
 
@@ -92,8 +92,9 @@ def digest(packed: bytes) -> bytes:
 
 
 def _meta() -> str:
-    """What the rows depend on: the Python that marshalled them and every kind's record fields."""
-    return f"{sys.hexversion} " + " ".join(signature(kind) for kind in RECORD_TYPES)
+    """What the rows depend on: the Python that marshalled them, every kind's record fields and
+    the rules that read values (a file unchanged since may read differently now)."""
+    return f"{sys.hexversion} {READING_RULES} " + " ".join(signature(kind) for kind in RECORD_TYPES)
 
 
 @contextlib.contextmanager

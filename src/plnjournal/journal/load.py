@@ -39,9 +39,10 @@ class Loaded:
 
     @property
     def ignored(self) -> tuple[Problem, ...]:
-        """Values left out of records that did load (`minutes: lots`): kept in the file, unused."""
+        """Values left out of records that did load (`minutes: lots`, `tags: #edchat`): kept in
+        the file, unused."""
         loaded = self._loaded_paths()
-        return tuple(p for p in self.problems if p.level == "error" and p.path in loaded)
+        return tuple(p for p in self.problems if p.path in loaded)
 
     def _loaded_paths(self) -> set[str]:
         return {record.path for records in self.records.values() for record in records}

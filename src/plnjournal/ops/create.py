@@ -24,6 +24,7 @@ from plnjournal.model import (
     Tool,
     display_name,
 )
+from plnjournal.values import tags
 
 STUB_TYPES: dict[str, type[Record]] = {"person": Person, "space": Space, "tool": Tool, "goal": Goal}
 
@@ -38,6 +39,8 @@ def add_record(
     """
     for key, value in values.items():
         check_vocabulary(kind, key.rstrip("_"), value)
+    if values.get("tags"):
+        values["tags"] = tags(values["tags"])
     index = named_index(journal)
     name = values["name"]
     if record_id is not None:
@@ -68,6 +71,8 @@ def log_entry(
     `index` saves reading the journal again when the caller already has one."""
     check_vocabulary("entry", "engagement", values.get("engagement"))
     check_vocabulary("entry", "growth", list(values.get("growth", {})))
+    if values.get("tags"):
+        values["tags"] = tags(values["tags"])
     index = index or named_index(journal)
     stubs: list[Record] = []
     resolve_references(index, values, add_missing, stubs)
