@@ -254,3 +254,17 @@ def test_round_trip_keeps_every_entry(example_journal: Path, tmp_path: Path) -> 
     assert sum(row["private"] == "true" for row in copied) == 2
     twice = invoke("--journal", str(fresh), "import", "--from", "csv", str(exported))
     assert "0 new, 96 skipped (already imported), 0 rejected" in twice.stderr
+
+
+def test_the_same_rows_in_a_file_of_another_name_come_in_once(pln: Run, tmp_path: Path) -> None:
+    """Issue 15, item 20: a monthly download of the same PD log came in twice."""
+    october = write(tmp_path / "pd-log-october.csv", "Date,Activity,Hours\n2025-10-01,Webinar,1\n")
+    november = write(
+        tmp_path / "pd-log-november.csv",
+        "Date,Activity,Hours\n2025-10-01,Webinar,1\n2025-11-05,Book study,2\n",
+    )
+    assert pln("import", "--from", "csv", str(october)).exit_code == 0
+    again = pln("import", "--from", "csv", str(november))
+    assert again.exit_code == 0, again.stderr
+    assert "pd-log-november.csv: 1 new, 1 skipped (already imported), 0 rejected" in again.stderr
+    assert [e["title"] for e in entries_json(pln)] == ["Webinar", "Book study"]
