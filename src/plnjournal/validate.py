@@ -24,11 +24,18 @@ from plnjournal.problems import Problem, error, warning
 FREE_FOLDERS = frozenset(FOLDER_NAMES) - frozenset(KIND_OF_FOLDER)  # evidence/, templates/: anything goes
 
 
-def validate(loaded: Loaded, files: Iterable[str], today: dt.date | None = None) -> list[Problem]:
-    """The problems between records and in the journal's layout; `files` lists every file under it.
-    `today` (when given) finds entries and reflections dated after it."""
+def validate(
+    loaded: Loaded,
+    files: Iterable[str],
+    today: dt.date | None = None,
+    links: Iterable[tuple[str, str]] = (),
+) -> list[Problem]:
+    """The problems between records and in the journal's layout; `files` lists every file under it,
+    `links` its symbolic links (path, target). `today` (when given) finds dates after it."""
     index = Index(loaded.records)
     problems = [problem for path in files if (problem := stray_file(path))]
+    told = {problem.path for problem in loaded.problems}
+    problems += [symlink(path, target) for path, target in links if path not in told]
     for records in loaded.records.values():
         for record in records:
             problems.extend(unknown_keys(record))
@@ -57,6 +64,17 @@ def stray_file(path: str) -> Problem | None:
     if top != "entries" and len(folders) > 1:
         return warning(path, 1, "unknown-folder", f"pln reads only the files directly in '{top}/'")
     return None
+
+
+def symlink(path: str, target: str) -> Problem:
+    """What pln does with a symbolic link: it reads a linked record or folder but never writes
+    through a linked record, and git keeps only the link, not what it points to."""
+    if path.endswith(".md"):
+        does = "pln reads it but never writes through it (rename, edit and next --done refuse)"
+    else:
+        does = "pln reads the files in it"
+    message = f"a symbolic link to {target}: {does}; git keeps only the link: put the real file here"
+    return warning(path, 1, "symlink", message)
 
 
 def unknown_keys(record: Record) -> Iterator[Problem]:

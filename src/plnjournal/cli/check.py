@@ -32,12 +32,14 @@ def check(
 ) -> None:
     """Check every file of the journal, like a compiler: exit 1 when there is an error."""
     from plnjournal.dates import today
+    from plnjournal.journal.files import links
     from plnjournal.journal.load import journal_files, load
     from plnjournal.validate import validate
 
     journal = state.journal()
     loaded = load(journal.root, refresh_cache=False)  # check never writes, not even the cache
-    problems = [*loaded.problems, *validate(loaded, journal_files(journal.root), today())]
+    files = journal_files(journal.root)
+    problems = [*loaded.problems, *validate(loaded, files, today(), links(journal.root))]
     if pack is not None:
         problems += _pack_problems(journal.root, pack, loaded)
     problems.sort()

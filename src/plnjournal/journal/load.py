@@ -33,9 +33,9 @@ class Loaded:
 
     @property
     def skipped(self) -> tuple[Problem, ...]:
-        """Problems that kept a whole file out (the ones other commands warn about)."""
+        """Problems that kept a whole file (or a linked folder) out: other commands warn about them."""
         loaded = self._loaded_paths()
-        return tuple(p for p in self.problems if p.level == "error" and p.path not in loaded)
+        return tuple(p for p in self.problems if p.path not in loaded)
 
     @property
     def ignored(self) -> tuple[Problem, ...]:

@@ -106,7 +106,7 @@ def _updated_referrers(loaded: Loaded, target: Record, new_id: str | None) -> li
 def _refuse_links(journal: Journal, records: list[Record]) -> None:
     """Check every file first, so a symbolic link stops the change before anything is written."""
     for record in records:
-        refuse_link(journal.root / record.path)
+        refuse_link(journal.root / record.path, record.path)
 
 
 def _save_all(journal: Journal, records: list[Record]) -> list[str]:
