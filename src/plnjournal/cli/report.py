@@ -69,7 +69,7 @@ def build_report(
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
     from plnjournal.query import Filters
-    from plnjournal.reports import make_scope
+    from plnjournal.reports import future_warnings, make_scope
 
     journal = state.journal()
     loaded = load(journal.root)
@@ -86,7 +86,7 @@ def build_report(
     added = people_added(journal, filters.end or today()) if name == "network" else None
     scope = make_scope(loaded, filters, by=by, settings=journal.settings, today=today(), added=added)
     module = importlib.import_module(f"plnjournal.reports.{name}")
-    for message in getattr(module, "unusable_values", lambda _scope: [])(scope):
+    for message in [*future_warnings(scope), *getattr(module, "unusable_values", lambda _scope: [])(scope)]:
         output.warn(message)
     if not scope.entries:
         output.hint(f"no entries {describe_range(filters)}; the {name} report is empty")

@@ -18,12 +18,13 @@ End = Annotated[str | None, typer.Option("--to", help="Entries on or before this
 
 
 def read_scope(journal: Journal, start: str | None, end: str | None) -> Scope:
+    from plnjournal.cli import output
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.dates import parse_date, today
     from plnjournal.git.history import people_added
     from plnjournal.journal.load import load
     from plnjournal.query import Filters
-    from plnjournal.reports import make_scope
+    from plnjournal.reports import future_warnings, make_scope
 
     loaded = load(journal.root)
     warn_skipped(loaded)
@@ -32,4 +33,7 @@ def read_scope(journal: Journal, start: str | None, end: str | None) -> Scope:
         end=parse_date(end, option="--to") if end else None,
     )
     added = people_added(journal, filters.end or today())
-    return make_scope(loaded, filters, by="month", settings=journal.settings, today=today(), added=added)
+    scope = make_scope(loaded, filters, by="month", settings=journal.settings, today=today(), added=added)
+    for message in future_warnings(scope):
+        output.warn(message)
+    return scope

@@ -35,6 +35,7 @@ class Scope:
     today: dt.date
     filters: Filters = field(default_factory=Filters)
     added: Mapping[str, dt.date] = field(default_factory=dict)  # person id -> the day they were added
+    future: tuple[Entry, ...] = ()  # entries after today, left out of a range with no --to
 
 
 def make_scope(
@@ -46,12 +47,27 @@ def make_scope(
     today: dt.date,
     added: Mapping[str, dt.date] | None = None,
 ) -> Scope:
-    """`added` (git/history.py) tells the network report who joined too recently to be dormant."""
+    """`added` (git/history.py) tells the network report who joined too recently to be dormant.
+
+    A range with no end stops at today: an entry dated later (most often a typo, 2062 for 2026)
+    is left out and kept in `future`, for the command to name, rather than stretching every time
+    series to it (433 empty months). `--to` a later day counts it."""
     index = Index(loaded.records)
-    entries = tuple(select_entries(loaded.entries, filters, index))
+    chosen = tuple(select_entries(loaded.entries, filters, index))
+    entries = chosen if filters.end else tuple(entry for entry in chosen if entry.date <= today)
+    future = chosen[len(entries) :] if filters.end is None else ()
     return Scope(
-        loaded, index, entries, filters.start, filters.end, by, settings, today, filters, added or {}
+        loaded, index, entries, filters.start, filters.end, by, settings, today, filters, added or {}, future
     )
+
+
+def future_warnings(scope: Scope) -> list[str]:
+    """One line for each entry dated after today that a range with no end left out."""
+    return [
+        f"left out {entry.path}:{entry.lines.get('date', 1)}: dated {entry.date.isoformat()}, after today "
+        f"(give --to {entry.date.isoformat()} to count it; see 'pln check')"
+        for entry in scope.future
+    ]
 
 
 def unknown_value_warnings(
