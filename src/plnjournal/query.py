@@ -26,6 +26,27 @@ class Filters:
     include_private: bool = True
 
 
+def ordered_range(start: dt.date | None, end: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """The range as given; a UsageError (exit 2) when it ends before it starts, in every command."""
+    if start and end and start > end:
+        from plnjournal.errors import UsageError
+
+        raise UsageError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
+    return start, end
+
+
+def lone_bound_in_school_year(
+    start: dt.date | None, end: dt.date | None, school_year_start: tuple[int, int], today: dt.date
+) -> tuple[dt.date, dt.date]:
+    """A range for a school-year document (the portfolio): both bounds as given; a lone --from or
+    --to completed by the school year it falls in (`--to 2025-06-30` is 2024-07-01 to 2025-06-30);
+    neither: today's school year."""
+    from plnjournal.periods import period_of
+
+    year = period_of(start or end or today, "school-year", school_year_start)
+    return ordered_range(start or year.start, end or year.end)  # type: ignore[return-value]
+
+
 def in_range(date: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
     return (start is None or date >= start) and (end is None or date <= end)
 

@@ -51,16 +51,20 @@ def entry_filters(index: Index, options: Mapping[str, Any], *, include_private: 
     names above); a UsageError or PlnError naming a bad value."""
     from plnjournal.dates import parse_date
     from plnjournal.journal.vocabulary import check_vocabulary
-    from plnjournal.query import Filters
+    from plnjournal.query import Filters, ordered_range
 
     start, end, space, goal = (options.get(name) for name in ("start", "end", "space", "goal"))
     growth = split_values(options.get("growth"))
     engagement = split_values(options.get("engagement"))
     check_vocabulary("entry", "growth", growth)
     check_vocabulary("entry", "engagement", engagement)
+    first, last = ordered_range(
+        parse_date(start, option="--from") if start else None,
+        parse_date(end, option="--to") if end else None,
+    )
     return Filters(
-        start=parse_date(start, option="--from") if start else None,
-        end=parse_date(end, option="--to") if end else None,
+        start=first,
+        end=last,
         space=index.require("space", space) if space else None,
         people=tuple(index.require("person", ref) for ref in split_values(options.get("with_"))),
         tools=tuple(index.require("tool", ref) for ref in split_values(options.get("tool"))),

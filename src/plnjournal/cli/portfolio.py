@@ -48,8 +48,7 @@ def portfolio(
     from plnjournal.cli.report import report_range
     from plnjournal.dates import today
     from plnjournal.journal.load import load
-    from plnjournal.periods import period_of
-    from plnjournal.query import Filters
+    from plnjournal.query import Filters, lone_bound_in_school_year
     from plnjournal.render.views import portfolio as view
     from plnjournal.reports import make_scope
     from plnjournal.reports.portfolio import build
@@ -57,9 +56,12 @@ def portfolio(
     journal = state.journal()
     loaded = load(journal.root)
     warn_skipped(loaded)
-    school_year = period_of(today(), "school-year", journal.settings.school_year_start)
-    first, last = report_range(start, end, journal.settings.school_year_start)
-    filters = Filters(start=first or school_year.start, end=last or school_year.end, include_private=False)
+    first, last = lone_bound_in_school_year(
+        *report_range(start, end, journal.settings.school_year_start),
+        journal.settings.school_year_start,
+        today(),
+    )
+    filters = Filters(start=first, end=last, include_private=False)
     scope = make_scope(loaded, filters, by="month", settings=journal.settings, today=today())
     data = build(scope)
     if not data["activities"]:

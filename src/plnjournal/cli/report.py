@@ -107,8 +107,8 @@ def report_range(
     start: str | None, end: str | None, school_year_start: tuple[int, int]
 ) -> tuple[dt.date | None, dt.date | None]:
     """--from and --to as dates; words naming a period mean its first day (--from) or last (--to)."""
-    from plnjournal.errors import UsageError
     from plnjournal.periods import parse_bound
+    from plnjournal.query import ordered_range
 
     first = (
         parse_bound(start, option="--from", last=False, school_year_start=school_year_start)
@@ -116,9 +116,7 @@ def report_range(
         else None
     )
     last = parse_bound(end, option="--to", last=True, school_year_start=school_year_start) if end else None
-    if first and last and first > last:
-        raise UsageError(f"--from {first.isoformat()} is after --to {last.isoformat()}")
-    return first, last
+    return ordered_range(first, last)
 
 
 def emit_report(name: str, data: dict, fmt: str) -> None:

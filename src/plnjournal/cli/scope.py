@@ -23,15 +23,16 @@ def read_scope(journal: Journal, start: str | None, end: str | None) -> Scope:
     from plnjournal.dates import parse_date, today
     from plnjournal.git.history import people_added
     from plnjournal.journal.load import load
-    from plnjournal.query import Filters
+    from plnjournal.query import Filters, ordered_range
     from plnjournal.reports import future_warnings, make_scope
 
     loaded = load(journal.root)
     warn_skipped(loaded)
-    filters = Filters(
-        start=parse_date(start, option="--from") if start else None,
-        end=parse_date(end, option="--to") if end else None,
+    first, last = ordered_range(
+        parse_date(start, option="--from") if start else None,
+        parse_date(end, option="--to") if end else None,
     )
+    filters = Filters(start=first, end=last)
     added = people_added(journal, filters.end or today())
     scope = make_scope(loaded, filters, by="month", settings=journal.settings, today=today(), added=added)
     for message in future_warnings(scope):
