@@ -1,5 +1,11 @@
 """Filters over records: a date range and the reference, tag, growth and engagement filters that
-`pln list`, the reports and exports share. Pure functions; references match by id or by name."""
+`pln list`, the reports, exports, graphs, reflections and the portfolio share. Pure functions;
+references match by id or by name.
+
+`FilterOptions` is what a user typed (`--from 'last school year' --with dana`); `read_filters`
+turns it into `Filters`, and `parse_range` is the one reader of `--from/--to`, so period words
+mean the same in every command.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from dataclasses import dataclass
 
 from plnjournal.journal.refs import Index
 from plnjournal.model import Entry
+from plnjournal.periods import MonthDay, Period, parse_bound, period_of
 from plnjournal.values import any_in_common, tags
 
 
@@ -26,25 +33,98 @@ class Filters:
     include_private: bool = True
 
 
-def ordered_range(start: dt.date | None, end: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
-    """The range as given; a UsageError (exit 2) when it ends before it starts, in every command."""
-    if start and end and start > end:
-        from plnjournal.errors import UsageError
+@dataclass(frozen=True, slots=True)
+class FilterOptions:
+    """The entry filters as typed on the command line, not yet read (see `read_filters`)."""
 
-        raise UsageError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
-    return start, end
+    start: str | None = None
+    end: str | None = None
+    space: str | None = None
+    people: tuple[str, ...] = ()
+    tools: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    growth: tuple[str, ...] = ()
+    engagement: tuple[str, ...] = ()
+    goal: str | None = None
 
 
-def lone_bound_in_school_year(
-    start: dt.date | None, end: dt.date | None, school_year_start: tuple[int, int], today: dt.date
-) -> tuple[dt.date, dt.date]:
-    """A range for a school-year document (the portfolio): both bounds as given; a lone --from or
-    --to completed by the school year it falls in (`--to 2025-06-30` is 2024-07-01 to 2025-06-30);
-    neither: today's school year."""
-    from plnjournal.periods import period_of
+def read_filters(
+    options: FilterOptions,
+    index: Index,
+    *,
+    school_year_start: MonthDay = (7, 1),
+    include_private: bool = True,
+    default_range: Period | None = None,
+) -> Filters:
+    """The Filters `options` ask for: vocabularies checked, references resolved by id or name, the
+    range read by `parse_range`; a UsageError or PlnError naming a bad value."""
+    from plnjournal.journal.vocabulary import check_vocabulary
 
-    year = period_of(start or end or today, "school-year", school_year_start)
-    return ordered_range(start or year.start, end or year.end)  # type: ignore[return-value]
+    check_vocabulary("entry", "growth", options.growth)
+    check_vocabulary("entry", "engagement", options.engagement)
+    start, end = parse_range(options.start, options.end, school_year_start, default=default_range)
+    return Filters(
+        start=start,
+        end=end,
+        space=index.require("space", options.space) if options.space else None,
+        people=tuple(index.require("person", ref) for ref in options.people),
+        tools=tuple(index.require("tool", ref) for ref in options.tools),
+        tags=options.tags,
+        growth=options.growth,
+        engagement=options.engagement,
+        goal=index.require("goal", options.goal) if options.goal else None,
+        include_private=include_private,
+    )
+
+
+def parse_range(
+    start: str | None,
+    end: str | None,
+    school_year_start: MonthDay = (7, 1),
+    *,
+    default: Period | None = None,
+) -> tuple[dt.date | None, dt.date | None]:
+    """--from and --to as dates, the same in every command: an ISO date, words naming a period
+    ('last month', 'this school year': --from its first day, --to its last) or other words
+    ('3 weeks ago'). A bound not given is `default`'s (when there is one), else open; with a
+    `default` (a school year), a lone --from or --to means the school year it falls in (the
+    portfolio's `--to 2025-06-30` is 2024-07-01 to 2025-06-30). An end before the start: exit 2."""
+    from plnjournal.errors import UsageError
+
+    first = (
+        parse_bound(start, option="--from", last=False, school_year_start=school_year_start)
+        if start
+        else None
+    )
+    last = parse_bound(end, option="--to", last=True, school_year_start=school_year_start) if end else None
+    if first and last and first > last:
+        raise UsageError(f"--from {first.isoformat()} is after --to {last.isoformat()}")
+    if default is not None and (first is None) != (last is None):
+        # `default` is a school year (the portfolio's): a lone bound means the one it falls in
+        default = period_of(first or last, "school-year", school_year_start)  # type: ignore[arg-type]
+    if default is not None:
+        return first or default.start, last or default.end
+    return first, last
+
+
+def describe_range(filters: Filters) -> str:
+    """'from 2026-01-01 to 2026-03-31' (or 'in this journal'), and 'matching the filters'."""
+    bounds = [
+        f"{word} {day.isoformat()}" for word, day in (("from", filters.start), ("to", filters.end)) if day
+    ]
+    where = " ".join(bounds) or "in this journal"
+    narrowed = any(
+        (
+            filters.space,
+            filters.people,
+            filters.tools,
+            filters.tags,
+            filters.growth,
+            filters.engagement,
+            filters.goal,
+        )
+    )
+    return where + (" matching the filters" if narrowed else "")
 
 
 def in_range(date: dt.date, start: dt.date | None, end: dt.date | None) -> bool:

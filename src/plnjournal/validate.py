@@ -44,6 +44,7 @@ def validate(
             problems.extend(misfiled(record))
             if today is not None:
                 problems.extend(future_dated(record, today))
+            problems.extend(intention_problems(record))
         problems.extend(duplicate_ids(records))
         problems.extend(duplicate_names(records))
     return problems
@@ -123,6 +124,23 @@ def future_dated(record: Record, today: dt.date) -> Iterator[Problem]:
     """An entry or reflection dated after today: allowed, but usually a typo (2062 for 2026)."""
     if isinstance(record, (Entry, Reflection)) and (note := future_note(record.date, today)):
         yield warning(record.path, record.lines.get("date"), "future-date", f"date: {note}")
+
+
+def intention_problems(record: Record) -> Iterator[Problem]:
+    """`applied_on` and `dropped` that say nothing true: a date without what was done, a day
+    before the entry, or a reflection closing an intention its `next:` list does not hold."""
+    if isinstance(record, Entry):
+        line = record.lines.get("applied_on")
+        if record.applied_on and not record.applied:
+            yield warning(record.path, line, "intention", "applied_on without applied: what did you do?")
+        if record.applied_on and record.applied_on < record.date:
+            yield warning(record.path, line, "intention", "applied_on is before the entry's date")
+    elif isinstance(record, Reflection):
+        for key in ("applied", "applied_on", "dropped"):
+            for text in getattr(record, key):
+                if text not in record.next:
+                    message = f"{key}: {text!r} is not one of this reflection's next: intentions"
+                    yield warning(record.path, record.lines.get(key), "intention", message)
 
 
 def duplicate_ids(records: Iterable[Record]) -> Iterator[Problem]:

@@ -70,6 +70,7 @@ COMMANDS = (
     "rename",
     "report",
     "next",
+    "goal",
     "check",
     "sync",
     "reflect",
