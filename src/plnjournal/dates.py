@@ -48,3 +48,13 @@ def _parse_words(text: str, option: str, prefer: str = "past") -> dt.date:
     if parsed is None:
         raise UsageError(f"{option}: cannot read {text!r} as a date (try 2026-11-22 or 'yesterday')")
     return parsed.date()
+
+
+def future_note(day: dt.date, today: dt.date) -> str | None:
+    """'2062-11-23 is after today (2026-12-01): a typo?' for a date after today, else None.
+
+    A date in the future is allowed (an event planned ahead) but is usually a slip of the keys,
+    so `pln log` and `pln check` (code `future-date`) say so, in these words."""
+    if day <= today:
+        return None
+    return f"{day.isoformat()} is after today ({today.isoformat()}): a typo?"

@@ -238,6 +238,17 @@ def record_keys(cls: type[Record]) -> tuple[str, ...]:
     return tuple(field_key(f.name) for f in fields(cls) if f.name not in BASE_ATTRIBUTES)
 
 
+# Keys pln writes or reads without a field of their own: kept in `extra`, as the user wrote them,
+# and known to `pln check` (a CSV import writes an entry's `location`; the portfolio reads it, and
+# a space's; credits read an entry's `url`).
+EXTRA_KEYS: dict[str, tuple[str, ...]] = {"entry": ("location", "url"), "space": ("location",)}
+
+
+def known_keys(cls: type[Record]) -> frozenset[str]:
+    """Every key pln knows on a record type: its fields' keys and its EXTRA_KEYS."""
+    return frozenset((*record_keys(cls), *EXTRA_KEYS.get(cls.kind, ())))
+
+
 def display_name(record: Record) -> str:
     """A human name for any record: its name, an entry's title, or its id."""
     return getattr(record, "name", None) or getattr(record, "title", None) or record.id

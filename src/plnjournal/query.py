@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from plnjournal.journal.refs import Index
 from plnjournal.model import Entry
-from plnjournal.periods import MonthDay, Period, parse_bound
+from plnjournal.periods import MonthDay, Period, parse_bound, period_of
+from plnjournal.values import any_in_common, tags
 from plnjournal.where import Condition, all_hold
 
 
@@ -95,7 +96,9 @@ def parse_range(
 ) -> tuple[dt.date | None, dt.date | None]:
     """--from and --to as dates, the same in every command: an ISO date, words naming a period
     ('last month', 'this school year': --from its first day, --to its last) or other words
-    ('3 weeks ago'). A bound not given is `default`'s (when there is one), else open."""
+    ('3 weeks ago'). A bound not given is `default`'s (when there is one), else open; with a
+    `default` (a school year), a lone --from or --to means the school year it falls in (the
+    portfolio's `--to 2025-06-30` is 2024-07-01 to 2025-06-30). An end before the start: exit 2."""
     from plnjournal.errors import UsageError
 
     first = (
@@ -106,6 +109,9 @@ def parse_range(
     last = parse_bound(end, option="--to", last=True, school_year_start=school_year_start) if end else None
     if first and last and first > last:
         raise UsageError(f"--from {first.isoformat()} is after --to {last.isoformat()}")
+    if default is not None and (first is None) != (last is None):
+        # `default` is a school year (the portfolio's): a lone bound means the one it falls in
+        default = period_of(first or last, "school-year", school_year_start)  # type: ignore[arg-type]
     if default is not None:
         return first or default.start, last or default.end
     return first, last
@@ -154,7 +160,7 @@ def matches(entry: Entry, filters: Filters, index: Index) -> bool:
         return False
     if filters.tools and not entry_ids(index, "tool", entry.tools) & set(filters.tools):
         return False
-    if filters.tags and not {t.casefold() for t in entry.tags} & {t.casefold() for t in filters.tags}:
+    if filters.tags and not any_in_common(entry.tags, tags(filters.tags)):
         return False
     if filters.growth and not set(entry.growth) & set(filters.growth):
         return False

@@ -31,16 +31,19 @@ def check(
     ] = None,
 ) -> None:
     """Check every file of the journal, like a compiler: exit 1 when there is an error."""
+    from plnjournal.dates import today
     from plnjournal.journal import drafts
+    from plnjournal.journal.files import links
     from plnjournal.journal.load import journal_files, load
     from plnjournal.validate import validate
 
     journal = state.journal()
     loaded = load(journal.root, refresh_cache=False)  # check never writes, not even the cache
     left = drafts.left(journal)  # text pln kept for the teacher, which nothing else would show
+    files = journal_files(journal.root)
     problems = [
         *loaded.problems,
-        *validate(loaded, journal_files(journal.root), journal.settings.fields),
+        *validate(loaded, files, journal.settings.fields, today(), links(journal.root)),
         *left,
     ]
     if pack is not None:

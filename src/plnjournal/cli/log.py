@@ -198,7 +198,15 @@ def log(
     change = _save(journal, present, body, add_missing, keep=asking or edited)
     if edited and body == scaffold:
         output.warn(f"the editor returned without any text; {_saved_as_is(change, scaffold)}")
+    _warn_if_future(present["date"])
     finish(journal, change, commit=not no_commit)
+
+
+def _warn_if_future(day: Any) -> None:
+    from plnjournal.dates import future_note, today
+
+    if note := future_note(day, today()):
+        output.warn(f"date: {note} (saved as dated; fix it with 'pln edit')")
 
 
 def _save(journal: Journal, values: dict[str, Any], body: str, add_missing: bool, keep: bool) -> Change:

@@ -55,10 +55,14 @@ def write_over(path: Path, text: str | bytes) -> bool:
     return True
 
 
-def refuse_link(path: Path) -> None:
-    """A record that is a symbolic link may point outside the journal: never write through it."""
+def refuse_link(path: Path, shown: str | None = None) -> None:
+    """A record that is a symbolic link may point outside the journal: never write through it.
+    `shown`: the path as the message names it (journal-relative, as every message does)."""
     if path.is_symlink():
-        raise PlnError(f"{path}: is a symbolic link; pln does not write through links")
+        raise PlnError(
+            f"{shown or path}: is a symbolic link (to {os.readlink(path)}); pln does not write through "
+            "links: put the real file here"
+        )
 
 
 def remove(path: Path) -> None:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from plnjournal.journal.files import CACHE_DIR
-from plnjournal.journal.packed import signature
+from plnjournal.journal.packed import READING_RULES, signature
 from plnjournal.model import RECORD_TYPES
 
 FORMAT = 2
@@ -96,8 +96,9 @@ def digest(packed: bytes) -> bytes:
 
 
 def _meta() -> str:
-    """What the rows depend on: the Python that marshalled them and every kind's record fields."""
-    return f"{sys.hexversion} " + " ".join(signature(kind) for kind in RECORD_TYPES)
+    """What the rows depend on: the Python that marshalled them, every kind's record fields and
+    the rules that read values (a file unchanged since may read differently now)."""
+    return f"{sys.hexversion} {READING_RULES} " + " ".join(signature(kind) for kind in RECORD_TYPES)
 
 
 @contextlib.contextmanager

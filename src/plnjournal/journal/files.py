@@ -44,4 +44,17 @@ def _walk_markdown(folder: Path) -> Iterator[Path]:
                 yield Path(current, name)
 
 
+def links(root: Path) -> list[tuple[str, str]]:
+    """Every symbolic link in the journal (hidden folders left out): (journal-relative path, where
+    it points, as written), in path order. Links to folders are listed, not followed."""
+    found: list[tuple[str, str]] = []
+    for current, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        base = Path(current)
+        for name in (*folders, *files):
+            if (base / name).is_symlink():
+                found.append(((base / name).relative_to(root).as_posix(), os.readlink(base / name)))
+    return sorted(found)
+
+
 FOLDER_NAMES = (*FOLDERS.values(), "evidence", "templates", "credits")  # credits/: rule packs

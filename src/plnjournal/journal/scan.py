@@ -19,7 +19,7 @@ from plnjournal.journal import cache
 from plnjournal.journal.files import is_record_name
 from plnjournal.journal.packed import Packed, pack, unpack
 from plnjournal.model import FOLDERS, Entry, Record
-from plnjournal.problems import Problem
+from plnjournal.problems import Problem, warning
 from plnjournal.search import indexed_text
 
 # Below this many files to parse, starting worker processes costs more than it saves (measured
@@ -38,7 +38,8 @@ def load_kind(
     """The records and problems of one kind, in path order; the index is brought up to date
     unless `refresh_cache` is False (`pln check` never writes anything). `narrow`, given every
     file's stat key, may name the only files wanted (as `pln search` does with the index)."""
-    listed = scan(root, kind)
+    links: list[str] = []
+    listed = scan(root, kind, links)
     keys = dict(listed)
     use_cache = cache.enabled()
     wanted = narrow(keys) if narrow is not None and use_cache else None
@@ -61,7 +62,15 @@ def load_kind(
             records.append(record)
     if use_cache and refresh_cache:
         _refresh(root, kind, keys, stored, parsed)
-    return records, problems
+    return records, [*problems, *(linked_folder(root, path) for path in links)]
+
+
+def linked_folder(root: Path, relative: str) -> Problem:
+    """A folder under entries/ that is a symbolic link: not read (git keeps only the link, and a
+    link may lead anywhere, even back up), so every command says so."""
+    target = os.readlink(root / relative)
+    message = f"a symbolic link to a folder ({target}): pln does not read the entries in it; move them here"
+    return warning(relative, 1, "symlink", message)
 
 
 def _unpack_row(
@@ -101,22 +110,28 @@ def _refresh(
         cache.write(root, kind, new, gone)
 
 
-def scan(root: Path, kind: str) -> list[tuple[str, cache.Stat | None]]:
+def scan(root: Path, kind: str, links: list[str] | None = None) -> list[tuple[str, cache.Stat | None]]:
     """(journal-relative path, stat key) of each Markdown file of `kind`, in path order.
 
-    Hidden and temporary files are skipped; entries are searched in subfolders (entries/YEAR/).
+    Hidden and temporary files are skipped; entries are searched in subfolders (entries/YEAR/),
+    but not in a subfolder that is a symbolic link: its path goes to `links`, to be told.
     A file that cannot be stat'ed (a broken link) gets None, so it is parsed and its problem told.
     """
     prefix = len(str(root)) + 1
+    linked: list[str] = []
     found = [
         (full[prefix:], key)
-        for full, key in _markdown_files(str(root / FOLDERS[kind]), recursive=kind == "entry")
+        for full, key in _markdown_files(str(root / FOLDERS[kind]), recursive=kind == "entry", links=linked)
     ]
     found.sort(key=lambda item: item[0].replace("/", "\0"))  # by folder, then name: no name holds NUL
+    if links is not None:
+        links.extend(sorted(full[prefix:] for full in linked))
     return found
 
 
-def _markdown_files(folder: str, *, recursive: bool) -> Iterator[tuple[str, cache.Stat | None]]:
+def _markdown_files(
+    folder: str, *, recursive: bool, links: list[str]
+) -> Iterator[tuple[str, cache.Stat | None]]:
     try:
         scan = os.scandir(folder)
     except (FileNotFoundError, NotADirectoryError):
@@ -124,8 +139,12 @@ def _markdown_files(folder: str, *, recursive: bool) -> Iterator[tuple[str, cach
     with scan:
         for item in scan:
             if item.is_dir():
-                if recursive and not item.name.startswith(".") and not item.is_symlink():
-                    yield from _markdown_files(item.path, recursive=True)
+                if not recursive or item.name.startswith("."):
+                    continue
+                if item.is_symlink():
+                    links.append(item.path)
+                else:
+                    yield from _markdown_files(item.path, recursive=True, links=links)
             elif is_record_name(item.name):
                 yield item.path, _stat(item)
 

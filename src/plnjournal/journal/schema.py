@@ -17,6 +17,7 @@ from plnjournal.durations import DurationError, parse_duration
 from plnjournal.journal.fileformat import Quoted
 from plnjournal.model import BASE_ATTRIBUTES, Entry, Record, field_key
 from plnjournal.problems import Problem, error
+from plnjournal.values import tags
 
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 _TRUE = {"true", "yes", "y", "on"}
@@ -46,6 +47,11 @@ def to_texts(value: Any) -> tuple[str, ...]:
         return ()
     items = value if isinstance(value, list) else [value]
     return tuple(text for text in map(to_text, items) if text is not None and text != "")
+
+
+def to_tags(value: Any) -> tuple[str, ...]:
+    """Tags as `--tag` reads them: `tags: edchat, grading` is two tags, `["#edchat"]` is `edchat`."""
+    return tags(to_texts(value))
 
 
 def to_date(value: Any) -> dt.date | None:
@@ -213,6 +219,7 @@ SPECIAL_CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "credit": to_credit,
     "approved": to_approval,
     "vetted": to_vetted,
+    "tags": to_tags,
 }
 REQUIRED: dict[str, str] = {
     "person": "name",

@@ -26,6 +26,7 @@ from plnjournal.model import (
     Tool,
     display_name,
 )
+from plnjournal.values import tags
 
 STUB_TYPES: dict[str, type[Record]] = {"person": Person, "space": Space, "tool": Tool, "goal": Goal}
 
@@ -40,6 +41,8 @@ def add_record(
     """
     for key, value in values.items():
         check_vocabulary(kind, key.rstrip("_"), value)
+    if values.get("tags"):
+        values["tags"] = tags(values["tags"])
     with locked(journal):  # the names and `met_at` checked are still there when the file is written
         return _add(journal, kind, values, body, record_id)
 
@@ -73,6 +76,8 @@ def log_entry(journal: Journal, values: dict[str, Any], body: str = "", add_miss
     check_vocabulary("entry", "engagement", values.get("engagement"))
     check_vocabulary("entry", "growth", list(values.get("growth", {})))
     values = dict(values)
+    if values.get("tags"):
+        values["tags"] = tags(values["tags"])
     with locked(journal):
         stubs: list[Record] = []
         resolve_references(named_index(journal), values, add_missing, stubs)

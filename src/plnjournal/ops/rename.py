@@ -13,6 +13,7 @@ from typing import Any
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError, UsageError
+from plnjournal.journal.atomic import refuse_link
 from plnjournal.journal.batch import write_all
 from plnjournal.journal.ids import is_valid_id
 from plnjournal.journal.load import Loaded, load
@@ -105,6 +106,7 @@ def _write_together(
 ) -> list[str]:
     """The new records, the referrers whose text changes, and the target removed: all or nothing
     (a failure part-way puts every file back, so a retry starts clean); the paths written."""
+    _refuse_links(journal, updates)
     new = {path: record_text(record) for path, record in (created or {}).items()}
     changed = {record.path: record_text(record) for record in updates if _changes(journal, record)}
     write_all(journal.root, create=new, rewrite=changed, remove=(target.path,))
@@ -116,3 +118,10 @@ def _changes(journal: Journal, record: Record) -> bool:
         return (journal.root / record.path).read_bytes() != record_text(record).encode("utf-8")
     except FileNotFoundError:
         return True
+
+
+def _refuse_links(journal: Journal, records: list[Record]) -> None:
+    """Check every file first, so a symbolic link stops the change before anything is written
+    (and the message names the journal-relative path)."""
+    for record in records:
+        refuse_link(journal.root / record.path, record.path)

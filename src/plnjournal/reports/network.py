@@ -15,6 +15,8 @@ Definitions a reader of the numbers needs:
   first. Dormancy looks at every entry up to the end, whatever `--from` and the other filters say.
   Nobody is dormant before `dormant_after_days` have passed since they were *added* (the commit
   that added their file, else `met`; a file not committed yet counts from when it was written).
+- Values compare as `values.py` says: case-insensitively, spacing collapsed, shown as first spelt
+  ("Bluesky" and "bluesky" are one platform; "Social Studies" and "social studies" one subject).
 - *Concentration* is the top space's share of ALL entries in range (entries without a space count
   in the denominator). *Platform dependence* is the share of all entries in range whose space
   depends on the biggest platform; spaces without a platform, and entries without a space, are
@@ -37,6 +39,7 @@ from plnjournal.query import in_range
 from plnjournal.reports import Scope
 from plnjournal.reports.keep_in_touch import cadence_warnings, keep_in_touch
 from plnjournal.reports.sources import applied_from_unvetted, brought_in, most_used_unvetted
+from plnjournal.values import distinct, fold, tally
 
 ATTRIBUTES: tuple[tuple[str, str], ...] = (
     # (report key, Person attribute)
@@ -104,15 +107,16 @@ def unusable_values(scope: Scope) -> list[str]:
 
 
 def values_of(person: Person, attribute: str) -> tuple[str, ...]:
+    """A person's values of an attribute, each once however it is spelt (see values.py)."""
     value = getattr(person, attribute)
-    values = (value,) if isinstance(value, str) else value or ()
-    return tuple(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+    return distinct((value,) if isinstance(value, str) else value or ())
 
 
 def value_counts(groups: Iterable[Iterable[str]]) -> dict[str, int]:
-    """{value: how many hold it}, biggest first, then by value."""
-    counts = Counter(value for group in groups for value in group)
-    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold(), item[0])))
+    """{value: how many hold it}, biggest first, then by value; 'Bluesky' and 'bluesky' are one
+    value, shown as first spelt."""
+    counts = tally(value for group in groups for value in group)
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], fold(item[0]), item[0])))
 
 
 def evenness(counts: Iterable[int]) -> float:
@@ -213,14 +217,17 @@ def concentration(space_rows: list[dict[str, Any]], total: int) -> dict[str, Any
 
 
 def platform_dependence(space_rows: list[dict[str, Any]], total: int) -> dict[str, Any]:
+    spelling: dict[str, str] = {}
     by_platform: Counter[str] = Counter()
     for row in space_rows:
         if row["platform"] and row["entries"]:
-            by_platform[row["platform"]] += row["entries"]
+            key = fold(row["platform"])
+            spelling.setdefault(key, row["platform"])
+            by_platform[key] += row["entries"]
     if not by_platform:
         return {"platform": None, "share": 0.0}
-    platform, entries = min(by_platform.items(), key=lambda item: (-item[1], item[0].casefold()))
-    return {"platform": platform, "share": share(entries, total)}
+    platform, entries = min(by_platform.items(), key=lambda item: (-item[1], item[0]))
+    return {"platform": spelling[platform], "share": share(entries, total)}
 
 
 def tool_use(tools: list[Tool], scope: Scope) -> list[dict[str, Any]]:
