@@ -68,6 +68,7 @@ COMMANDS = (
     "templates",
     "browse",
     "rename",
+    "set",
     "report",
     "next",
     "check",

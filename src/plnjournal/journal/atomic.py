@@ -37,10 +37,11 @@ def write_new(path: Path, text: str | bytes) -> None:
         _sync_folder(path.parent)
 
 
-def write_over(path: Path, text: str) -> bool:
-    """Replace `path` with `text` atomically; False (nothing written) when it already holds it."""
+def write_over(path: Path, text: str | bytes) -> bool:
+    """Replace `path` with `text` (or bytes, putting a file back) atomically; False (nothing
+    written) when it already holds it."""
     refuse_link(path)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     with _reported(path):
         with contextlib.suppress(FileNotFoundError):
             if path.read_bytes() == data:
