@@ -109,7 +109,7 @@ def test_csv_with_bom_bad_rows_and_unknown_provider(pln: Run, pd_log: Path) -> N
     assert "pd-log.csv: columns not imported: Credits (see --map)" in result.stderr
     assert "pd-log.csv: 2 new, 0 skipped (already imported), 3 rejected" in result.stderr
     assert "pd-log.csv row 4: 'next tuesday' is not a date (YYYY-MM-DD)" in result.stderr
-    assert "pd-log.csv row 5: hours: 'two' is not a number" in result.stderr
+    assert "row 5: hours: 'two' is not a duration (write 1.5, 1h30, 90 min or 1:30)" in result.stderr
     assert "pd-log.csv row 7: unknown space 'Nowhere Inc'" in result.stderr
     assert result.stderr.endswith(
         "pln: --add-missing creates the people, spaces, tools and goals the file names\n"

@@ -155,7 +155,7 @@ def test_add_missing_creates_stub_records(network: Run, journal: Path) -> None:
     ("args", "message"),
     [
         (["--engagement", "shouted"], "Invalid value for '--engagement'"),
-        (["--minutes", "-5"], "Invalid value for '--minutes'"),
+        (["--minutes", "-5"], "--minutes: a duration cannot be negative"),
         (["--date", "2026-02-30"], "--date: '2026-02-30' is not a real date"),
         (["--date", "the day after never"], "--date: cannot read 'the day after never' as a date"),
         (["--time", "25:00"], "--time: '25:00' is not a time"),

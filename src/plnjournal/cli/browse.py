@@ -147,9 +147,10 @@ def edit(
 
 
 def warn_skipped(loaded: Loaded) -> None:
-    """One line per file left out, pointing at `pln check`."""
-    for problem in loaded.skipped:
-        output.warn(f"skipped {problem.path}:{problem.line}: {problem.message} (see 'pln check')")
+    """One line per file or value left out, pointing at `pln check`: nothing is ignored silently."""
+    for word, problems in (("skipped", loaded.skipped), ("ignored", loaded.ignored)):
+        for problem in problems:
+            output.warn(f"{word} {problem.path}:{problem.line}: {problem.message} (see 'pln check')")
 
 
 def register(app: typer.Typer) -> None:

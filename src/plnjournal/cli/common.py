@@ -38,6 +38,25 @@ def split_values(values: Iterable[str] | None) -> tuple[str, ...]:
     )
 
 
+def duration_options(minutes: str | None, hours: str | None) -> int | None:
+    """`--minutes` or `--hours` as whole minutes, read as teachers write them (see durations.py)."""
+    from plnjournal.durations import DurationError, parse_duration
+    from plnjournal.errors import UsageError
+
+    if minutes is not None and hours is not None:
+        raise UsageError("give --minutes or --hours, not both")
+    if hours is not None:
+        option, text, unit = "--hours", hours, "hours"
+    elif minutes is not None:
+        option, text, unit = "--minutes", minutes, "minutes"
+    else:
+        return None
+    try:
+        return parse_duration(text, unit)
+    except DurationError as bad:
+        raise UsageError(f"{option}: {bad}") from None
+
+
 def finish(journal: Journal, change: Change, *, commit: bool = True) -> None:
     """Commit what was written when asked to, then print the created records' paths on stdout
     (in that order, so a reader that stops early, `| head`, never leaves a write uncommitted)."""

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from plnjournal.cli import complete, output, prompts
-from plnjournal.cli.common import NoCommit, NoInput, finish, split_values
+from plnjournal.cli.common import NoCommit, NoInput, duration_options, finish, split_values
 from plnjournal.cli.state import state
 from plnjournal.model import Engagement
 
@@ -77,7 +77,13 @@ def log(
             show_default=False,
         ),
     ] = None,
-    minutes: Annotated[int | None, typer.Option(min=0, show_default=False)] = None,
+    minutes: Annotated[
+        str | None,
+        typer.Option(help="How long: 90, '90 min', 1h30, '1.5 hours' or 1:30.", show_default=False),
+    ] = None,
+    hours: Annotated[
+        str | None, typer.Option(help="How long, in hours: 1.5, 1h30 or 1:30.", show_default=False)
+    ] = None,
     tag: Many = None,
     next_: Annotated[
         str | None,
@@ -148,7 +154,7 @@ def log(
         "tools": split_values(tool),
         "growth": growth_map,
         "engagement": engagement,
-        "minutes": minutes,
+        "minutes": duration_options(minutes, hours),
         "goal": goal,
         "tags": split_values(tag),
         "next": next_,

@@ -14,12 +14,16 @@ def status(
     fmt: Annotated[Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")] = "table",
 ) -> None:
     """Where your PLN stands today, at a glance."""
+    from plnjournal.cli.browse import warn_skipped
     from plnjournal.dates import today
     from plnjournal.git.history import people_added
+    from plnjournal.reports.status import read_needed
     from plnjournal.reports.status import status as build_status
 
     journal = state.journal()
-    data = build_status(journal, today(), people_added(journal, today()))
+    loaded = read_needed(journal, today())
+    warn_skipped(loaded)
+    data = build_status(journal, today(), people_added(journal, today()), loaded)
     if fmt == "json":
         output.json_data(data)
     else:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from plnjournal.durations import DurationError, parse_duration
 from plnjournal.errors import PlnError, UsageError
 from plnjournal.importing import Row, source_key
 from plnjournal.journal.schema import BadValue, to_date, to_flag, to_time
@@ -145,15 +146,12 @@ def spreadsheet_date(text: str) -> dt.date:
 
 
 def _minutes(cells: dict[str, str]) -> int:
-    """Minutes, else hours x 60 (1.5 hours is 90 minutes), rounded to a whole minute."""
+    """Minutes, else hours, read as teachers write them (`90 min`, `1h30`, `1.5`): see durations.py."""
     key = "minutes" if "minutes" in cells else "hours"
     try:
-        amount = float(cells[key])
-    except ValueError:
-        raise BadValue(f"{key}: {cells[key]!r} is not a number") from None
-    if amount < 0 or amount != amount or amount == float("inf"):
-        raise BadValue(f"{key}: {cells[key]!r} is not a duration")
-    return round(amount * (1 if key == "minutes" else 60))
+        return parse_duration(cells[key], "hours" if key == "hours" else "minutes")
+    except DurationError as bad:
+        raise BadValue(f"{key}: {bad}") from None
 
 
 def _engagement(text: str) -> str:

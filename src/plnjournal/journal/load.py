@@ -34,8 +34,17 @@ class Loaded:
     @property
     def skipped(self) -> tuple[Problem, ...]:
         """Problems that kept a whole file out (the ones other commands warn about)."""
-        loaded = {record.path for records in self.records.values() for record in records}
+        loaded = self._loaded_paths()
         return tuple(p for p in self.problems if p.level == "error" and p.path not in loaded)
+
+    @property
+    def ignored(self) -> tuple[Problem, ...]:
+        """Values left out of records that did load (`minutes: lots`): kept in the file, unused."""
+        loaded = self._loaded_paths()
+        return tuple(p for p in self.problems if p.level == "error" and p.path in loaded)
+
+    def _loaded_paths(self) -> set[str]:
+        return {record.path for records in self.records.values() for record in records}
 
 
 def journal_files(root: Path) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import fields
 from typing import Any
 
+from plnjournal.durations import DurationError, parse_duration
 from plnjournal.journal.fileformat import Quoted
 from plnjournal.model import BASE_ATTRIBUTES, Entry, Record, field_key
 from plnjournal.problems import Problem, error
@@ -71,16 +72,13 @@ def to_time(value: Any) -> str | None:
 
 
 def to_minutes(value: Any) -> int | None:
+    """Minutes as teachers write them (`90`, `1h30`, `1.5 hours`, `1:30`): see `plnjournal.durations`."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise BadValue(f"expected a whole number of minutes, found {value!r}")
-    if isinstance(value, str) and not value.strip().isdigit():
-        raise BadValue(f"expected a whole number of minutes, found {value!r}")
-    minutes = int(value)
-    if minutes < 0:
-        raise BadValue(f"minutes cannot be negative ({minutes})")
-    return minutes
+    try:
+        return parse_duration(value, "minutes")
+    except DurationError as bad:
+        raise BadValue(str(bad), "bad-duration") from None
 
 
 def to_flag(value: Any) -> bool:

@@ -26,9 +26,15 @@ from plnjournal.reports import make_scope, network
 DORMANT_SHOWN = 3
 
 
-def status(journal: Journal, today: dt.date, added: Mapping[str, dt.date] | None = None) -> dict[str, Any]:
-    """`added`: when each person joined (git/history.py), so that nobody new is dormant."""
-    loaded = read_needed(journal, today)
+def status(
+    journal: Journal,
+    today: dt.date,
+    added: Mapping[str, dt.date] | None = None,
+    loaded: Loaded | None = None,
+) -> dict[str, Any]:
+    """`added`: when each person joined (git/history.py), so that nobody new is dormant; `loaded`:
+    the journal when the caller has read it already (to warn about what it left out)."""
+    loaded = loaded or read_needed(journal, today)
     entries = sorted(
         (e for e in loaded.entries if e.date <= today), key=lambda e: (e.date, e.time or "", e.id)
     )
