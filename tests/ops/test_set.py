@@ -80,7 +80,7 @@ def test_lists_take_away_and_keys_unset(logged: Run, journal: Path) -> None:
          "shared, contributed, created, led; did you mean 'contributed'?"),
         (("people+=jane-deo",), 1, "unknown person 'jane-deo'; did you mean 'jane-doe'?"),
         (("space=sschatt",), 1, "unknown space 'sschatt'; did you mean 'sschat'?"),
-        (("minutes=lots",), 2, "minutes: expected a whole number of minutes, found 'lots'"),
+        (("minutes=lots",), 2, "minutes: 'lots' is not a duration (write 90, 90 min, 1h30"),
         (("time=25:00",), 2, "time: '25:00' is not a time (HH:MM, 24-hour)"),
         (("date=someday soon",), 2, "date: cannot read 'someday soon' as a date"),
         (("growth+=spiritual",), 2, "growth: 'spiritual' is not one of affective, cognitive"),
@@ -143,6 +143,14 @@ def test_unknown_keys_are_kept_as_extra(logged: Run, journal: Path) -> None:
         in again.stderr
     )
     assert "vetted" not in (journal / "people" / "jane-doe.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "minutes"), [("minutes=1h30", 90), ("minutes=45 min", 45), ("hours=1.5", 90)]
+)
+def test_durations_as_teachers_write_them(logged: Run, journal: Path, typed: str, minutes: int) -> None:
+    assert logged("set", "2026-01-05", typed).exit_code == 0
+    assert f"minutes: {minutes}\n" in (journal / ENTRY).read_text()
 
 
 def test_nothing_to_change_makes_no_commit(logged: Run, journal: Path) -> None:

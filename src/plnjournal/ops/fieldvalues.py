@@ -78,6 +78,19 @@ def minutes(request: Request, current: int | None) -> int | None:
     return _read(request, to_minutes)
 
 
+def hours(request: Request, current: int | None) -> int | None:
+    """`hours=1.5` (or `1h30`, `90 min`): written as minutes."""
+    from plnjournal.durations import DurationError, parse_duration
+
+    _scalar_only(request)
+    if request.op == "unset" or not request.value:
+        return None
+    try:
+        return parse_duration(request.value, "hours")
+    except DurationError as bad:
+        raise UsageError(f"hours: {bad}") from None
+
+
 def flag(request: Request, current: bool) -> bool:
     _scalar_only(request)
     return False if request.op == "unset" else _read(request, to_flag)
@@ -239,6 +252,7 @@ CHANGERS: dict[str, Changer] = {
     "dt.date": date,
     "dt.date | None": date,
     "int | None": minutes,
+    "hours": hours,
     "bool": flag,
     "dict[str, str]": mapping,
     "dict[str, str | None]": growth,

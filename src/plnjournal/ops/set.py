@@ -122,6 +122,9 @@ def apply(record: Record, assignment: Assignment, index: Index, warnings: list[s
     if key in FIXED:
         raise UsageError(f"{key}: {FIXED[key]}")
     field = _FIELDS[type(record)].get(key)
+    if key == "hours" and "minutes" in _FIELDS[type(record)]:
+        field = ("minutes", "hours")  # `hours=1.5`: the minutes, read in hours
+        key = "minutes"
     if field is None:
         return _set_extra(record, assignment, warnings)
     attribute, shape = field
