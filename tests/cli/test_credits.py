@@ -108,3 +108,40 @@ def test_unknown_pack_and_bad_cycle(pln: Run) -> None:
     assert "which rule pack? give --pack NAME" in pln("credits").stderr
     bad = pln("credits", "--pack", "va", "--cycle", "2030-01-01..2020-01-01")
     assert bad.exit_code == 2 and "--cycle: 2020-01-01 is before 2030-01-01" in bad.stderr
+
+
+def test_hostile_titles_stay_text_and_out_writes_a_file(pln: Run, journal: Path, tmp_path: Path) -> None:
+    entry(
+        journal, "2025-09-01-x", "date: 2025-09-01\ntitle: '<script>alert(1)</script> | pipe'\nminutes: 60\n"
+    )
+    page = pln(
+        "credits", "-p", "va", "--cycle", "2025-07-01", "-f", "markdown", "--entries", env=TODAY
+    ).stdout
+    assert "<script>" not in page and "&lt;script>alert(1)&lt;/script> \\| pipe" in page
+    html = pln("credits", "-p", "va", "--cycle", "2025-07-01", "-f", "html", "--entries", env=TODAY).stdout
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    target = tmp_path / "va.json"
+    result = pln("credits", "-p", "va", "--cycle", "2025-07-01", "-f", "json", "-o", str(target), env=TODAY)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(target.read_text())["counted"] == 1
+
+
+def test_an_empty_cycle_says_so(pln: Run) -> None:
+    result = pln("credits", "--pack", "ma", "--cycle", "2025-07-01", env=TODAY)
+    assert result.exit_code == 0
+    assert "no entries from 2025-07-01 to 2030-06-30; nothing counts yet" in result.stderr
+    assert "0 of 150 PDPs counted; 150 PDPs to go" in result.stdout
+    assert "Minimum missing: 15 PDPs more in Content knowledge (0 of 15)" in result.stdout
+
+
+def test_log_warns_of_a_category_no_pack_has(pln: Run, journal: Path) -> None:
+    result = pln("log", "Conference day", "--credit", "conferense", "--no-commit", "-m", "")
+    assert result.exit_code == 0
+    assert (
+        "warning: --credit: 'conferense' is not a category of any rule pack; did you mean 'conference'?"
+        in (result.stderr)
+    )
+    assert "credit: conferense\n" in (journal / result.stdout.strip()).read_text()
+    assert (
+        "warning" not in pln("log", "Mentor hour", "--credit", "mentorship", "--no-commit", "-m", "").stderr
+    )

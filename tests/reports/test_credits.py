@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from plnjournal.journal.fileformat import Loader
-from plnjournal.journal.packs import read, shipped
+from plnjournal.journal.pack_file import read, shipped
 from plnjournal.journal.refs import Index
 from plnjournal.journal.schema import build_record
 from plnjournal.model import Entry, Record, Space

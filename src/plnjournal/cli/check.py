@@ -11,12 +11,24 @@ from plnjournal.cli.common import FormatOption
 from plnjournal.cli.state import state
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from plnjournal.journal.load import Loaded
     from plnjournal.problems import Problem
 
 
 def check(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings count as errors (exit 1).")] = False,
     fmt: Annotated[Literal["text", "json"], FormatOption] = "text",
+    pack: Annotated[
+        str | None,
+        typer.Option(
+            "--pack",
+            metavar="PACK",
+            help="Also what a rule pack needs of each entry claimed for credit (see 'pln credits').",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check every file of the journal, like a compiler: exit 1 when there is an error."""
     from plnjournal.journal.load import journal_files, load
@@ -24,7 +36,10 @@ def check(
 
     journal = state.journal()
     loaded = load(journal.root, refresh_cache=False)  # check never writes, not even the cache
-    problems = sorted([*loaded.problems, *validate(loaded, journal_files(journal.root))])
+    problems = [*loaded.problems, *validate(loaded, journal_files(journal.root))]
+    if pack is not None:
+        problems += _pack_problems(journal.root, pack, loaded)
+    problems.sort()
     if fmt == "json":
         output.json_data([problem.as_dict() for problem in problems])
     else:
@@ -34,6 +49,14 @@ def check(
     output.hint(summary(problems, len(read | {problem.path for problem in loaded.problems})))
     if any(problem.level == "error" or strict for problem in problems):
         raise typer.Exit(1)
+
+
+def _pack_problems(root: Path, name: str, loaded: Loaded) -> list[Problem]:
+    from plnjournal.journal.pack_file import find
+    from plnjournal.journal.refs import Index
+    from plnjournal.reports.credit_checks import pack_problems
+
+    return pack_problems(find(root, name), loaded.entries, Index(loaded.records))
 
 
 def summary(problems: list[Problem], files_read: int) -> str:

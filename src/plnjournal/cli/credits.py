@@ -37,7 +37,7 @@ CycleOption = Annotated[
     ),
 ]
 
-credits_app = typer.Typer(help="Credit toward recertification, by a state's rule pack.")
+credits_app = typer.Typer()  # its help is the callback's docstring
 
 
 @credits_app.callback(invoke_without_command=True)
@@ -52,9 +52,11 @@ def credits(
     ] = False,
     out: OutOption = None,
 ) -> None:
-    """Per category the units earned and counted after caps, minimums missing, the total against
-    what is required, and when the pace so far meets it. Packs are data: check them against your
-    state's current rules."""
+    """Credit toward recertification, by a state's rule pack.
+
+    Per category the units earned and counted after caps, the minimums missing, the total against
+    what is required, and when the pace so far meets it. Packs are data from stored copies of state
+    pages: check them against your state's current rules ('pln credits init PACK' to edit one)."""
     if ctx.invoked_subcommand is not None:
         return
     from plnjournal.render.views import credits as view
@@ -63,6 +65,8 @@ def credits(
     shared = fmt in ("markdown", "html") and not include_private
     chosen, scope = pack_scope(pack, cycle, leave_private_out=shared)
     data = build(chosen, scope["entries"], scope["index"], **scope["cycle"], today=scope["today"])
+    if not data["entries"]:
+        output.hint(f"no entries from {data['from']} to {data['to']}; nothing counts yet")
     if fmt == "json":
         output.json_data(data) if out is None else deliver(_json(data), out)
     elif fmt == "table":
@@ -84,7 +88,8 @@ def pack_scope(
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.dates import today
     from plnjournal.journal.load import load
-    from plnjournal.journal.packs import cycle_of, find
+    from plnjournal.journal.pack_file import find
+    from plnjournal.journal.packs import cycle_of
     from plnjournal.journal.refs import Index
 
     journal = state.journal()
@@ -140,7 +145,7 @@ def init_pack(
 @credits_app.command("packs")
 def packs(fmt: Annotated[Literal["table", "json"], FormatOption] = "table") -> None:
     """The rule packs pln knows: the built-in ones and the journal's own."""
-    from plnjournal.journal.packs import available, find
+    from plnjournal.journal.pack_file import available, find
     from plnjournal.render.table import render_plain
 
     root = state.journal().root

@@ -3,7 +3,7 @@ elsewhere (jrnl, a PD-log spreadsheet) in."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -78,58 +78,120 @@ def render_export(data: dict, fmt: str) -> str:
     return getattr(view, fmt)(data)
 
 
+ImportFormat = Literal["pln", "markdown", "dayone", "badge", "jrnl", "csv"]
+IMPORT_HELP = (
+    "pln: `pln export --format json`; markdown: a folder of notes (Obsidian, zk, Hugo, Jekyll); "
+    "dayone: Day One's JSON export; badge: an Open Badges 2.0 assertion; jrnl: `jrnl --export json`; "
+    "csv: a PD log with a header row."
+)
+
+
 def import_entries(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="The file to import.", show_default=False)],
-    from_: Annotated[
-        Literal["jrnl", "csv"],
-        typer.Option("--from", help="jrnl: `jrnl --export json`; csv: a PD log with a header row."),
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="The file (or folder of notes) to import.", show_default=False),
     ],
+    from_: Annotated[ImportFormat, typer.Option("--from", help=IMPORT_HELP)],
     map_: Annotated[
         list[str] | None,
-        typer.Option("--map", metavar="COLUMN=KEY", help="CSV: read COLUMN as KEY.", show_default=False),
+        typer.Option(
+            "--map",
+            metavar="KEY=key",
+            help="CSV, markdown: read COLUMN or KEY as pln's key.",
+            show_default=False,
+        ),
     ] = None,
     add_missing: Annotated[
         bool, typer.Option("--add-missing", help="Create people and spaces the file names that do not exist.")
     ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would be imported; write nothing.")
+    ] = False,
     no_commit: NoCommit = False,
 ) -> None:
-    """Import entries from jrnl or a CSV PD log; a file imported twice adds nothing the second time.
+    """Import entries (pln's own export: the whole journal) from pln, Markdown notes, Day One, an
+    Open Badge, jrnl or a CSV PD log; a file imported twice adds nothing the second time.
 
     Exit 1 when any row was rejected (the others are imported all the same).
     """
     from plnjournal.cli import output
     from plnjournal.cli.common import finish
-    from plnjournal.importing import run_import
+    from plnjournal.ops.imports import run_import
 
     journal = state.journal()
     rows = read_rows(file, from_, map_ or [])
-    outcome = run_import(journal, rows, add_missing=add_missing, what=file.name, progress=progress_bar)
-    finish(journal, outcome.change, commit=not no_commit)
+    outcome = run_import(
+        journal, rows, add_missing=add_missing, what=file.name, progress=progress_bar, dry_run=dry_run
+    )
+    if dry_run:
+        for path in outcome.change.created:
+            output.data(f"would write {path}\n")
+    else:
+        finish(journal, outcome.change, commit=not no_commit)
+    would = "would be " if dry_run else ""
     output.hint(
-        f"{file.name}: {outcome.new} new, {outcome.skipped} skipped (already imported), "
-        f"{len(outcome.rejected)} rejected"
+        f"{file.name}: {outcome.new} {would}new, {outcome.skipped} skipped (already imported), "
+        f"{len(outcome.rejected)} {would}rejected" + (" (dry run: nothing written)" if dry_run else "")
     )
     for label, reason in outcome.rejected:
         output.warn(f"{file.name} {label}: {reason}")
     if not add_missing and any(reason.startswith("unknown ") for _, reason in outcome.rejected):
         output.hint("--add-missing creates the people, spaces, tools and goals the file names")
+    _hint_missing_evidence(journal.root, rows)
     if outcome.rejected:
         raise typer.Exit(1)
 
 
+def _hint_missing_evidence(root: Path, rows: Sequence[Row]) -> None:
+    from plnjournal.cli import output
+    from plnjournal.importing import missing_evidence
+
+    if missing := missing_evidence(root, rows):
+        shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+        output.hint(f"entries name evidence files this journal does not hold; copy them in: {shown}")
+
+
 def read_rows(file: Path, kind: str, pairs: list[str]) -> list[Row]:
+    """The rows a reader makes of the file, after the hints it has for the user."""
     from plnjournal.cli import output
 
-    if kind == "jrnl":
-        from plnjournal.importing.jrnl import read_jrnl
+    if kind == "csv":
+        from plnjournal.importing.csvlog import parse_mapping, read_csv
 
-        return read_jrnl(file)
-    from plnjournal.importing.csvlog import parse_mapping, read_csv
+        rows, unused = read_csv(file, parse_mapping(pairs))
+        if unused:
+            output.hint(f"{file.name}: columns not imported: {', '.join(unused)} (see --map)")
+        return rows
+    if kind == "markdown":
+        from plnjournal.importing.markdown import parse_keys, read_notes
 
-    rows, unused = read_csv(file, parse_mapping(pairs))
-    if unused:
-        output.hint(f"{file.name}: columns not imported: {', '.join(unused)} (see --map)")
-    return rows
+        notes = read_notes(file, parse_keys(pairs))
+        for problem in notes.warnings:
+            output.warn(problem)
+        return notes.rows
+    if pairs:
+        from plnjournal.errors import UsageError
+
+        raise UsageError(f"--map is for --from csv and --from markdown, not --from {kind}")
+    return _reader(kind)(file)
+
+
+def _reader(kind: str) -> Callable[[Path], list[Row]]:
+    if kind == "pln":
+        from plnjournal.importing.plnjson import read_pln
+
+        return read_pln
+    if kind == "dayone":
+        from plnjournal.importing.dayone import read_dayone
+
+        return read_dayone
+    if kind == "badge":
+        from plnjournal.importing.badge import read_badge
+
+        return read_badge
+    from plnjournal.importing.jrnl import read_jrnl
+
+    return read_jrnl
 
 
 def progress_bar(rows: Sequence[Row]) -> Iterable[Row]:

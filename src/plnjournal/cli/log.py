@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -172,6 +173,7 @@ def log(
     if not asking:
         _require_a_name(present)
     journal = state.journal()
+    _warn_unknown_credit(journal.root, values["credit"])
     index = named_index(journal)
     if asking:
         present = prompts.ask_title_and_space(present, index)
@@ -195,6 +197,22 @@ def _credit(category: str | None) -> dict[str, str]:
     from plnjournal.journal.schema import to_credit
 
     return to_credit(category)
+
+
+def _warn_unknown_credit(root: Path, credit: dict[str, str]) -> None:
+    """A category no rule pack has is kept as typed (a district's pack may come later), with a warning."""
+    if not credit:
+        return
+    import difflib
+
+    from plnjournal.journal.pack_file import all_categories
+
+    known = all_categories(root)
+    if credit["category"] in known:
+        return
+    close = difflib.get_close_matches(credit["category"], sorted(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    output.warn(f"--credit: {credit['category']!r} is not a category of any rule pack{hint} (kept as given)")
 
 
 def _time(text: str | None) -> str | None:

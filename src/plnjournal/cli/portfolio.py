@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 import typer
 
 from plnjournal.cli.common import NoCommit, deliver
+from plnjournal.cli.credits import CycleOption, PackOption
 from plnjournal.cli.export_import import OutOption
 from plnjournal.cli.state import state
 
@@ -29,9 +30,19 @@ def portfolio(
         Literal["markdown", "html", "csv"], typer.Option("--format", "-f", help="Output format.")
     ] = "markdown",
     out: OutOption = None,
+    pack: PackOption = None,
+    cycle: CycleOption = None,
 ) -> None:
     """Evidence of professional learning for recertification: clock hours, providers, evidence,
-    what you learned and applied. Private entries are never in it."""
+    what you learned and applied. Private entries are never in it. With --pack, grouped by the
+    pack's categories with their units, in the columns that state's log asks for, over its cycle."""
+    if pack is not None or cycle is not None:
+        if start is not None or end is not None:
+            from plnjournal.errors import UsageError
+
+            raise UsageError("--from/--to: with --pack the portfolio covers the pack's cycle; use --cycle")
+        _pack_portfolio(pack, cycle, fmt, out)
+        return
     from plnjournal.cli import output
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.cli.report import report_range
@@ -53,6 +64,19 @@ def portfolio(
     data = build(scope)
     if not data["activities"]:
         output.hint(f"no entries from {data['from']} to {data['to']}; the portfolio is empty")
+    deliver(getattr(view, fmt)(data), out)
+
+
+def _pack_portfolio(pack: str | None, cycle: str | None, fmt: str, out: Path | None) -> None:
+    from plnjournal.cli.credits import pack_scope
+    from plnjournal.render.views import credit_log as view
+    from plnjournal.reports.credit_log import build
+
+    chosen, scope = pack_scope(pack, cycle, leave_private_out=True)
+    owner = state.journal().settings.owner
+    data = build(
+        chosen, scope["entries"], scope["index"], **scope["cycle"], today=scope["today"], owner=owner
+    )
     deliver(getattr(view, fmt)(data), out)
 
 

@@ -1,34 +1,33 @@
-"""Notes kept elsewhere -> new entries: `pln import --from jrnl|csv FILE`.
+"""Notes kept elsewhere -> rows: `pln import --from pln|markdown|dayone|badge|jrnl|csv`.
 
-A reader (`jrnl.py`, `csvlog.py`) turns a file into `Row`s: the values of one entry to be, with
-references by name, a stable `source` key, and the reason when the row cannot be used. `run_import`
-writes the rows: one entry file each through the atomic writer, skipping a row whose `source` is
-already in the journal (so importing the same file twice adds nothing) and rejecting, with its
-reason, a row that names an unknown person or space (unless `add_missing`). One bad row never
-stops the rest.
+A reader turns a file (or a folder of notes) into `Row`s and writes nothing:
+
+- `plnjson.py`: pln's own `export --format json`, every record whole; `markdown.py`: notes with
+  YAML, TOML or JSON front-matter (Obsidian, zk, Hugo, Jekyll), and pln's own Obsidian export;
+- `dayone.py`: Day One's JSON export; `badge.py`: an Open Badges 2.0 assertion;
+- `jrnl.py`: `jrnl --export json`; `csvlog.py`: a PD-log spreadsheet;
+- `sniff.py`: what a file looks like, so a reader that refuses it can say so.
+
+A row is either the values of one entry to be (references by name, a stable `source` key), or a
+whole `record` with its id (pln's own data, which comes back as it left), or the reason it cannot
+be used. `ops.imports.run_import` writes them.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from plnjournal.change import Change
-from plnjournal.errors import PlnError
-from plnjournal.journal.load import load
-from plnjournal.journal.lock import locked
-from plnjournal.journal.refs import Index
-from plnjournal.journal.settings import Journal
-from plnjournal.journal.writer import save_new
-from plnjournal.model import NAMED_KINDS, Entry, Record
-from plnjournal.ops.create import body_text, entry_stem, resolve_references
+from plnjournal.model import Record
 
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One entry to be: where it came from (`label`, `source`), its values, or why it cannot be."""
+    """One record to be: where it came from (`label`, `source`), its values or whole `record`, or
+    why it cannot be (`problem`)."""
 
     label: str
     source: str
@@ -36,16 +35,7 @@ class Row:
     body: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     problem: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What an import did: the entries written, how many were already there, and what was refused."""
-
-    change: Change
-    new: int
-    skipped: int
-    rejected: tuple[tuple[str, str], ...]  # (row label, reason)
+    record: Record | None = None
 
 
 def source_key(prefix: str, *parts: str) -> str:
@@ -54,53 +44,13 @@ def source_key(prefix: str, *parts: str) -> str:
     return f"{prefix}:{digest}"
 
 
-Progress = Callable[[Sequence[Row]], Iterable[Row]]
-
-
-def run_import(
-    journal: Journal, rows: Sequence[Row], *, add_missing: bool, what: str, progress: Progress = iter
-) -> Outcome:
-    """Write the new rows as entries (and the people, spaces... they name, with `add_missing`)."""
-    with locked(journal):
-        loaded = load(journal.root, (*NAMED_KINDS, "entry"))
-        seen = {entry.source for entry in loaded.entries if entry.source}
-        index = Index(loaded.records)
-        written: list[str] = []
-        created: list[str] = []
-        rejected: list[tuple[str, str]] = []
-        skipped = 0
-        stubs: list[Record] = []
-        for row in progress(rows):
-            if row.problem is not None:
-                rejected.append((row.label, row.problem))
-            elif row.source in seen:
-                skipped += 1
-            else:
-                try:
-                    paths = _write_row(journal, index, row, add_missing, stubs)
-                except (PlnError, OSError) as problem:
-                    rejected.append((row.label, getattr(problem, "message", None) or str(problem)))
-                    continue
-                seen.add(row.source)
-                written += paths
-                created.append(paths[-1])
-    change = Change(
-        f"import {len(created)} entries from {what}", written=tuple(written), created=tuple(created)
-    )
-    return Outcome(change, len(created), skipped, tuple(rejected))
-
-
-def _write_row(journal: Journal, index: Index, row: Row, add_missing: bool, stubs: list[Record]) -> list[str]:
-    """The paths written for one row: any new stubs it names, then its entry (written last)."""
-    values = dict(row.values)
-    known = len(stubs)
-    try:
-        resolve_references(index, values, add_missing, stubs)
-    except PlnError:
-        del stubs[known:]  # a stub made for a row that is then refused is never written
-        raise
-    paths = [journal.relative(save_new(journal, stub)) for stub in stubs[known:]]
-    entry = Entry(
-        id=entry_stem(values), body=body_text(row.body), extra=row.extra, source=row.source, **values
-    )
-    return [*paths, journal.relative(save_new(journal, entry))]
+def missing_evidence(root: Path, rows: Iterable[Row]) -> list[str]:
+    """Evidence files the rows name by a path in the journal that the journal does not hold (an
+    export carries the entries, not the files they point at)."""
+    named: dict[str, None] = {}
+    for row in rows:
+        evidence = getattr(row.record, "evidence", None) or row.values.get("evidence") or ()
+        for item in evidence:
+            if "://" not in item and not item.startswith("mailto:") and not (root / item).exists():
+                named[item] = None
+    return list(named)

@@ -6,7 +6,8 @@ from plnjournal.change import Change
 from plnjournal.errors import PlnError, UsageError
 from plnjournal.journal.atomic import write_new
 from plnjournal.journal.ids import is_valid_id
-from plnjournal.journal.packs import FOLDER, read, shipped
+from plnjournal.journal.pack_file import read, shipped
+from plnjournal.journal.packs import FOLDER
 from plnjournal.journal.settings import Journal
 
 

@@ -16,6 +16,17 @@ def inline(value: Any) -> str:
     return _TABLE_SPECIAL.sub(r"\\\1", clean_cell(value))
 
 
+def no_html(value: Any) -> str:
+    """Text with `<` written `&lt;`, so text from a file turns no HTML loose where it is pasted
+    (for table cells: `table` makes them inline)."""
+    return "" if value is None else str(value).replace("<", "&lt;")
+
+
+def plain(value: Any) -> str:
+    """One line of text, safe in Markdown: `inline` and `no_html`."""
+    return inline(no_html(value))
+
+
 def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], numeric: Sequence[bool] = ()) -> str:
     """A pipe table; columns flagged in `numeric` are right-aligned."""
     aligns = [("--:" if index < len(numeric) and numeric[index] else "---") for index in range(len(columns))]

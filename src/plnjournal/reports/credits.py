@@ -60,9 +60,9 @@ def build(
         "from": start.isoformat(),
         "to": end.isoformat(),
         "as_of": as_of.isoformat(),
-        "required": _number(pack.required),
-        "counted": _number(counted),
-        "remaining": _number(remaining),
+        "required": shown(pack.required),
+        "counted": shown(counted),
+        "remaining": shown(remaining),
         "met": remaining == 0 and not missing,
         "minimums_missing": [
             {key: total[key] for key in ("category", "name", "minimum", "counted", "missing")}
@@ -145,24 +145,24 @@ def _converted(
 ) -> tuple[float, str]:
     """Units for one entry by its way, and how they were reckoned."""
     if "units" in entry.credit:
-        return float(entry.credit["units"]), f"{_number(entry.credit['units'])} set by hand"
+        return float(entry.credit["units"]), f"{shown(entry.credit['units'])} set by hand"
     if way.per == "hour":
         if entry.minutes is None:
             return 0.0, "no minutes recorded"
-        return entry.minutes / 60 * way.units, f"{entry.minutes} min × {_number(way.units)} per hour"
+        return entry.minutes / 60 * way.units, f"{entry.minutes} min × {shown(way.units)} per hour"
     if way.per == "day":
         key = (category.id, way.name, entry.date.isoformat())
         if key in seen:
             return 0.0, f"{way.name}: this day already counted ({seen[key]})"
         seen[key] = entry.id
-        return way.units, f"{way.name}: {_number(way.units)} per day"
+        return way.units, f"{way.name}: {shown(way.units)} per day"
     if way.once_per_topic:
         topic = (entry.topic or entry.title or entry.id).strip().casefold()
         key = (category.id, "topic", topic)
         if key in seen:
             return 0.0, f"{way.name}: this topic already counted this cycle ({seen[key]})"
         seen[key] = entry.id
-    return way.units, f"{way.name}: {_number(way.units)} each"
+    return way.units, f"{way.name}: {shown(way.units)} each"
 
 
 def held_because(pack: Pack, category: Category, entry: Entry, index: Index) -> str | None:
@@ -226,14 +226,14 @@ def category_totals(pack: Pack, category: Category, claims: list[Claim]) -> dict
         "category": category.id,
         "name": category.name,
         "entries": len(mine),
-        "earned": _number(earned),
-        "held": _number(held),
-        "below_floor": _number(below_floor),
-        "spilled": _number(round(eligible - below_floor - counted, 2)),
-        "counted": _number(round(counted, 2)),
-        "cap": None if cap is None else _number(cap),
-        "minimum": None if minimum is None else _number(minimum),
-        "missing": _number(round(max(0.0, (minimum or 0) - counted), 2)),
+        "earned": shown(earned),
+        "held": shown(held),
+        "below_floor": shown(below_floor),
+        "spilled": shown(round(eligible - below_floor - counted, 2)),
+        "counted": shown(round(counted, 2)),
+        "cap": None if cap is None else shown(cap),
+        "minimum": None if minimum is None else shown(minimum),
+        "missing": shown(round(max(0.0, (minimum or 0) - counted), 2)),
     }
 
 
@@ -246,7 +246,7 @@ def pace(counted: float, remaining: float, start: dt.date, end: dt.date, as_of: 
         projected = as_of + dt.timedelta(days=math.ceil(remaining / per_day))
     return {
         "days": max(days, 0),
-        "per_year": _number(round(per_day * 365.25, 2)),
+        "per_year": shown(round(per_day * 365.25, 2)),
         "projected": projected.isoformat() if projected else None,
         "in_cycle": None if projected is None else projected <= end,
     }
@@ -260,12 +260,12 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         "title": entry.title or display_name(entry),
         "category": claim.category.id if claim.category else None,
         "way": claim.way.name if claim.way else None,
-        "units": _number(claim.units),
+        "units": shown(claim.units),
         "held": claim.held,
         "why": claim.why,
     }
 
 
-def _number(value: float) -> int | float:
+def shown(value: float) -> int | float:
     """A figure as JSON shows it: 45, not 45.0."""
     return int(value) if float(value).is_integer() else round(float(value), 2)

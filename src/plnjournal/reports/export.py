@@ -15,7 +15,13 @@ from plnjournal.journal.refs import ENTRY_REFERENCES, Index
 from plnjournal.journal.schema import as_json
 from plnjournal.model import Entry, Record, display_name
 
-COLLECTIONS: dict[str, str] = {"people": "person", "spaces": "space", "tools": "tool", "goals": "goal"}
+COLLECTIONS: dict[str, str] = {
+    "people": "person",
+    "spaces": "space",
+    "tools": "tool",
+    "goals": "goal",
+    "reflections": "reflection",
+}
 
 
 def named(index: Index, kind: str, ref: str) -> dict[str, str]:
@@ -44,7 +50,8 @@ def record_data(record: Record) -> dict[str, Any]:
 
 
 def export_data(loaded: Loaded, entries: Sequence[Entry], index: Index, owner: str | None) -> dict[str, Any]:
-    """The whole export: owner, the chosen entries, and every person, space, tool and goal."""
+    """The whole export: owner, the chosen entries, and every person, space, tool, goal and
+    reflection (so `pln import --from pln` brings the journal back whole)."""
     data: dict[str, Any] = {"owner": owner, "entries": [entry_data(entry, index) for entry in entries]}
     for collection, kind in COLLECTIONS.items():
         data[collection] = [record_data(record) for record in sorted(loaded.of(kind), key=_by_id)]

@@ -12,7 +12,7 @@ from plnjournal.render import markdown as md
 from plnjournal.render.views.text import Lines, Table, report_view
 
 COLUMNS = ("category", "entries", "earned", "held", "spilled", "counted", "cap", "minimum", "missing")
-ENTRY_COLUMNS = ("date", "entry", "category", "units", "held", "why")
+ENTRY_COLUMNS = ("date", "activity", "category", "units", "held", "why")
 
 
 def figure(value: Any) -> str:
@@ -58,6 +58,11 @@ def status_lines(data: dict[str, Any]) -> list[str]:
     return lines
 
 
+def shown_categories(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The categories worth a row: those with entries, and those with a minimum to meet."""
+    return [c for c in data["categories"] if c["entries"] or c["minimum"] is not None]
+
+
 def category_rows(data: dict[str, Any]) -> list[list[Any]]:
     return [
         [
@@ -71,7 +76,7 @@ def category_rows(data: dict[str, Any]) -> list[list[Any]]:
             figure(c["minimum"]),
             figure(c["missing"]),
         ]
-        for c in data["categories"]
+        for c in shown_categories(data)
     ]
 
 
@@ -119,24 +124,24 @@ def csv(data: dict[str, Any], entries: bool = False) -> str:
 
 def markdown(data: dict[str, Any], entries: bool = False) -> str:
     parts = [
-        f"# {md.inline(title(data))}\n",
-        "".join(f"- {md.inline(line)}\n" for line in status_lines(data)),
+        f"# {md.plain(title(data))}\n",
+        "".join(f"- {md.plain(line)}\n" for line in status_lines(data)),
     ]
     headers = ["Category", "Entries", "Earned", "Held", "Spilled", "Counted", "Cap", "Minimum", "Missing"]
-    parts.append("## By category\n\n" + md.table(headers, category_rows(data), [False, *([True] * 8)]))
+    rows = [[md.no_html(cell) for cell in row] for row in category_rows(data)]
+    parts.append("## By category\n\n" + md.table(headers, rows, [False, *([True] * 8)]))
     if entries:
-        headers = ["Date", "Entry", "Category", "Units", "Held", "Why"]
-        parts.append("## Entries\n\n" + md.table(headers, entry_rows(data), [False, False, False, True]))
-    parts.append(
-        f"Rules from {md.inline(data['pack_path'])}: check them against the state's current rules.\n"
-    )
+        headers = ["Date", "Activity", "Category", "Units", "Held", "Why"]
+        rows = [[md.no_html(cell) for cell in row] for row in entry_rows(data)]
+        parts.append("## Entries\n\n" + md.table(headers, rows, [False, False, False, True]))
+    parts.append(f"Rules from {md.plain(data['pack_path'])}: check them against the state's current rules.\n")
     return "\n".join(parts)
 
 
 def html(data: dict[str, Any], entries: bool = False) -> str:
     h = page_html
     headers = ["Category", "Entries", "Earned", "Held", "Spilled", "Counted", "Cap", "Minimum", "Missing"]
-    bars = [(c["name"], float(c["counted"])) for c in data["categories"] if c["earned"]]
+    bars = [(c["name"], float(c["counted"])) for c in shown_categories(data)]
     sections = [
         h.section("Where you stand", *(h.paragraph(line) for line in status_lines(data))),
         h.section(
@@ -146,7 +151,7 @@ def html(data: dict[str, Any], entries: bool = False) -> str:
         ),
     ]
     if entries:
-        columns = ["Date", "Entry", "Category", "Units", "Held", "Why"]
+        columns = ["Date", "Activity", "Category", "Units", "Held", "Why"]
         sections.append(h.section("Entries", h.table(columns, entry_rows(data), numeric=frozenset({3}))))
     note = f"Rules from {data['pack_path']}: check them against the state's current rules."
     sections.append(h.section("About these figures", h.paragraph(note, "note")))
