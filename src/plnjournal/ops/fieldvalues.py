@@ -8,7 +8,8 @@ reference) that names the assignment.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 from plnjournal.errors import FormatError, PlnError, UsageError
 from plnjournal.journal.refs import REFERRING_KEYS
@@ -17,9 +18,47 @@ from plnjournal.journal.vocabulary import bad_choice_message
 from plnjournal.model import DIMENSIONS, VOCABULARIES
 
 if TYPE_CHECKING:
-    from plnjournal.ops.set import Request
+    from plnjournal.journal.refs import Index
+    from plnjournal.model import Record
 
-Changer = Callable[["Request", Any], Any]
+Op = Literal["=", "+=", "-=", "unset"]
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """One change asked for: `key` (maybe `growth.cognitive`), how, and the value as typed."""
+
+    key: str
+    op: Op
+    value: str = ""
+
+    def __str__(self) -> str:
+        return f"--unset {self.key}" if self.op == "unset" else f"{self.key}{self.op}{self.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One assignment against one record, with what resolving its references needs."""
+
+    record: Record
+    key: str
+    part: str  # after the dot: `growth.cognitive` -> 'cognitive'
+    assignment: Assignment
+    index: Index
+
+    @property
+    def op(self) -> Op:
+        return self.assignment.op
+
+    @property
+    def value(self) -> str:
+        return self.assignment.value
+
+    def refuse(self, why: str) -> UsageError:
+        return UsageError(f"{self.assignment}: {why}")
+
+
+Changer = Callable[[Request, Any], Any]
 
 
 def split(text: str) -> list[str]:

@@ -16,7 +16,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from plnjournal.change import Change
 from plnjournal.errors import UsageError
@@ -27,24 +27,11 @@ from plnjournal.journal.refs import Index
 from plnjournal.journal.settings import Journal
 from plnjournal.model import Record, field_key, record_keys
 from plnjournal.ops.batch import all_or_nothing
-from plnjournal.ops.fieldvalues import changer_for, extra_value, split
+from plnjournal.ops.fieldvalues import Assignment, Request, changer_for, extra_value, split
 from plnjournal.ops.rename import move_record
 
-Op = Literal["=", "+=", "-=", "unset"]
 _ASSIGNMENT = re.compile(r"^(?P<key>[A-Za-z0-9_][A-Za-z0-9_.-]*?)\s*(?P<op>\+=|-=|=)(?P<value>.*)$", re.S)
 FIXED = {"id": "use 'pln rename' to change an id", "body": "use 'pln edit' to change the notes"}
-
-
-@dataclass(frozen=True, slots=True)
-class Assignment:
-    """One change asked for: `key` (maybe `growth.cognitive`), how, and the value as typed."""
-
-    key: str
-    op: Op
-    value: str = ""
-
-    def __str__(self) -> str:
-        return f"--unset {self.key}" if self.op == "unset" else f"{self.key}{self.op}{self.value}"
 
 
 def parse_assignment(text: str) -> Assignment:
@@ -57,28 +44,6 @@ def parse_assignment(text: str) -> Assignment:
 
 def unset(key: str) -> Assignment:
     return Assignment(key.strip(), "unset")
-
-
-@dataclass(frozen=True, slots=True)
-class Request:
-    """One assignment against one record, with what resolving its references needs."""
-
-    record: Record
-    key: str
-    part: str  # after the dot: `growth.cognitive` -> 'cognitive'
-    assignment: Assignment
-    index: Index
-
-    @property
-    def op(self) -> Op:
-        return self.assignment.op
-
-    @property
-    def value(self) -> str:
-        return self.assignment.value
-
-    def refuse(self, why: str) -> UsageError:
-        return UsageError(f"{self.assignment}: {why}")
 
 
 @dataclass(frozen=True, slots=True)
