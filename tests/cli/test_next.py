@@ -155,3 +155,15 @@ def test_the_newest_reflections_intentions_are_listed_too(pln: Run, intentions: 
         ("reflection", "Try a non-Bluesky space"),
     ]
     assert rows[-1]["entry"] == "2025-10-05-enrichment" and rows[-1]["age_days"] == 5
+
+
+def test_next_and_the_impact_report_order_one_day_alike(pln: Run, journal: Path) -> None:
+    """Issue 15, item 13: date, then time, then id, in `pln next` as in `pln report --impact`."""
+    entry(journal, "2025-10-02-afternoon-chat", "date: 2025-10-02\ntime: '19:00'\nnext: Evening idea\n")
+    entry(journal, "2025-10-02-breakfast", "date: 2025-10-02\ntime: '07:30'\nnext: Morning idea\n")
+    entry(journal, "2025-10-02-corridor", "date: 2025-10-02\nnext: Untimed idea\n")
+    listed = [row["entry"] for row in json.loads(pln("next", "--format", "json", env=TODAY).stdout)]
+    impact = json.loads(pln("report", "--impact", "--format", "json", env=TODAY).stdout)
+    expected = ["2025-10-02-corridor", "2025-10-02-breakfast", "2025-10-02-afternoon-chat"]
+    assert listed == expected
+    assert [row["entry"] for row in impact["open"]] == expected

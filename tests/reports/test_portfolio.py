@@ -48,14 +48,15 @@ def year(pln: Run) -> Run:
 def test_csv_is_the_state_pd_log(year: Run) -> None:
     result = year("portfolio", "--format", "csv", env=TODAY)
     assert result.exit_code == 0, result.stderr
-    # 330 min = 5.50 h; 45 min = 0.75 h; 20 min = 0.33 h
+    # 330 min = 5.50 h; 45 min = 0.75 h; three 20-minute chats are 0.33 + 0.34 + 0.33 h, so that the
+    # rows add up to the total (435 min = 7.25 h) and the running total
     assert result.stdout == (
         "date,title,provider,location,hours,verified_by\n"
         "2025-09-10,Edcamp,Edcamp Tulsa,in person,5.50,Sign-in sheet\n"
         "2025-10-01,Coffee with Jane,Lincoln High,,0.75,\n"
         "2025-11-05,Read a chapter,,,,\n"
         "2026-01-05,Chat,,,0.33,\n"
-        "2026-01-12,Chat again,,,0.33,\n"
+        "2026-01-12,Chat again,,,0.34,\n"
         "2026-06-30,Chat once more,,,0.33,\n"
     )
 
@@ -175,3 +176,24 @@ def test_markdown_turns_no_html_loose(pln: Run) -> None:
     assert "<script>" not in text
     assert "| 2025-09-01 | Chat &lt;script>alert(1)&lt;/script> \\| pipes |" in text
     assert "### 2025-09-01 · Chat &lt;script>alert(1)&lt;/script> \\| pipes" in text
+
+
+def test_hours_rows_running_total_and_total_agree(pln: Run) -> None:
+    """Issue 15, item 10: whatever the portfolio prints adds up (each row rounded on its own made
+    rows of 20, 25 and 50 minutes sum to more or less than the total)."""
+    minutes = [20, 25, 50, 20, 10, 35, 20, 5, 55, 40, 20, 17]
+    for day, amount in enumerate(minutes, 1):
+        logged = pln("log", f"Chat {day}", "--date", f"2026-01-{day:02d}", "--minutes", str(amount), "-m", "")
+        assert logged.exit_code == 0, logged.stderr
+    text = pln("portfolio", "--from", "2026-01-01", "--to", "2026-01-31", env=TODAY).stdout
+    rows = [line.split(" | ") for line in text.splitlines() if line.startswith("| 2026-01-")]
+    hundredths = [round(float(row[4]) * 100) for row in rows]
+    running = [round(float(row[5]) * 100) for row in rows]
+    total = sum(minutes)  # 317 minutes = 5.28 h
+    assert f"**Total: {total / 60:.2f} clock hours**" in text
+    assert sum(hundredths) == running[-1] == round(total / 60 * 100)
+    assert running == [sum(hundredths[: i + 1]) for i in range(len(rows))]
+    assert all(abs(h - m * 100 / 60) <= 1 for h, m in zip(hundredths, minutes, strict=True))
+    csv_text = pln("portfolio", "--from", "2026-01-01", "--to", "2026-01-31", "-f", "csv", env=TODAY).stdout
+    csv_hours = [float(row["hours"]) for row in csv.DictReader(io.StringIO(csv_text))]
+    assert round(sum(csv_hours) * 100) == sum(hundredths)

@@ -26,9 +26,14 @@ from plnjournal.cli.state import state
 
 if TYPE_CHECKING:
     from plnjournal.importing import Row
+    from plnjournal.journal.load import Loaded
+    from plnjournal.journal.refs import Index
+    from plnjournal.journal.settings import Journal
+    from plnjournal.model import Entry
+    from plnjournal.ops.imports import Outcome
 
 PROGRESS_FROM = 50  # rows: smaller imports finish before a bar is worth drawing
-ExportFormat = Literal["json", "jsonl", "csv", "markdown"]
+ExportFormat = Literal["json", "jsonl", "csv", "markdown", "obsidian"]
 OutOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (default: stdout).", show_default=False),
@@ -37,7 +42,13 @@ OutOption = Annotated[
 
 def export(
     ctx: typer.Context,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = "json",
+    vault: Annotated[
+        Path | None,
+        typer.Argument(metavar="[DIR]", help="obsidian: the new vault folder.", show_default=False),
+    ] = None,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Output format (obsidian: a folder of notes).")
+    ] = "json",
     out: OutOption = None,
     start: FromOption = None,
     end: ToOption = None,
@@ -52,7 +63,9 @@ def export(
         bool, typer.Option("--include-private", help="Also export entries marked private: true.")
     ] = False,
 ) -> None:
-    """Export entries (people, spaces, tools and goal named, ids kept); private ones stay home."""
+    """Export entries (people, spaces, tools and goal named, ids kept); private ones stay home.
+
+    `--format obsidian DIR` makes a vault: one note per record, references as [[links]]."""
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
@@ -65,7 +78,49 @@ def export(
     index = Index(loaded.records)
     filters = entry_filters(index, ctx.params, include_private=include_private)
     entries = select_entries(loaded.entries, filters, index)
+    if fmt == "obsidian":
+        write_vault(journal.root, _vault_folder(vault, out), loaded, entries, index)
+        return
+    if vault is not None:
+        from plnjournal.errors import UsageError
+
+        raise UsageError(f"{vault}: a folder is for --format obsidian; --format {fmt} writes to -o FILE")
     deliver(render_export(export_data(loaded, entries, index, journal.settings.owner), fmt), out)
+
+
+def _vault_folder(vault: Path | None, out: Path | None) -> Path:
+    from plnjournal.errors import UsageError
+
+    if vault is None and out is None:
+        raise UsageError("--format obsidian needs the vault's folder: pln export --format obsidian DIR")
+    return vault or out  # type: ignore[return-value]
+
+
+def write_vault(root: Path, folder: Path, loaded: Loaded, entries: Sequence[Entry], index: Index) -> None:
+    """Write the vault into a new (or empty) folder: a note per record, and the evidence files the
+    exported entries name, so their links open."""
+    from plnjournal.cli import output
+    from plnjournal.errors import PlnError
+    from plnjournal.journal.atomic import write_new
+    from plnjournal.model import NAMED_KINDS
+    from plnjournal.render.obsidian import vault
+
+    if folder.exists() and (not folder.is_dir() or any(not p.name.startswith(".") for p in folder.iterdir())):
+        raise PlnError(f"{folder}: not empty; give a new folder for the vault (nothing is overwritten)")
+    records = [record for kind in (*NAMED_KINDS, "reflection") for record in loaded.of(kind)]
+    files: dict[str, str | bytes] = dict(vault([*records, *entries], index))
+    for entry in entries:
+        for item in entry.evidence:
+            if "://" not in item and (root / item).is_file():
+                files.setdefault(item, (root / item).read_bytes())
+    for relative, content in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_new(path, content)
+    notes = sum(relative.endswith(".md") for relative in files)
+    output.hint(
+        f"wrote {folder}: {notes} notes, {len(files) - notes} evidence files (open it in Obsidian as a vault)"
+    )
 
 
 def render_export(data: dict, fmt: str) -> str:
@@ -119,27 +174,41 @@ def import_entries(
     from plnjournal.ops.imports import run_import
 
     journal = state.journal()
-    rows = read_rows(file, from_, map_ or [])
+    rows = read_rows(file, from_, map_ or [], journal)
     outcome = run_import(
         journal, rows, add_missing=add_missing, what=file.name, progress=progress_bar, dry_run=dry_run
     )
     if dry_run:
-        for path in outcome.change.created:
+        for path in outcome.change.written:
             output.data(f"would write {path}\n")
     else:
         finish(journal, outcome.change, commit=not no_commit)
-    would = "would be " if dry_run else ""
-    output.hint(
-        f"{file.name}: {outcome.new} {would}new, {outcome.skipped} skipped (already imported), "
-        f"{len(outcome.rejected)} {would}rejected" + (" (dry run: nothing written)" if dry_run else "")
-    )
-    for label, reason in outcome.rejected:
-        output.warn(f"{file.name} {label}: {reason}")
+    report_outcome(file.name, outcome, rows)
     if not add_missing and any(reason.startswith("unknown ") for _, reason in outcome.rejected):
         output.hint("--add-missing creates the people, spaces, tools and goals the file names")
     _hint_missing_evidence(journal.root, rows)
     if outcome.rejected:
         raise typer.Exit(1)
+
+
+def report_outcome(name: str, outcome: Outcome, rows: Sequence[Row]) -> None:
+    """The summary line, then each note passed over, each row refused and each hint, on stderr."""
+    from plnjournal.cli import output
+
+    would = "would be " if outcome.dry_run else ""
+    passed = f", {len(outcome.passed)} notes skipped (not entries)" if outcome.passed else ""
+    output.hint(
+        f"{name}: {outcome.new} {would}new, {outcome.skipped} skipped (already imported), "
+        f"{len(outcome.rejected)} {would}rejected{passed}"
+        + (" (dry run: nothing written)" if outcome.dry_run else "")
+    )
+    for label, reason in outcome.passed:
+        output.hint(f"{name} {label}: skipped: {reason}")
+    for label, reason in outcome.rejected:
+        output.warn(f"{name} {label}: {reason}")
+    for row in rows:
+        if row.hint:
+            output.hint(f"{name} {row.label}: {row.hint}")
 
 
 def _hint_missing_evidence(root: Path, rows: Sequence[Row]) -> None:
@@ -151,7 +220,7 @@ def _hint_missing_evidence(root: Path, rows: Sequence[Row]) -> None:
         output.hint(f"entries name evidence files this journal does not hold; copy them in: {shown}")
 
 
-def read_rows(file: Path, kind: str, pairs: list[str]) -> list[Row]:
+def read_rows(file: Path, kind: str, pairs: list[str], journal: Journal) -> list[Row]:
     """The rows a reader makes of the file, after the hints it has for the user."""
     from plnjournal.cli import output
 
@@ -164,8 +233,9 @@ def read_rows(file: Path, kind: str, pairs: list[str]) -> list[Row]:
         return rows
     if kind == "markdown":
         from plnjournal.importing.markdown import parse_keys, read_notes
+        from plnjournal.journal.lookup import named_index
 
-        notes = read_notes(file, parse_keys(pairs))
+        notes = read_notes(file, parse_keys(pairs), named_index(journal))
         for problem in notes.warnings:
             output.warn(problem)
         return notes.rows

@@ -27,7 +27,7 @@ from plnjournal.model import Record
 @dataclass(frozen=True, slots=True)
 class Row:
     """One record to be: where it came from (`label`, `source`), its values or whole `record`, or
-    why it cannot be (`problem`)."""
+    why it cannot be (`problem`) or is passed over (`skipped`)."""
 
     label: str
     source: str
@@ -36,6 +36,10 @@ class Row:
     extra: dict[str, Any] = field(default_factory=dict)
     problem: str | None = None
     record: Record | None = None
+    skipped: str | None = None  # why a note is not an entry (no date): listed, not an error
+    attachments: tuple[tuple[str, bytes], ...] = ()  # (file name, content) copied into evidence/
+    hint: str | None = None  # what the user should know about this row (what was not brought in)
+    files: tuple[tuple[str, bytes], ...] = ()  # (journal path, content): evidence a whole record names
 
 
 def source_key(prefix: str, *parts: str) -> str:
@@ -50,7 +54,8 @@ def missing_evidence(root: Path, rows: Iterable[Row]) -> list[str]:
     named: dict[str, None] = {}
     for row in rows:
         evidence = getattr(row.record, "evidence", None) or row.values.get("evidence") or ()
-        for item in evidence:
+        brought = {relative for relative, _ in row.files}
+        for item in (item for item in evidence if item not in brought):
             if "://" not in item and not item.startswith("mailto:") and not (root / item).exists():
                 named[item] = None
     return list(named)

@@ -18,13 +18,14 @@ from pathlib import Path, PurePosixPath
 from plnjournal.change import Change
 from plnjournal.errors import PlnError
 from plnjournal.importing import Row
-from plnjournal.journal.atomic import write_unique
+from plnjournal.journal.atomic import write_new, write_unique
 from plnjournal.journal.load import load
 from plnjournal.journal.lock import locked
 from plnjournal.journal.refs import Index
 from plnjournal.journal.settings import Journal
 from plnjournal.journal.writer import folder_for, record_text
 from plnjournal.model import FOLDERS, NAMED_KINDS, Entry, Record, display_name
+from plnjournal.ops.attach import EVIDENCE_FOLDER, evidence_stem, evidence_suffix
 from plnjournal.ops.create import body_text, entry_stem, resolve_references
 
 Progress = Callable[[Sequence[Row]], Iterable[Row]]
@@ -40,6 +41,7 @@ class Outcome:
     skipped: int
     rejected: tuple[tuple[str, str], ...]  # (row label, reason)
     dry_run: bool = False
+    passed: tuple[tuple[str, str], ...] = ()  # (row label, why it is not an entry): notes without a date
 
 
 def run_import(
@@ -73,15 +75,19 @@ class _Run:
         self.created: list[str] = []
         self.rejected: list[tuple[str, str]] = []
         self.skipped = 0
+        self.passed: list[tuple[str, str]] = []
         self.stubs: list[Record] = []
 
     def take(self, row: Row) -> None:
         if row.problem is not None:
             self.rejected.append((row.label, row.problem))
             return
+        if row.skipped is not None:
+            self.passed.append((row.label, row.skipped))
+            return
         try:
             if row.record is not None:
-                self._whole(row.record)
+                self._whole(row.record, row.files)
             elif row.source in self.sources:
                 self.skipped += 1
             else:
@@ -90,7 +96,7 @@ class _Run:
         except (PlnError, OSError) as problem:
             self.rejected.append((row.label, getattr(problem, "message", None) or str(problem)))
 
-    def _whole(self, record: Record) -> None:
+    def _whole(self, record: Record, files: tuple[tuple[str, bytes], ...] = ()) -> None:
         """A record that keeps its id: skipped when already here, refused when another has its id."""
         existing = self.records.get((record.kind, record.id))
         if existing is not None:
@@ -101,6 +107,7 @@ class _Run:
                 f"the journal already has a different {record.kind} {record.id!r} ({existing.path})"
             )
         path = self._save(_home(self.journal, record), record.id, record)
+        self._copy(files)
         self.records[(record.kind, record.id)] = record
         if record.kind in NAMED_KINDS:
             self.index.by_id[record.kind][record.id] = record
@@ -122,9 +129,43 @@ class _Run:
         entry = Entry(
             id=entry_stem(values), body=body_text(row.body), extra=row.extra, source=row.source, **values
         )
+        copies = [self._attach(entry, name, content) for name, content in row.attachments]
+        entry = dataclasses.replace(entry, evidence=(*entry.evidence, *copies))
         path = self._save(folder_for(self.journal, entry), entry.id, entry)
         self.written.append(path)
         self.created.append(path)
+
+    def _copy(self, files: tuple[tuple[str, bytes], ...]) -> None:
+        """The evidence files a whole record brings, at their own paths in evidence/, when absent."""
+        for relative, content in files:
+            where = PurePosixPath(relative)
+            path = self.journal.root.joinpath(*where.parts)
+            if (
+                where.parts[0] != EVIDENCE_FOLDER
+                or ".." in where.parts
+                or path.exists()
+                or path in self.planned
+            ):
+                continue
+            if self.dry_run:
+                self.planned.add(path)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_new(path, content)
+            self.written.append(relative)
+
+    def _attach(self, entry: Entry, name: str, content: bytes) -> str:
+        """A copy of a file the row brings (a badge's assertion) in evidence/, as `pln attach` names it."""
+        folder, stem = self.journal.root / EVIDENCE_FOLDER, evidence_stem(entry, Path(name))
+        suffix = evidence_suffix(Path(name))
+        if self.dry_run:
+            path = _free_name(folder, stem, self.planned, suffix)
+            self.planned.add(path)
+        else:
+            path = write_unique(folder, stem, content, suffix=suffix)
+        relative = self.journal.relative(path)
+        self.written.append(relative)
+        return relative
 
     def _save(self, folder: Path, stem: str, record: Record) -> str:
         """Write the record under the first free name (or, in a dry run, plan it); its relative path."""
@@ -142,7 +183,9 @@ class _Run:
             written=tuple(self.written),
             created=tuple(self.created),
         )
-        return Outcome(change, len(self.created), self.skipped, tuple(self.rejected), self.dry_run)
+        return Outcome(
+            change, len(self.created), self.skipped, tuple(self.rejected), self.dry_run, tuple(self.passed)
+        )
 
 
 def _same(existing: Record, record: Record) -> bool:
@@ -165,10 +208,10 @@ def _home(journal: Journal, record: Record) -> Path:
     return folder_for(journal, record)
 
 
-def _free_name(folder: Path, stem: str, planned: set[Path]) -> Path:
+def _free_name(folder: Path, stem: str, planned: set[Path], suffix: str = ".md") -> Path:
     """The name `write_unique` would choose, for a dry run."""
     for number in range(1, 10_000):
-        path = folder / f"{stem if number == 1 else f'{stem}-{number}'}.md"
+        path = folder / f"{stem if number == 1 else f'{stem}-{number}'}{suffix}"
         if path not in planned and not path.exists():
             return path
     raise PlnError(f"{folder}: no free file name for {stem!r}")

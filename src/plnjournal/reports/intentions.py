@@ -24,29 +24,27 @@ def age_in_days(entry: Entry | Reflection, today: dt.date) -> int:
 
 
 def intention_rows(loaded: Loaded, today: dt.date) -> list[dict[str, object]]:
-    """Every open intention, oldest first: entries' `next` without `applied`, and the `next:`
-    list of the newest reflection (a newer reflection supersedes an older one's intentions)."""
-    rows = [
-        {
-            "kind": "entry",
-            "entry": e.id,
-            "date": e.date.isoformat(),
-            "age_days": age_in_days(e, today),
-            "next": e.next,
-        }
-        for e in open_intentions(loaded.entries)
+    """Every open intention in one order (the impact report's): date, then time, then id. Entries'
+    `next` without `applied`, and the `next:` list of the newest reflection (a newer reflection
+    supersedes an older one's intentions)."""
+    keyed: list[tuple[tuple[dt.date, str, str], dict[str, object]]] = [
+        (entry_order(e), _row("entry", e, today, e.next)) for e in open_intentions(loaded.entries)
     ]
     reflections = sorted(loaded.of("reflection"), key=lambda r: (r.date, r.id))
     if reflections:
         newest: Reflection = reflections[-1]  # type: ignore[assignment]
-        rows += [
-            {
-                "kind": "reflection",
-                "entry": newest.id,
-                "date": newest.date.isoformat(),
-                "age_days": age_in_days(newest, today),
-                "next": intention,
-            }
+        keyed += [
+            ((newest.date, "", newest.id), _row("reflection", newest, today, intention))
             for intention in newest.next
         ]
-    return sorted(rows, key=lambda row: (row["date"], row["entry"]))
+    return [row for _, row in sorted(keyed, key=lambda pair: pair[0])]
+
+
+def _row(kind: str, record: Entry | Reflection, today: dt.date, intention: str | None) -> dict[str, object]:
+    return {
+        "kind": kind,
+        "entry": record.id,
+        "date": record.date.isoformat(),
+        "age_days": age_in_days(record, today),
+        "next": intention,
+    }

@@ -17,19 +17,43 @@ from plnjournal.reports import Scope
 MODE_PLACES = {"physical": "in person", "digital": "online", "hybrid": "hybrid"}
 
 
+def hundredths(minutes: int) -> int:
+    """Minutes as hundredths of a clock hour, rounded half up (20 minutes -> 33, 30 -> 50)."""
+    return (minutes * 100 + 30) // 60
+
+
 def hours(minutes: int) -> float:
     """Clock hours to two decimals (90 minutes -> 1.5)."""
-    return round(minutes / 60, 2)
+    return hundredths(minutes) / 100
+
+
+def shown_hundredths(entries: list[Entry]) -> list[int | None]:
+    """Each activity's printed hours (in hundredths), so that the rows add up to the running total
+    and the total: the running total is rounded, and a row is its step (three 20-minute chats are
+    0.33, 0.34 and 0.33 h, 1.00 h in all, not 0.99). None for an activity without minutes."""
+    shown: list[int | None] = []
+    running = printed = 0
+    for entry in entries:
+        if entry.minutes is None:
+            shown.append(None)
+            continue
+        running += entry.minutes
+        step = hundredths(running) - printed
+        printed += step
+        shown.append(step)
+    return shown
 
 
 def build(scope: Scope) -> dict[str, Any]:
     entries = [entry for entry in scope.entries if not entry.private]
+    shown = shown_hundredths(entries)
     activities = []
     running = 0
-    for entry in entries:
-        running += entry.minutes or 0
-        activities.append(activity(entry, scope.index, running))
+    for entry, row in zip(entries, shown, strict=True):
+        running += row or 0
+        activities.append(activity(entry, scope.index, row, running))
     minutes = sum(entry.minutes or 0 for entry in entries)
+    rows = list(zip(entries, shown, strict=True))
     return {
         "report": "portfolio",
         "owner": scope.settings.owner,
@@ -37,17 +61,18 @@ def build(scope: Scope) -> dict[str, Any]:
         "to": scope.end.isoformat() if scope.end else None,
         "entries": len(entries),
         "minutes": minutes,
-        "hours": hours(minutes),
+        "hours": running / 100,
         "activities": activities,
-        "by_dimension": [_total(dim, None, [e for e in entries if dim in e.growth]) for dim in DIMENSIONS],
-        "by_goal": _by_goal(entries, scope.index),
+        "by_dimension": [_total(dim, None, [r for r in rows if dim in r[0].growth]) for dim in DIMENSIONS],
+        "by_goal": _by_goal(rows, scope.index),
         "levels": _tally(entries, lambda entry: entry.engagement, ENGAGEMENT_LEVELS),
         "modes": _tally(entries, lambda entry: _space_mode(entry, scope.index), MODES),
     }
 
 
-def activity(entry: Entry, index: Index, running_minutes: int) -> dict[str, Any]:
-    """One line of the PD log, with the evidence and learning behind it."""
+def activity(entry: Entry, index: Index, row: int | None, running: int) -> dict[str, Any]:
+    """One line of the PD log (`row`, `running`: its hours and the running total, in hundredths),
+    with the evidence and learning behind it."""
     return {
         "entry": entry.id,
         "date": entry.date.isoformat(),
@@ -55,8 +80,8 @@ def activity(entry: Entry, index: Index, running_minutes: int) -> dict[str, Any]
         "provider": provider(entry, index),
         "location": location(entry, index),
         "minutes": entry.minutes,
-        "hours": None if entry.minutes is None else hours(entry.minutes),
-        "running_hours": hours(running_minutes),
+        "hours": None if row is None else row / 100,
+        "running_hours": running / 100,
         "verified_by": entry.verified_by,
         "evidence": list(entry.evidence),
         "learned": [{"dimension": dim, "note": note} for dim, note in entry.growth.items()],
@@ -95,19 +120,22 @@ def _space_mode(entry: Entry, index: Index) -> str | None:
     return space.mode if isinstance(space, Space) else None
 
 
-def _total(key: str, name: str | None, entries: list[Entry]) -> dict[str, Any]:
-    minutes = sum(entry.minutes or 0 for entry in entries)
+Shown = tuple[Entry, "int | None"]  # an activity and its printed hundredths of an hour
+
+
+def _total(key: str, name: str | None, rows: list[Shown]) -> dict[str, Any]:
+    """Entries and hours of a group: the sum of its rows' printed hours, so the figures agree."""
     total = {"dimension": key} if name is None else {"goal": key, "name": name}
-    return {**total, "entries": len(entries), "hours": hours(minutes)}
+    return {**total, "entries": len(rows), "hours": sum(row or 0 for _, row in rows) / 100}
 
 
-def _by_goal(entries: list[Entry], index: Index) -> list[dict[str, Any]]:
-    goals = dict.fromkeys(index.canonical("goal", entry.goal) for entry in entries if entry.goal)
+def _by_goal(rows: list[Shown], index: Index) -> list[dict[str, Any]]:
+    goals = dict.fromkeys(index.canonical("goal", entry.goal) for entry, _ in rows if entry.goal)
     return [
         _total(
             goal,
             _goal_name(index, goal),
-            [e for e in entries if e.goal and index.canonical("goal", e.goal) == goal],
+            [(e, row) for e, row in rows if e.goal and index.canonical("goal", e.goal) == goal],
         )
         for goal in sorted(goals)
     ]

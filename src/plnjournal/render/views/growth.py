@@ -17,6 +17,7 @@ from plnjournal.render.views.text import (
     markdown_periods,
     periods_csv,
     report_view,
+    span,
 )
 
 NOTES_SHOWN = 2  # newest notes per dimension on a terminal
@@ -215,9 +216,8 @@ def html(data: dict[str, Any]) -> str:
 
 
 def _html_summary(data: dict[str, Any]) -> str:
-    span = f"{data.get('from') or '…'} to {data.get('to') or '…'}"
     return (
-        f"{span} · {data['entries']} entries · {data['minutes']} minutes · "
+        f"{span(data)} · {data['entries']} entries · {data['minutes']} minutes · "
         f"{data.get('without_growth', 0)} without growth noted (a prompt to reflect)"
     )
 

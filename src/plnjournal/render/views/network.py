@@ -86,7 +86,7 @@ def markdown(data: dict[str, Any]) -> str:
     parts = [f"# {md_cell(title(data))}\n"]
     for heading, columns, rows in sections(data):
         parts.append(f"\n## {md_cell(heading)}\n\n")
-        parts.append(md_table(columns, rows) if rows else "None.\n")
+        parts.append(md_table(columns, rows) if rows else "Nothing yet.\n")
     return "".join(parts)
 
 

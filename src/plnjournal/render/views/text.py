@@ -36,8 +36,14 @@ def count(number: int, word: str, plural: str | None = None) -> str:
 
 
 def span(data: dict[str, Any], empty: str = "no entries") -> str:
-    """A report's range, '2025-07-08 to 2026-06-22', or `empty` when it covers nothing."""
-    return f"{data['from']} to {data['to']}" if data["from"] else empty
+    """A report's range, '2025-07-08 to 2026-06-22' (or 'from 2027-01-01' and 'to 2020-01-01' when
+    only one end is known), or `empty` when it covers nothing; never 'None'."""
+    start, end = data.get("from"), data.get("to")
+    if start and end:
+        return f"{start} to {end}"
+    if start or end:
+        return f"from {start}" if start else f"to {end}"
+    return empty
 
 
 def heading(title: str, data: dict[str, Any]) -> str:
