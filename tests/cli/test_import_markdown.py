@@ -110,6 +110,15 @@ def test_the_same_folder_twice_adds_nothing_and_is_one_commit(tmp_path: Path, va
     assert log.splitlines()[0] == "import 4 entries from vault"
 
 
+def test_people_named_by_a_key_unquoted_links_too(pln: Run, journal: Path, tmp_path: Path) -> None:
+    assert pln("add", "person", "Jane Doe").exit_code == 0
+    notes = tmp_path / "notes"
+    write(notes / "chat.md", "---\ndate: 2026-01-05\ntitle: Chat\npeople: [[Jane Doe]]\n---\nText\n")
+    result = pln("import", "--from", "markdown", str(notes))
+    assert result.exit_code == 0, result.stderr
+    assert "people: [jane-doe]\n" in entry(journal, "2026-01-05-chat")
+
+
 def test_dry_run_and_map(tmp_path: Path, vault: Path) -> None:
     journal = tmp_path / "j"
     invoke("init", str(journal), "--owner", "Ana Ruiz")

@@ -16,7 +16,7 @@ be used. `ops.imports.run_import` writes them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,25 @@ class Row:
     attachments: tuple[tuple[str, bytes], ...] = ()  # (file name, content) copied into evidence/
     hint: str | None = None  # what the user should know about this row (what was not brought in)
     files: tuple[tuple[str, bytes], ...] = ()  # (journal path, content): evidence a whole record names
+
+
+def parse_map(
+    pairs: Iterable[str], keys: Sequence[str], normalize: Callable[[str], str], what: str
+) -> dict[str, str]:
+    """`--map NAME=key` options -> {normalized NAME: pln key}; a UsageError for a bad one. `what`
+    says what NAME is (COLUMN of a spreadsheet, KEY of a note's front-matter)."""
+    from plnjournal.errors import UsageError
+
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, key = pair.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep or not name.strip():
+            raise UsageError(f"--map: {pair!r} is not {what}=key")
+        if key not in keys:
+            raise UsageError(f"--map: {key!r} is not one of {', '.join(keys)}")
+        mapping[normalize(name.strip())] = key
+    return mapping
 
 
 def source_key(prefix: str, *parts: str) -> str:

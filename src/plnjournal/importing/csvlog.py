@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from plnjournal.durations import DurationError, parse_duration
-from plnjournal.errors import PlnError, UsageError
-from plnjournal.importing import Row, source_key
+from plnjournal.errors import PlnError
+from plnjournal.importing import Row, parse_map, source_key
 from plnjournal.journal.schema import BadValue, to_date, to_flag, to_time
 from plnjournal.model import DIMENSIONS, ENGAGEMENT_LEVELS
 
@@ -59,16 +59,7 @@ def header_key(name: str) -> str:
 
 def parse_mapping(pairs: Iterable[str]) -> dict[str, str]:
     """`--map COLUMN=key` options -> {header key: entry key}; a UsageError for a bad one."""
-    mapping: dict[str, str] = {}
-    for pair in pairs:
-        column, sep, key = pair.partition("=")
-        key = key.strip().replace("-", "_")
-        if not sep or not column.strip():
-            raise UsageError(f"--map: {pair!r} is not COLUMN=key")
-        if key not in KEYS:
-            raise UsageError(f"--map: {key!r} is not one of {', '.join(KEYS)}")
-        mapping[header_key(column)] = key
-    return mapping
+    return parse_map(pairs, KEYS, header_key, "COLUMN")
 
 
 def read_csv(path: Path, mapping: dict[str, str]) -> tuple[list[Row], list[str]]:

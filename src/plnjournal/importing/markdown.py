@@ -23,8 +23,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from plnjournal.errors import PlnError, UsageError
-from plnjournal.importing import Row, source_key
+from plnjournal.errors import PlnError
+from plnjournal.importing import Row, parse_map, source_key
 from plnjournal.importing.notes import Note, note_paths, read_note
 from plnjournal.importing.sniff import looks_like
 from plnjournal.journal.refs import REFERRING_KEYS, Index
@@ -52,16 +52,7 @@ class Notes:
 
 def parse_keys(pairs: Iterable[str]) -> dict[str, str]:
     """`--map KEY=key` options -> {note key, case-folded: pln key}; a UsageError for a bad one."""
-    mapping: dict[str, str] = {}
-    for pair in pairs:
-        name, sep, key = pair.partition("=")
-        key = key.strip().replace("-", "_")
-        if not sep or not name.strip():
-            raise UsageError(f"--map: {pair!r} is not KEY=key")
-        if key not in KEYS:
-            raise UsageError(f"--map: {key!r} is not one of {', '.join(KEYS)}")
-        mapping[name.strip().casefold()] = key
-    return mapping
+    return parse_map(pairs, KEYS, str.casefold, "KEY")
 
 
 def read_notes(folder: Path, mapping: dict[str, str], index: Index) -> Notes:
@@ -215,14 +206,16 @@ def _all_name(index: Index, value: Any) -> str | None:
 
 
 def _listed(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
+    """A value as a flat list: `people: [[Jane Doe]]` unquoted is YAML for a list in a list."""
+    items = value if isinstance(value, list) else [value]
+    return [inner for item in items for inner in (item if isinstance(item, list) else [item])]
 
 
 def _unlink(key: str, value: Any) -> Any:
     if key not in REFERENCE_KINDS:
         return value
     if isinstance(value, list):
-        return [unlinked(str(item)) for item in value]
+        return [unlinked(str(item)) for item in _listed(value)]
     return unlinked(str(value)) if value is not None else None
 
 

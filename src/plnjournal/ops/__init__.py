@@ -2,7 +2,8 @@
 
 - `init`: a new journal; `create`: `pln add` and `pln log`; `edit`: `pln edit` in $EDITOR;
 - `rename`: `pln rename` and `pln rm`, keeping every reference right; `attach`: evidence files;
-- `intentions`: `pln next --done`; `reflect`: `pln reflect`'s file.
+- `intentions`: `pln next --done`; `reflect`: `pln reflect`'s file;
+- `imports`: `pln import`, the rows an `importing` reader made (or, with `--dry-run`, the plan).
 
 Each goes through `journal.atomic` under `journal.lock`; the CLI commits the `Change` with
 `git.autocommit`. Nothing here imports `render` or `cli`.
