@@ -69,6 +69,7 @@ COMMANDS = (
     "browse",
     "rename",
     "set",
+    "merge",
     "report",
     "next",
     "check",

@@ -76,7 +76,7 @@ def move_record(batch: Batch, loaded: Loaded, target: Record, moved: Record) -> 
     _refuse_links(batch.journal, [target, *(record for record, _ in referrers(loaded, target))])
     path = batch.create(moved)
     moved = dataclasses.replace(moved, id=PurePosixPath(path).stem, path=path)
-    for record in _updated_referrers(loaded, target, moved.id):
+    for record in updated_referrers(loaded, target, moved.id):
         batch.save(record)
     batch.remove(target.path)
     return moved
@@ -94,7 +94,7 @@ def remove_record(journal: Journal, ref: str, force: bool = False) -> Change:
                 f"{target.id} is named by {len(using)} record(s) ({names}{more}); "
                 "use --force to remove it and those references"
             )
-        updates = _updated_referrers(loaded, target, None)
+        updates = updated_referrers(loaded, target, None)
         _refuse_links(journal, updates)
         with all_or_nothing(journal) as batch:
             for record in updates:
@@ -103,7 +103,7 @@ def remove_record(journal: Journal, ref: str, force: bool = False) -> Change:
     return batch.change(f"rm {target.kind} {target.id}")
 
 
-def _updated_referrers(loaded: Loaded, target: Record, new_id: str | None) -> list[Record]:
+def updated_referrers(loaded: Loaded, target: Record, new_id: str | None) -> list[Record]:
     """The records that name `target`, naming `new_id` instead (or nothing, for None)."""
     index = Index(loaded.records)
     updated: dict[str, Record] = {}
