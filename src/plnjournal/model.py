@@ -145,6 +145,8 @@ class Entry(Record):
     tags: tuple[str, ...] = ()
     next: str | None = None
     applied: str | None = None
+    applied_on: dt.date | None = None
+    dropped: str | None = None  # why the intention was let go: it leaves `pln next`
     impact: str | None = None
     evidence: tuple[str, ...] = ()
     verified_by: str | None = None
@@ -164,7 +166,7 @@ class Entry(Record):
 
     @property
     def is_open_intention(self) -> bool:
-        return bool(self.next) and not self.applied
+        return bool(self.next) and not self.applied and not self.dropped
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -172,9 +174,19 @@ class Reflection(Record):
     date: dt.date
     title: str | None = None
     next: tuple[str, ...] = ()
+    # closed intentions, by their text in `next`: what was done and when, or why it was dropped
+    applied: dict[str, str] = field(default_factory=dict)
+    applied_on: dict[str, dt.date] = field(default_factory=dict)
+    dropped: dict[str, str] = field(default_factory=dict)
     tags: tuple[str, ...] = ()
 
     kind = "reflection"
+
+    @property
+    def open_next(self) -> tuple[tuple[int, str], ...]:
+        """(position from 1, text) of each intention neither applied nor dropped."""
+        closed = self.applied.keys() | self.dropped.keys()
+        return tuple((n, text) for n, text in enumerate(self.next, 1) if text not in closed)
 
 
 RECORD_TYPES: dict[str, type[Record]] = {

@@ -1,5 +1,11 @@
 """Filters over records: a date range and the reference, tag, growth and engagement filters that
-`pln list`, the reports and exports share. Pure functions; references match by id or by name."""
+`pln list`, the reports, exports, graphs, reflections and the portfolio share. Pure functions;
+references match by id or by name.
+
+`FilterOptions` is what a user typed (`--from 'last school year' --with dana`); `read_filters`
+turns it into `Filters`, and `parse_range` is the one reader of `--from/--to`, so period words
+mean the same in every command.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from dataclasses import dataclass
 
 from plnjournal.journal.refs import Index
 from plnjournal.model import Entry
+from plnjournal.periods import MonthDay, Period, parse_bound
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +30,95 @@ class Filters:
     engagement: tuple[str, ...] = ()
     goal: str | None = None
     include_private: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class FilterOptions:
+    """The entry filters as typed on the command line, not yet read (see `read_filters`)."""
+
+    start: str | None = None
+    end: str | None = None
+    space: str | None = None
+    people: tuple[str, ...] = ()
+    tools: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    growth: tuple[str, ...] = ()
+    engagement: tuple[str, ...] = ()
+    goal: str | None = None
+
+
+def read_filters(
+    options: FilterOptions,
+    index: Index,
+    *,
+    school_year_start: MonthDay = (7, 1),
+    include_private: bool = True,
+    default_range: Period | None = None,
+) -> Filters:
+    """The Filters `options` ask for: vocabularies checked, references resolved by id or name, the
+    range read by `parse_range`; a UsageError or PlnError naming a bad value."""
+    from plnjournal.journal.vocabulary import check_vocabulary
+
+    check_vocabulary("entry", "growth", options.growth)
+    check_vocabulary("entry", "engagement", options.engagement)
+    start, end = parse_range(options.start, options.end, school_year_start, default=default_range)
+    return Filters(
+        start=start,
+        end=end,
+        space=index.require("space", options.space) if options.space else None,
+        people=tuple(index.require("person", ref) for ref in options.people),
+        tools=tuple(index.require("tool", ref) for ref in options.tools),
+        tags=options.tags,
+        growth=options.growth,
+        engagement=options.engagement,
+        goal=index.require("goal", options.goal) if options.goal else None,
+        include_private=include_private,
+    )
+
+
+def parse_range(
+    start: str | None,
+    end: str | None,
+    school_year_start: MonthDay = (7, 1),
+    *,
+    default: Period | None = None,
+) -> tuple[dt.date | None, dt.date | None]:
+    """--from and --to as dates, the same in every command: an ISO date, words naming a period
+    ('last month', 'this school year': --from its first day, --to its last) or other words
+    ('3 weeks ago'). A bound not given is `default`'s (when there is one), else open."""
+    from plnjournal.errors import UsageError
+
+    first = (
+        parse_bound(start, option="--from", last=False, school_year_start=school_year_start)
+        if start
+        else None
+    )
+    last = parse_bound(end, option="--to", last=True, school_year_start=school_year_start) if end else None
+    if first and last and first > last:
+        raise UsageError(f"--from {first.isoformat()} is after --to {last.isoformat()}")
+    if default is not None:
+        return first or default.start, last or default.end
+    return first, last
+
+
+def describe_range(filters: Filters) -> str:
+    """'from 2026-01-01 to 2026-03-31' (or 'in this journal'), and 'matching the filters'."""
+    bounds = [
+        f"{word} {day.isoformat()}" for word, day in (("from", filters.start), ("to", filters.end)) if day
+    ]
+    where = " ".join(bounds) or "in this journal"
+    narrowed = any(
+        (
+            filters.space,
+            filters.people,
+            filters.tools,
+            filters.tags,
+            filters.growth,
+            filters.engagement,
+            filters.goal,
+        )
+    )
+    return where + (" matching the filters" if narrowed else "")
 
 
 def in_range(date: dt.date, start: dt.date | None, end: dt.date | None) -> bool:

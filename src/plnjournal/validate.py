@@ -31,6 +31,7 @@ def validate(loaded: Loaded, files: Iterable[str]) -> list[Problem]:
             problems.extend(vocabulary_problems(record))
             problems.extend(unknown_references(index, record))
             problems.extend(misfiled(record))
+            problems.extend(intention_problems(record))
         problems.extend(duplicate_ids(records))
         problems.extend(duplicate_names(records))
     return problems
@@ -93,6 +94,23 @@ def misfiled(record: Record) -> Iterator[Problem]:
         folder = f"entries/{record.date.year:04d}"
         if record.path.rpartition("/")[0] != folder:
             yield error(record.path, line, "wrong-folder", f"dated {day}, so it belongs in '{folder}/'")
+
+
+def intention_problems(record: Record) -> Iterator[Problem]:
+    """`applied_on` and `dropped` that say nothing true: a date without what was done, a day
+    before the entry, or a reflection closing an intention its `next:` list does not hold."""
+    if isinstance(record, Entry):
+        line = record.lines.get("applied_on")
+        if record.applied_on and not record.applied:
+            yield warning(record.path, line, "intention", "applied_on without applied: what did you do?")
+        if record.applied_on and record.applied_on < record.date:
+            yield warning(record.path, line, "intention", "applied_on is before the entry's date")
+    elif isinstance(record, Reflection):
+        for key in ("applied", "applied_on", "dropped"):
+            for text in getattr(record, key):
+                if text not in record.next:
+                    message = f"{key}: {text!r} is not one of this reflection's next: intentions"
+                    yield warning(record.path, record.lines.get(key), "intention", message)
 
 
 def duplicate_ids(records: Iterable[Record]) -> Iterator[Problem]:

@@ -34,27 +34,31 @@ def test_open_intentions_oldest_first_with_their_age(pln: Run, intentions: Path)
     result = pln("next", "--format", "json", env=TODAY)
     assert json.loads(result.stdout) == [
         {
+            "n": 1,
             "kind": "entry",
             "entry": "2025-09-01-rubric",
             "date": "2025-09-01",
             "age_days": 39,
             "next": "Try rubric",
+            "handle": "2025-09-01-rubric",
         },
         {
+            "n": 2,
             "kind": "entry",
             "entry": "2025-10-02-call-jane",
             "date": "2025-10-02",
             "age_days": 8,
             "next": "Call Jane",
+            "handle": "2025-10-02-call-jane",
         },
     ]
     table = pln("next", env=TODAY).stdout.splitlines()
-    assert table[0].split() == ["date", "age", "next", "entry"]
-    assert table[1].split() == ["2025-09-01", "39d", "Try", "rubric", "2025-09-01-rubric"]
+    assert table[0].split() == ["#", "date", "age", "next", "handle"]
+    assert table[1].split() == ["1", "2025-09-01", "39d", "Try", "rubric", "2025-09-01-rubric"]
     assert pln("next", "-f", "csv", env=TODAY).stdout.splitlines() == [
-        "kind,entry,date,age_days,next",
-        "entry,2025-09-01-rubric,2025-09-01,39,Try rubric",
-        "entry,2025-10-02-call-jane,2025-10-02,8,Call Jane",
+        "n,kind,entry,date,age_days,next,handle",
+        "1,entry,2025-09-01-rubric,2025-09-01,39,Try rubric,2025-09-01-rubric",
+        "2,entry,2025-10-02-call-jane,2025-10-02,8,Call Jane,2025-10-02-call-jane",
     ]
 
 
@@ -66,12 +70,14 @@ def test_done_writes_applied_and_impact_into_that_file_and_commits_it(pln: Run, 
         "Used the rubric",
         "--impact",
         "Students asked better questions",
+        env=TODAY,
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     path = intentions / "entries" / "2025" / "2025-09-01-rubric.md"
     assert path.read_text(encoding="utf-8") == (
-        "---\n" + RUBRIC + "applied: Used the rubric\nimpact: Students asked better questions\n---\n"
+        "---\n" + RUBRIC + "applied: Used the rubric\napplied_on: 2025-10-10\n"
+        "impact: Students asked better questions\n---\n"
         "Body line.\n\nSecond paragraph.\n"
     )
     assert git(intentions, "log", "-1", "--format=%s") == "next done: 2025-09-01-rubric\n"
@@ -84,10 +90,12 @@ def test_done_writes_applied_and_impact_into_that_file_and_commits_it(pln: Run, 
 
 
 def test_done_without_impact_keeps_the_quoted_time(pln: Run, intentions: Path) -> None:
-    assert pln("next", "--done", "2025-10-02-call-jane", "Called her").exit_code == 0
+    done = pln("next", "--done", "2025-10-02-call-jane", "Called her", "--date", "yesterday", env=TODAY)
+    assert done.exit_code == 0, done.stderr
     path = intentions / "entries" / "2025" / "2025-10-02-call-jane.md"
     assert path.read_text(encoding="utf-8") == (
-        "---\ndate: 2025-10-02\ntime: '09:00'\nnext: Call Jane\napplied: Called her\n---\n"
+        "---\ndate: 2025-10-02\ntime: '09:00'\nnext: Call Jane\napplied: Called her\n"
+        "applied_on: 2025-10-09\n---\n"
     )
 
 
@@ -107,14 +115,24 @@ def test_done_without_impact_keeps_the_quoted_time(pln: Run, intentions: Path) -
             "say what you did: pln next --done 2025-09-01-rubric 'what I did'",
         ),
         (("--done", "2025-09-01-rubric", "  "), 1, "say what you did"),
-        (("Used the rubric",), 2, "say which entry: pln next --done ENTRY-ID"),
+        (("Used the rubric",), 2, "say which intention: pln next --done N 'what I did'"),
+        (("--done", "7", "x"), 1, "there is no open intention 7: 'pln next' numbers them 1 to 2"),
+        (
+            ("--done", "2025", "x"),
+            1,
+            "'2025' could be any of 2 intentions: 1 2025-09-01-rubric, 2 2025-10-02-call-jane",
+        ),
+        (("--drop", "1"), 2, "say why: pln next --drop 1 'why'"),
+        (("--drop", "1", "x", "--date", "today"), 2, "--impact and --date go with --done, not --drop"),
+        (("--done", "1", "x", "--drop", "2"), 2, "choose one"),
+        (("--done", "1", "x", "--date", "someday"), 2, "--date"),
     ],
 )
 def test_refusals_change_nothing(
     pln: Run, intentions: Path, args: tuple[str, ...], code: int, message: str
 ) -> None:
-    result = pln("next", *args)
-    assert result.exit_code == code
+    result = pln("next", *args, env=TODAY)
+    assert result.exit_code == code, result.stderr
     assert result.stderr.startswith("pln: error: ")
     assert message in result.stderr
     assert git(intentions, "status", "--porcelain") == ""
@@ -125,7 +143,7 @@ def test_no_open_intentions(pln: Run) -> None:
     assert (result.exit_code, json.loads(result.stdout)) == (0, [])
     assert "no open intentions" in result.stderr
     assert pln("next").stdout == ""
-    assert pln("next", "-f", "csv").stdout == "kind,entry,date,age_days,next\n"
+    assert pln("next", "-f", "csv").stdout == "n,kind,entry,date,age_days,next,handle\n"
 
 
 def test_on_the_example_journal(example_journal: Path) -> None:

@@ -33,20 +33,23 @@ def practice(journal: Path) -> Path:
 def test_the_json_contract(pln: Run, practice: Path) -> None:
     data = report_json(pln, "impact")
     assert list(data) == [
-        "report", "from", "to", "logged", "intended", "applied", "student_impact",
+        "report", "from", "to", "logged", "intended", "applied", "student_impact", "dropped",
         "by_goal", "by_space", "open",
     ]  # fmt: skip
     assert [data[k] for k in list(data)[:7]] == ["impact", "2025-09-01", "2025-10-04", 6, 3, 2, 1]
     assert data["by_goal"] == [
         {"id": "inquiry-grading", "name": "Inquiry grading", "logged": 3, "intended": 2, "applied": 2,
-         "student_impact": 1},
-        {"id": None, "name": None, "logged": 3, "intended": 1, "applied": 0, "student_impact": 0},
+         "student_impact": 1, "dropped": 0},
+        {"id": None, "name": None, "logged": 3, "intended": 1, "applied": 0, "student_impact": 0,
+         "dropped": 0},
     ]  # fmt: skip
     assert data["by_space"] == [
-        {"id": "sschat", "name": "#sschat", "logged": 3, "intended": 3, "applied": 1, "student_impact": 1},
+        {"id": "sschat", "name": "#sschat", "logged": 3, "intended": 3, "applied": 1, "student_impact": 1,
+         "dropped": 0},
         {"id": "edcamp-tulsa", "name": "Edcamp Tulsa", "logged": 1, "intended": 0, "applied": 0,
-         "student_impact": 0},
-        {"id": None, "name": None, "logged": 2, "intended": 0, "applied": 1, "student_impact": 0},
+         "student_impact": 0, "dropped": 0},
+        {"id": None, "name": None, "logged": 2, "intended": 0, "applied": 1, "student_impact": 0,
+         "dropped": 0},
     ]  # fmt: skip
     assert data["open"] == [
         {"entry": "2025-09-01-rubric", "date": "2025-09-01", "next": "Try rubric"},

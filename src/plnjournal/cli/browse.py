@@ -8,20 +8,10 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import FormatOption, NoCommit, NoInput, RecordId, TableFormat
-from plnjournal.cli.entry_filters import (
-    EngagementOption,
-    FromOption,
-    GoalOption,
-    GrowthOption,
-    ManyOption,
-    SpaceOption,
-    ToolOption,
-    ToOption,
-    WithOption,
-    entry_filters,
-)
+from plnjournal.cli.entry_filters import filter_options
 from plnjournal.cli.state import state
 from plnjournal.model import KIND_OF_PLURAL
+from plnjournal.query import FilterOptions
 from plnjournal.text import clean
 
 if TYPE_CHECKING:
@@ -30,27 +20,19 @@ if TYPE_CHECKING:
     from plnjournal.model import Record
 
 
+@filter_options()
 def list_records(
-    ctx: typer.Context,
+    filters: FilterOptions,
     kind: Annotated[
         Literal["people", "spaces", "tools", "goals", "entries", "reflections", "tags"],
         typer.Argument(help="What to list.", show_default=False),
     ],
-    start: FromOption = None,
-    end: ToOption = None,
-    space: SpaceOption = None,
-    with_: WithOption = None,
-    tool: ToolOption = None,
-    tag: ManyOption = None,
-    growth: GrowthOption = None,
-    engagement: EngagementOption = None,
-    goal: GoalOption = None,
     fmt: Annotated[TableFormat, FormatOption] = "table",
 ) -> None:
     """List people, spaces, tools, goals, entries or reflections; filters apply to entries."""
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
-    from plnjournal.query import select_entries
+    from plnjournal.query import read_filters, select_entries
 
     journal = state.journal()
     if kind == "tags":
@@ -63,8 +45,8 @@ def list_records(
     index = Index(loaded.records)
     records: list[Record]
     if record_kind == "entry":
-        filters = entry_filters(index, ctx.params)
-        records = list(select_entries(loaded.entries, filters, index))
+        chosen = read_filters(filters, index, school_year_start=journal.settings.school_year_start)
+        records = list(select_entries(loaded.entries, chosen, index))
     else:
         records = sorted(loaded.of(record_kind), key=listing_order)
     emit_records(record_kind, records, fmt)
@@ -114,7 +96,8 @@ def emit_table(columns: tuple[str, ...], rows: list[list[object]]) -> None:
     from plnjournal.render import table
 
     if output.is_terminal():
-        output.console().print(table.render_rich(columns, rows))
+        console = output.console()
+        console.print(table.render_rich(columns, rows, width=console.width))
     else:
         output.data(table.render_plain(columns, rows))
 
@@ -123,20 +106,47 @@ def show(
     record_id: RecordId,
     fmt: Annotated[Literal["table", "json"], FormatOption] = "table",
 ) -> None:
-    """Show one record: its keys and its notes."""
+    """Show one record: its keys and its notes; for a person, space, tool or goal, also the entries
+    that name it, newest first, with the first and last day seen."""
+    from plnjournal.model import NAMED_KINDS
     from plnjournal.reports.listing import json_rows
 
     journal = state.journal()
     record = find_one(journal, record_id)
     data = json_rows([record], body=True)[0]
+    if record.kind in NAMED_KINDS:
+        data["history"] = record_history(journal, record)
     if fmt == "json":
         output.json_data(data)
         return
     body = data.pop("body")
+    seen = data.pop("history", None)
     rows = [[key, value] for key, value in data.items() if value not in (None, [], {}, "", False)]
     emit_table(("key", "value"), rows)
     if body.strip():
         output.data("\n" + clean(body))
+    if seen is not None:
+        show_history(seen)
+
+
+def record_history(journal: Journal, record: Record) -> dict:
+    from plnjournal.journal.load import load
+    from plnjournal.reports.history import history
+
+    loaded = load(journal.root)
+    warn_skipped(loaded)
+    return history(loaded, record)
+
+
+def show_history(seen: dict) -> None:
+    from plnjournal.render.views.history import summary
+
+    output.data("\n" + summary(seen) + "\n")
+    if seen["entries"]:
+        emit_table(
+            ("date", "title", "engagement", "minutes", "id"),
+            [[e["date"], e["title"], e["engagement"], e["minutes"], e["id"]] for e in seen["entries"]],
+        )
 
 
 def find_one(journal: Journal, ref: str) -> Record:

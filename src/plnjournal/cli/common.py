@@ -26,6 +26,10 @@ RecordId = Annotated[
 ]
 TableFormat = Literal["table", "json", "csv"]
 FormatOption = typer.Option("--format", "-f", help="Output format.")
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (default: stdout).", show_default=False),
+]
 NoInput = typer.Option(
     "--no-input", help="Never ask or wait for input (scripts, CI): a missing value is an error."
 )

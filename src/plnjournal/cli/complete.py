@@ -76,3 +76,22 @@ any_record = ids_of(*FOLDERS)
 growth = choices(DIMENSIONS)
 engagement = choices(ENGAGEMENT_LEVELS)
 support = choices(SUPPORT_KINDS)
+
+
+def open_intentions(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """The open intentions' handles, each with its text as the help a shell shows beside it.
+
+    Unlike the id completers this reads the entries (through the cache), since whether an
+    intention is open is in the file, not its name; any failure means no suggestions."""
+    root = journal_root(ctx)
+    if not root:
+        return []
+    try:
+        from plnjournal.dates import today
+        from plnjournal.journal.load import load
+        from plnjournal.reports.intentions import intention_rows
+
+        rows = intention_rows(load(Path(root), ("entry", "reflection")), today())
+    except Exception:  # a TAB never fails
+        return []
+    return [(row["handle"], row["next"]) for row in rows if row["handle"].startswith(incomplete)]

@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 import typer
 
 from plnjournal.cli import output
-from plnjournal.cli.common import FormatOption, NoCommit, deliver
-from plnjournal.cli.export_import import OutOption
+from plnjournal.cli.common import FormatOption, NoCommit, OutOption, deliver
 from plnjournal.cli.state import state
 
 if TYPE_CHECKING:

@@ -1,72 +1,134 @@
-"""The entry filters that `pln list entries` and `pln export` share: one set of options, one Filters.
+"""The entry filters, declared once: `--from/--to`, `--space`, `--with`, `--tool`, `--tag`,
+`--growth`, `--engagement`, `--goal`.
 
-A command declares the options with these annotated types, under these parameter names (start,
-end, space, with_, tool, tag, growth, engagement, goal), and hands its `ctx.params` to
-`entry_filters`, which checks vocabularies and resolves references by id or name.
+`@filter_options()` adds them to a command (`@filter_options(*RANGE)`: only `--from/--to`), and the
+command receives what was typed as one `filters: FilterOptions` argument, which
+`query.read_filters` reads the same way for every command (sqlite-utils declares its shared options
+once the same way).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Annotated, Any
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from plnjournal.cli import complete
 from plnjournal.cli.common import split_values
+from plnjournal.query import FilterOptions
 
-if TYPE_CHECKING:
-    from plnjournal.journal.refs import Index
-    from plnjournal.query import Filters
+Command = TypeVar("Command", bound=Callable[..., Any])
+RANGE_HELP = "a date or words: 'last month', 'this school year', '3 weeks ago'"
 
-FromOption = Annotated[
-    str | None, typer.Option("--from", help="Entries on or after this date.", show_default=False)
-]
-ToOption = Annotated[
-    str | None, typer.Option("--to", help="Entries on or before this date.", show_default=False)
-]
-SpaceOption = Annotated[str | None, typer.Option(show_default=False, autocompletion=complete.spaces)]
-WithOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--with", help="Entries with these people.", show_default=False, autocompletion=complete.people
+# parameter name -> (its FilterOptions field, its annotated typer option)
+OPTIONS: dict[str, tuple[str, Any]] = {
+    "start": (
+        "start",
+        Annotated[
+            str | None,
+            typer.Option("--from", help=f"Entries on or after this day: {RANGE_HELP}.", show_default=False),
+        ],
     ),
-]
-ToolOption = Annotated[
-    list[str] | None,
-    typer.Option(help="Repeat or separate with commas.", show_default=False, autocompletion=complete.tools),
-]
-ManyOption = Annotated[
-    list[str] | None, typer.Option(help="Repeat or separate with commas.", show_default=False)
-]
-GrowthOption = Annotated[list[str] | None, typer.Option(show_default=False, autocompletion=complete.growth)]
-EngagementOption = Annotated[
-    list[str] | None, typer.Option(show_default=False, autocompletion=complete.engagement)
-]
-GoalOption = Annotated[str | None, typer.Option(show_default=False, autocompletion=complete.goals)]
+    "end": (
+        "end",
+        Annotated[
+            str | None, typer.Option("--to", help="Entries on or before this day.", show_default=False)
+        ],
+    ),
+    "space": (
+        "space",
+        Annotated[str | None, typer.Option(show_default=False, autocompletion=complete.spaces)],
+    ),
+    "with_": (
+        "people",
+        Annotated[
+            list[str] | None,
+            typer.Option(
+                "--with",
+                help="Entries with these people.",
+                show_default=False,
+                autocompletion=complete.people,
+            ),
+        ],
+    ),
+    "tool": (
+        "tools",
+        Annotated[
+            list[str] | None,
+            typer.Option(
+                help="Repeat or separate with commas.", show_default=False, autocompletion=complete.tools
+            ),
+        ],
+    ),
+    "tag": (
+        "tags",
+        Annotated[list[str] | None, typer.Option(help="Repeat or separate with commas.", show_default=False)],
+    ),
+    "growth": (
+        "growth",
+        Annotated[list[str] | None, typer.Option(show_default=False, autocompletion=complete.growth)],
+    ),
+    "engagement": (
+        "engagement",
+        Annotated[list[str] | None, typer.Option(show_default=False, autocompletion=complete.engagement)],
+    ),
+    "goal": ("goal", Annotated[str | None, typer.Option(show_default=False, autocompletion=complete.goals)]),
+}
+RANGE = ("start", "end")
+MANY = frozenset(("people", "tools", "tags", "growth", "engagement"))  # FilterOptions' tuples
 
 
-def entry_filters(index: Index, options: Mapping[str, Any], *, include_private: bool = True) -> Filters:
-    """The Filters a command's options ask for (`options`: its `ctx.params`, read by the parameter
-    names above); a UsageError or PlnError naming a bad value."""
-    from plnjournal.dates import parse_date
-    from plnjournal.journal.vocabulary import check_vocabulary
-    from plnjournal.query import Filters
+def filter_options(*names: str) -> Callable[[Command], Command]:
+    """Give a command the filter options `names` (all of them when none is named); it receives
+    them as its `filters: FilterOptions` parameter."""
+    chosen = names or tuple(OPTIONS)
+    return lambda command: with_options(
+        command, {name: OPTIONS[name][1] for name in chosen}, into="filters", gather=options_of
+    )
 
-    start, end, space, goal = (options.get(name) for name in ("start", "end", "space", "goal"))
-    growth = split_values(options.get("growth"))
-    engagement = split_values(options.get("engagement"))
-    check_vocabulary("entry", "growth", growth)
-    check_vocabulary("entry", "engagement", engagement)
-    return Filters(
-        start=parse_date(start, option="--from") if start else None,
-        end=parse_date(end, option="--to") if end else None,
-        space=index.require("space", space) if space else None,
-        people=tuple(index.require("person", ref) for ref in split_values(options.get("with_"))),
-        tools=tuple(index.require("tool", ref) for ref in split_values(options.get("tool"))),
-        tags=split_values(options.get("tag")),
-        growth=growth,
-        engagement=engagement,
-        goal=index.require("goal", goal) if goal else None,
-        include_private=include_private,
+
+def with_options(
+    command: Command,
+    options: dict[str, Any],
+    *,
+    into: str,
+    gather: Callable[[dict[str, Any]], Any],
+    default: Any = None,
+    first: bool = False,
+) -> Command:
+    """`command` with the keyword options `options` (name -> annotated type, `default`) added to
+    its signature for typer; their values reach it as one argument `into`, made by `gather`.
+    `first`: list them before the command's own options in `--help`."""
+    keyword = inspect.Parameter.KEYWORD_ONLY  # typer passes every value by name
+    signature = inspect.signature(command, eval_str=True)
+    kept = [
+        parameter.replace(kind=keyword) if parameter.kind != keyword else parameter
+        for name, parameter in signature.parameters.items()
+        if name != into
+    ]
+    added = [
+        inspect.Parameter(name, keyword, default=default, annotation=annotation)
+        for name, annotation in options.items()
+    ]
+    if first:
+        kept, added = added, kept
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        typed = {name: kwargs.pop(name) for name in options}
+        return command(*args, **{into: gather(typed)}, **kwargs)
+
+    run.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
+    run.__annotations__ = {parameter.name: parameter.annotation for parameter in [*kept, *added]}
+    return run  # type: ignore[return-value]
+
+
+def options_of(typed: dict[str, Any]) -> FilterOptions:
+    """The FilterOptions of a command's option values (a repeatable one also split at commas)."""
+    fields = {OPTIONS[name][0]: value for name, value in typed.items()}
+    return FilterOptions(
+        **{field: split_values(value) if field in MANY else value for field, value in fields.items()}
     )

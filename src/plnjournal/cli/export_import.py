@@ -9,20 +9,10 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from plnjournal.cli.common import NoCommit, deliver
-from plnjournal.cli.entry_filters import (
-    EngagementOption,
-    FromOption,
-    GoalOption,
-    GrowthOption,
-    ManyOption,
-    SpaceOption,
-    ToolOption,
-    ToOption,
-    WithOption,
-    entry_filters,
-)
+from plnjournal.cli.common import NoCommit, OutOption, deliver
+from plnjournal.cli.entry_filters import filter_options
 from plnjournal.cli.state import state
+from plnjournal.query import FilterOptions
 
 if TYPE_CHECKING:
     from plnjournal.importing import Row
@@ -34,14 +24,11 @@ if TYPE_CHECKING:
 
 PROGRESS_FROM = 50  # rows: smaller imports finish before a bar is worth drawing
 ExportFormat = Literal["json", "jsonl", "csv", "markdown", "obsidian"]
-OutOption = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", help="Write to this file (default: stdout).", show_default=False),
-]
 
 
+@filter_options()
 def export(
-    ctx: typer.Context,
+    filters: FilterOptions,
     vault: Annotated[
         Path | None,
         typer.Argument(metavar="[DIR]", help="obsidian: the new vault folder.", show_default=False),
@@ -50,15 +37,6 @@ def export(
         ExportFormat, typer.Option("--format", "-f", help="Output format (obsidian: a folder of notes).")
     ] = "json",
     out: OutOption = None,
-    start: FromOption = None,
-    end: ToOption = None,
-    space: SpaceOption = None,
-    with_: WithOption = None,
-    tool: ToolOption = None,
-    tag: ManyOption = None,
-    growth: GrowthOption = None,
-    engagement: EngagementOption = None,
-    goal: GoalOption = None,
     include_private: Annotated[
         bool, typer.Option("--include-private", help="Also export entries marked private: true.")
     ] = False,
@@ -69,15 +47,20 @@ def export(
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
-    from plnjournal.query import select_entries
+    from plnjournal.query import read_filters, select_entries
     from plnjournal.reports.export import export_data
 
     journal = state.journal()
     loaded = load(journal.root)
     warn_skipped(loaded)
     index = Index(loaded.records)
-    filters = entry_filters(index, ctx.params, include_private=include_private)
-    entries = select_entries(loaded.entries, filters, index)
+    chosen = read_filters(
+        filters,
+        index,
+        school_year_start=journal.settings.school_year_start,
+        include_private=include_private,
+    )
+    entries = select_entries(loaded.entries, chosen, index)
     if fmt == "obsidian":
         write_vault(journal.root, _vault_folder(vault, out), loaded, entries, index)
         return

@@ -7,16 +7,17 @@ from typing import Annotated, Literal
 import typer
 
 from plnjournal.cli import output
-from plnjournal.cli.scope import End, Start, read_scope
+from plnjournal.cli.entry_filters import RANGE, filter_options
 from plnjournal.cli.state import state
+from plnjournal.query import FilterOptions
 
 
+@filter_options(*RANGE)
 def graph(
+    filters: FilterOptions,
     fmt: Annotated[
         Literal["mermaid", "dot"], typer.Option("--format", "-f", help="Graph language.")
     ] = "mermaid",
-    start: Start = None,
-    end: End = None,
     pairs: Annotated[bool, typer.Option("--pairs", help="Also link people who share an entry.")] = False,
 ) -> None:
     """The network as a graph: people, spaces and tools, linked by the entries they share.
@@ -26,9 +27,10 @@ def graph(
     """
     import importlib
 
+    from plnjournal.cli.scope import load_scope
     from plnjournal.reports.graph import build_graph
 
-    scope = read_scope(state.journal(), start, end)
+    scope = load_scope(state.journal(), filters)
     renderer = importlib.import_module(f"plnjournal.render.{fmt}")
     output.data(renderer.render(build_graph(scope, pairs=pairs)))
 

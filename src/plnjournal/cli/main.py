@@ -72,6 +72,7 @@ COMMANDS = (
     "merge",
     "report",
     "next",
+    "goal",
     "check",
     "sync",
     "reflect",

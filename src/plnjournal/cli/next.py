@@ -1,4 +1,5 @@
-"""`pln next`: the intentions still open, oldest first; `pln next --done ID "what I did"` closes one."""
+"""`pln next`: the intentions still open, oldest first and numbered; `--done N "what I did"` and
+`--drop N "why"` close one (N, its handle, or a unique prefix of the handle)."""
 
 from __future__ import annotations
 
@@ -6,41 +7,89 @@ from typing import Annotated
 
 import typer
 
-from plnjournal.cli import output
+from plnjournal.cli import complete, output
 from plnjournal.cli.common import FormatOption, NoCommit, TableFormat, finish
 from plnjournal.cli.state import state
+
+COLUMNS = ("#", "date", "age", "next", "handle")
 
 
 def next_(
     done: Annotated[
         str | None,
-        typer.Option("--done", metavar="ENTRY-ID", help="Record what you did about this entry's intention."),
+        typer.Option(
+            "--done",
+            metavar="N|ID",
+            help="Record what you did about this intention (its number, its handle, or the start of it).",
+            autocompletion=complete.open_intentions,
+        ),
     ] = None,
-    what: Annotated[
-        str | None, typer.Argument(metavar="WHAT-I-DID", help="With --done: what changed in practice.")
+    drop: Annotated[
+        str | None,
+        typer.Option(
+            "--drop",
+            metavar="N|ID",
+            help="Let this intention go, saying why; it leaves the list.",
+            autocompletion=complete.open_intentions,
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="WHAT-I-DID|WHY", help="With --done: what changed in practice; with --drop: why."
+        ),
     ] = None,
     impact: Annotated[
         str | None, typer.Option("--impact", help="With --done: what students did.", show_default=False)
     ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="With --done: the day you did it (default today; 'yesterday' works).",
+            show_default=False,
+        ),
+    ] = None,
     fmt: Annotated[TableFormat, FormatOption] = "table",
     no_commit: NoCommit = False,
 ) -> None:
-    """Open intentions (an entry's `next` without `applied`), oldest first, with their age."""
+    """Open intentions (an entry's `next` neither applied nor dropped, and the newest reflection's),
+    oldest first, numbered for --done and --drop."""
     from plnjournal.errors import UsageError
 
-    if done is None:
-        if what is not None or impact is not None:
-            raise UsageError("say which entry: pln next --done ENTRY-ID 'what I did'")
+    if done is not None and drop is not None:
+        raise UsageError("--done and --drop close an intention two ways: choose one")
+    typed = done if done is not None else drop
+    if typed is None:
+        if note is not None or impact is not None or date is not None:
+            raise UsageError("say which intention: pln next --done N 'what I did' (N from 'pln next')")
         list_open(fmt)
         return
-    if what is None:
-        raise UsageError(f"say what you did: pln next --done {done} 'what I did'")
-    from plnjournal.ops.intentions import mark_done
+    if note is None:
+        said, option, example = (
+            ("what you did", "done", "what I did") if drop is None else ("why", "drop", "why")
+        )
+        raise UsageError(f"say {said}: pln next --{option} {typed} '{example}'")
+    if drop is not None and (impact is not None or date is not None):
+        raise UsageError("--impact and --date go with --done, not --drop")
+    close(typed, note, impact, date, dropping=drop is not None, commit=not no_commit)
+
+
+def close(
+    typed: str, note: str, impact: str | None, date: str | None, *, dropping: bool, commit: bool
+) -> None:
+    from plnjournal.dates import parse_date, today
+    from plnjournal.ops.intentions import mark_done, mark_dropped
 
     journal = state.journal()
-    change = mark_done(journal, done, what, impact)
-    output.hint(f"recorded what you did about {change.written[0].rsplit('/', 1)[-1].removesuffix('.md')}")
-    finish(journal, change, commit=not no_commit)
+    if dropping:
+        change = mark_dropped(journal, typed, note, today=today())
+        output.hint(f"dropped {change.message.removeprefix('next dropped: ')}: it leaves 'pln next'")
+    else:
+        on = parse_date(date) if date else today()
+        change = mark_done(journal, typed, note, impact, on=on, today=today())
+        output.hint(f"recorded what you did about {change.message.removeprefix('next done: ')}")
+    finish(journal, change, commit=commit)
 
 
 def list_open(fmt: str) -> None:
@@ -53,7 +102,7 @@ def list_open(fmt: str) -> None:
     warn_skipped(loaded)
     rows = intention_rows(loaded, today())
     if not rows:
-        output.hint("no open intentions: every 'next' in this journal has been applied")
+        output.hint("no open intentions: every 'next' in this journal has been applied or dropped")
     if fmt == "json":
         output.json_data(rows)
     elif fmt == "csv":
@@ -61,15 +110,12 @@ def list_open(fmt: str) -> None:
 
         output.data(
             csv.render(
-                list(rows[0]) if rows else ["kind", "entry", "date", "age_days", "next"],
+                list(rows[0]) if rows else ["n", "kind", "entry", "date", "age_days", "next", "handle"],
                 [list(r.values()) for r in rows],
             )
         )
     elif rows:
-        emit_table(
-            ("date", "age", "next", "entry"),
-            [[r["date"], f"{r['age_days']}d", r["next"], r["entry"]] for r in rows],
-        )
+        emit_table(COLUMNS, [[r["n"], r["date"], f"{r['age_days']}d", r["next"], r["handle"]] for r in rows])
 
 
 def register(app: typer.Typer) -> None:

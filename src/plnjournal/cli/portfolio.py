@@ -7,25 +7,16 @@ from typing import Annotated, Literal
 
 import typer
 
-from plnjournal.cli.common import NoCommit, deliver
+from plnjournal.cli.common import NoCommit, OutOption, deliver
 from plnjournal.cli.credits import CycleOption, PackOption
-from plnjournal.cli.export_import import OutOption
+from plnjournal.cli.entry_filters import RANGE, filter_options
 from plnjournal.cli.state import state
+from plnjournal.query import FilterOptions
 
 
+@filter_options(*RANGE)
 def portfolio(
-    start: Annotated[
-        str | None,
-        typer.Option(
-            "--from",
-            help="First day, or words ('last school year'); default: this school year.",
-            show_default=False,
-        ),
-    ] = None,
-    end: Annotated[
-        str | None,
-        typer.Option("--to", help="Last day (default: the school year's end).", show_default=False),
-    ] = None,
+    filters: FilterOptions,
     fmt: Annotated[
         Literal["markdown", "html", "csv"], typer.Option("--format", "-f", help="Output format.")
     ] = "markdown",
@@ -35,32 +26,30 @@ def portfolio(
 ) -> None:
     """Evidence of professional learning for recertification: clock hours, providers, evidence,
     what you learned and applied. Private entries are never in it. With --pack, grouped by the
-    pack's categories with their units, in the columns that state's log asks for, over its cycle."""
+    pack's categories with their units, in the columns that state's log asks for, over its cycle.
+
+    Without --from or --to it covers this school year (from the journal's school_year_start)."""
     if pack is not None or cycle is not None:
-        if start is not None or end is not None:
+        if filters.start is not None or filters.end is not None:
             from plnjournal.errors import UsageError
 
             raise UsageError("--from/--to: with --pack the portfolio covers the pack's cycle; use --cycle")
         _pack_portfolio(pack, cycle, fmt, out)
         return
     from plnjournal.cli import output
-    from plnjournal.cli.browse import warn_skipped
-    from plnjournal.cli.report import report_range
+    from plnjournal.cli.scope import load_scope
     from plnjournal.dates import today
-    from plnjournal.journal.load import load
-    from plnjournal.periods import period_of
-    from plnjournal.query import Filters
     from plnjournal.render.views import portfolio as view
-    from plnjournal.reports import make_scope
-    from plnjournal.reports.portfolio import build
+    from plnjournal.reports.portfolio import build, default_range
 
     journal = state.journal()
-    loaded = load(journal.root)
-    warn_skipped(loaded)
-    school_year = period_of(today(), "school-year", journal.settings.school_year_start)
-    first, last = report_range(start, end, journal.settings.school_year_start)
-    filters = Filters(start=first or school_year.start, end=last or school_year.end, include_private=False)
-    scope = make_scope(loaded, filters, by="month", settings=journal.settings, today=today())
+    scope = load_scope(
+        journal,
+        filters,
+        include_private=False,
+        history=False,
+        default_range=default_range(journal.settings, today()),
+    )
     data = build(scope)
     if not data["activities"]:
         output.hint(f"no entries from {data['from']} to {data['to']}; the portfolio is empty")

@@ -8,13 +8,14 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import NoCommit
-from plnjournal.cli.scope import End, Start, read_scope
+from plnjournal.cli.entry_filters import RANGE, filter_options
 from plnjournal.cli.state import state
+from plnjournal.query import FilterOptions
 
 
+@filter_options(*RANGE)
 def reflect(
-    start: Start = None,
-    end: End = None,
+    filters: FilterOptions,
     no_commit: NoCommit = False,
 ) -> None:
     """Write reflections/DATE-enrichment.md: your people, spaces and tools, what supports your
@@ -23,10 +24,11 @@ def reflect(
     Opens in $EDITOR when run on a terminal; prints the file's path.
     """
     from plnjournal.cli.common import finish
+    from plnjournal.cli.scope import load_scope
     from plnjournal.ops.reflect import write_reflection
 
     journal = state.journal()
-    change = write_reflection(journal, read_scope(journal, start, end))
+    change = write_reflection(journal, load_scope(journal, filters))
     if sys.stdin.isatty() and output.is_terminal():
         from plnjournal.ops.edit import open_in_editor
 

@@ -1,35 +1,28 @@
-"""The whole journal and a date range as a report Scope, for commands that take only --from/--to
-(`pln graph`, `pln reflect`)."""
+"""The journal read for a command that reports on entries (`pln report`, `graph`, `reflect`,
+`portfolio`): loaded, the files left out warned about, and the filters typed read into a Scope."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
-
-import typer
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from plnjournal.journal.settings import Journal
+    from plnjournal.query import FilterOptions
     from plnjournal.reports import Scope
 
-Start = Annotated[
-    str | None, typer.Option("--from", help="Entries on or after this date.", show_default=False)
-]
-End = Annotated[str | None, typer.Option("--to", help="Entries on or before this date.", show_default=False)]
 
+def load_scope(journal: Journal, options: FilterOptions, *, history: bool = True, **choices: Any) -> Scope:
+    """`choices`: what `reports.read_scope` takes besides the records (by, include_private, ...);
+    `history`: also read from git when each person was added (the network's dormant ties)."""
+    from functools import partial
 
-def read_scope(journal: Journal, start: str | None, end: str | None) -> Scope:
     from plnjournal.cli.browse import warn_skipped
-    from plnjournal.dates import parse_date, today
+    from plnjournal.dates import today
     from plnjournal.git.history import people_added
     from plnjournal.journal.load import load
-    from plnjournal.query import Filters
-    from plnjournal.reports import make_scope
+    from plnjournal.reports import read_scope
 
     loaded = load(journal.root)
     warn_skipped(loaded)
-    filters = Filters(
-        start=parse_date(start, option="--from") if start else None,
-        end=parse_date(end, option="--to") if end else None,
-    )
-    added = people_added(journal, filters.end or today())
-    return make_scope(loaded, filters, by="month", settings=journal.settings, today=today(), added=added)
+    added = partial(people_added, journal) if history else None
+    return read_scope(loaded, options, settings=journal.settings, today=today(), added=added, **choices)

@@ -100,6 +100,15 @@ def to_mapping(value: Any) -> dict[str, str]:
     return {str(key): to_text(item) or "" for key, item in value.items()}
 
 
+def to_date_mapping(value: Any) -> dict[str, dt.date]:
+    """A map of text to dates (a reflection's `applied_on`: intention -> the day it was done)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise BadValue(f"expected a mapping (key: date), found a {_shape(value)}")
+    return {str(key): day for key, item in value.items() if (day := to_date(item)) is not None}
+
+
 def to_growth(value: Any) -> dict[str, str | None]:
     """Growth as a list of dimensions, one dimension, or a map of dimension to note."""
     if value is None:
@@ -176,6 +185,7 @@ CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "int | None": to_minutes,
     "bool": to_flag,
     "dict[str, str]": to_mapping,
+    "dict[str, dt.date]": to_date_mapping,
     "dict[str, str | None]": to_growth,
 }
 SPECIAL_CONVERTERS: dict[str, Callable[[Any], Any]] = {

@@ -1,8 +1,9 @@
 """Reports: pure functions from records to plain data (dicts of lists, numbers and strings).
 
 Each report is a module here with `build(scope: Scope) -> dict`; its presentation (table, csv,
-markdown) lives in `render/views/<name>.py`, and JSON is the dict itself. `pln report --NAME`
-finds both by name in `REPORTS`.
+markdown, html) lives in `render/views/<name>.py`, and JSON is the dict itself. The registry that
+pairs them for `pln report --NAME` is `render/registry.py` (it names views, so it cannot live in
+this package). `read_scope` turns the filters a user typed into the Scope a report covers.
 """
 
 from __future__ import annotations
@@ -15,10 +16,8 @@ from plnjournal.journal.load import Loaded
 from plnjournal.journal.refs import Index
 from plnjournal.journal.settings import Settings
 from plnjournal.model import Entry
-from plnjournal.query import Filters, select_entries
-
-# report names, in the order `pln report --help` lists them
-REPORTS: tuple[str, ...] = ("growth", "network", "engagement", "impact")
+from plnjournal.periods import Period
+from plnjournal.query import FilterOptions, Filters, read_filters, select_entries
 
 
 @dataclass(frozen=True)
@@ -45,13 +44,39 @@ def make_scope(
     settings: Settings,
     today: dt.date,
     added: Mapping[str, dt.date] | None = None,
+    index: Index | None = None,
 ) -> Scope:
     """`added` (git/history.py) tells the network report who joined too recently to be dormant."""
-    index = Index(loaded.records)
+    index = index or Index(loaded.records)
     entries = tuple(select_entries(loaded.entries, filters, index))
     return Scope(
         loaded, index, entries, filters.start, filters.end, by, settings, today, filters, added or {}
     )
+
+
+def read_scope(
+    loaded: Loaded,
+    options: FilterOptions,
+    *,
+    settings: Settings,
+    today: dt.date,
+    by: str = "month",
+    include_private: bool = True,
+    default_range: Period | None = None,
+    added: Callable[[dt.date], Mapping[str, dt.date]] | None = None,
+) -> Scope:
+    """The Scope that filters typed on the command line choose (see `query.read_filters`);
+    `added(last day)`, when given, says when each person was added (see `make_scope`)."""
+    index = Index(loaded.records)
+    filters = read_filters(
+        options,
+        index,
+        school_year_start=settings.school_year_start,
+        include_private=include_private,
+        default_range=default_range,
+    )
+    when = added(filters.end or today) if added else None
+    return make_scope(loaded, filters, by=by, settings=settings, today=today, added=when, index=index)
 
 
 def unknown_value_warnings(

@@ -2,9 +2,11 @@
 practice (`applied`), to students (`impact`); overall, per goal and per space, and the intentions
 still open, oldest first.
 
-JSON (issue 4): report, from, to, logged, intended, applied, student_impact, by_goal and by_space
-(lists of {id, name, logged, intended, applied, student_impact}, most entries first, then by id;
-entries without a goal or space last, with id and name null), open ([{entry, date, next}]).
+JSON (issue 4): report, from, to, logged, intended, applied, student_impact, dropped, by_goal and
+by_space (lists of {id, name, logged, intended, applied, student_impact, dropped}, most entries
+first, then by id; entries without a goal or space last, with id and name null), open ([{entry,
+date, next}]). `dropped` counts intentions let go (`pln next --drop`) and never applied, so an
+intention (`next`) is either applied, dropped or still open.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def stages(entries: Iterable[Entry]) -> dict[str, int]:
         "intended": sum(1 for entry in chosen if entry.next),
         "applied": sum(1 for entry in chosen if entry.applied),
         "student_impact": sum(1 for entry in chosen if entry.impact),
+        "dropped": sum(1 for entry in chosen if entry.dropped and not entry.applied),
     }
 
 

@@ -137,7 +137,7 @@ def dormant(people: list[Person], scope: Scope, end: Any) -> list[dict[str, Any]
     rows = []
     for person in people:
         seen = [d for d in (last_entry.get(person.id), person.met) if d is not None and d <= end]
-        joined = joined_on(person, scope)
+        joined = joined_on(person, scope, end)
         if joined is not None and joined > end and not seen:
             continue  # not in the network yet at the end of the range
         last_seen = max(seen) if seen else None
@@ -150,9 +150,11 @@ def dormant(people: list[Person], scope: Scope, end: Any) -> list[dict[str, Any]
     return [{**row, "last_seen": iso(row["last_seen"]), "added": iso(row["added"])} for row in rows]
 
 
-def joined_on(person: Person, scope: Scope) -> Any:
-    """The day the person was added (the commit that added their file), else the day they were met."""
-    return scope.added.get(person.id, person.met)
+def joined_on(person: Person, scope: Scope, end: Any) -> Any:
+    """The day the person was added (the commit that added their file), else the day they were
+    met; a commit after `end` says nothing of the network at the end (a journal copied in later)."""
+    added = scope.added.get(person.id)
+    return added if added is not None and added <= end else person.met
 
 
 def iso(day: Any) -> str | None:

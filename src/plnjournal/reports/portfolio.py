@@ -8,13 +8,21 @@ Pure: a Scope in, plain data out. Private entries are never in it, whatever the 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from plnjournal.journal.refs import Index
+from plnjournal.journal.settings import Settings
 from plnjournal.model import DIMENSIONS, ENGAGEMENT_LEVELS, MODES, Entry, Person, Space, display_name
+from plnjournal.periods import Period, period_of
 from plnjournal.reports import Scope
 
 MODE_PLACES = {"physical": "in person", "digital": "online", "hybrid": "hybrid"}
+
+
+def default_range(settings: Settings, today: dt.date) -> Period:
+    """What a portfolio covers when no --from or --to is given: the school year of today."""
+    return period_of(today, "school-year", settings.school_year_start)
 
 
 def hundredths(minutes: int) -> int:

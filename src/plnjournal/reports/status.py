@@ -93,7 +93,7 @@ def streak_weeks(entries: list[Entry], today: dt.date) -> list[dt.date]:
 
 def open_intentions(loaded: Loaded) -> int:
     reflections: list[Reflection] = sorted(loaded.of("reflection"), key=lambda r: (r.date, r.id))  # type: ignore[arg-type]
-    newest = len(reflections[-1].next) if reflections else 0
+    newest = len(reflections[-1].open_next) if reflections else 0
     return sum(1 for entry in loaded.entries if entry.is_open_intention) + newest
 
 

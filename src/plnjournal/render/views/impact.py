@@ -14,6 +14,7 @@ STAGES = [
     ("logged", "logged"),
     ("intended", "set an intention"),
     ("applied", "applied in practice"),
+    ("dropped", "dropped (let go)"),
     ("student_impact", "seen in students"),
 ]
 COUNTS = ["logged", "intended", "applied", "student_impact"]
