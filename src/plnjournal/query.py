@@ -10,12 +10,13 @@ mean the same in every command.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from plnjournal.journal.refs import Index
 from plnjournal.model import Entry
 from plnjournal.periods import MonthDay, Period, parse_bound
+from plnjournal.where import Condition, all_hold
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,8 @@ class Filters:
     engagement: tuple[str, ...] = ()
     goal: str | None = None
     include_private: bool = True
+    where: tuple[Condition, ...] = ()  # --where KEY=VALUE...: all of them
+    field_types: Mapping[str, str] = field(default_factory=dict)  # pln.yaml `fields:`
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,7 @@ class FilterOptions:
     growth: tuple[str, ...] = ()
     engagement: tuple[str, ...] = ()
     goal: str | None = None
+    where: tuple[str, ...] = ()  # --where, as typed
 
 
 def read_filters(
@@ -54,10 +58,13 @@ def read_filters(
     school_year_start: MonthDay = (7, 1),
     include_private: bool = True,
     default_range: Period | None = None,
+    field_types: Mapping[str, str] | None = None,
 ) -> Filters:
     """The Filters `options` ask for: vocabularies checked, references resolved by id or name, the
-    range read by `parse_range`; a UsageError or PlnError naming a bad value."""
+    range read by `parse_range`, `--where` conditions parsed (`field_types`: pln.yaml's `fields`);
+    a UsageError or PlnError naming a bad value."""
     from plnjournal.journal.vocabulary import check_vocabulary
+    from plnjournal.where import parse_conditions
 
     check_vocabulary("entry", "growth", options.growth)
     check_vocabulary("entry", "engagement", options.engagement)
@@ -73,6 +80,8 @@ def read_filters(
         engagement=options.engagement,
         goal=index.require("goal", options.goal) if options.goal else None,
         include_private=include_private,
+        where=parse_conditions(options.where or ()),
+        field_types=field_types or {},
     )
 
 
@@ -116,6 +125,7 @@ def describe_range(filters: Filters) -> str:
             filters.growth,
             filters.engagement,
             filters.goal,
+            filters.where,
         )
     )
     return where + (" matching the filters" if narrowed else "")
@@ -147,7 +157,9 @@ def matches(entry: Entry, filters: Filters, index: Index) -> bool:
         return False
     if filters.growth and not set(entry.growth) & set(filters.growth):
         return False
-    return not filters.engagement or entry.engagement in filters.engagement
+    if filters.engagement and entry.engagement not in filters.engagement:
+        return False
+    return not filters.where or all_hold(entry, filters.where, filters.field_types)
 
 
 def select_entries(entries: Iterable[Entry], filters: Filters, index: Index) -> list[Entry]:

@@ -7,8 +7,9 @@ where pln does not look for them. Pure: loaded records and a file listing in, Pr
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from plnjournal.journal.atomic import TEMP_MARK
 from plnjournal.journal.files import FOLDER_NAMES, is_record_name
@@ -21,13 +22,15 @@ from plnjournal.problems import Problem, error, warning
 FREE_FOLDERS = frozenset(FOLDER_NAMES) - frozenset(KIND_OF_FOLDER)  # evidence/, templates/: anything goes
 
 
-def validate(loaded: Loaded, files: Iterable[str]) -> list[Problem]:
-    """The problems between records and in the journal's layout; `files` lists every file under it."""
+def validate(loaded: Loaded, files: Iterable[str], fields: Mapping[str, str] | None = None) -> list[Problem]:
+    """The problems between records and in the journal's layout; `files` lists every file under it,
+    `fields` the types pln.yaml gives your own keys."""
     index = Index(loaded.records)
     problems = [problem for path in files if (problem := stray_file(path))]
     for records in loaded.records.values():
         for record in records:
-            problems.extend(unknown_keys(record))
+            problems.extend(unknown_keys(record, fields or {}))
+            problems.extend(typed_fields(record, fields or {}))
             problems.extend(vocabulary_problems(record))
             problems.extend(unknown_references(index, record))
             problems.extend(misfiled(record))
@@ -54,12 +57,46 @@ def stray_file(path: str) -> Problem | None:
     return None
 
 
-def unknown_keys(record: Record) -> Iterator[Problem]:
+def unknown_keys(record: Record, fields: Mapping[str, str]) -> Iterator[Problem]:
     known = set(record_keys(type(record)))
     for key in record.extra:
-        if key not in known:
+        if key not in known and key not in fields:
             message = f"unknown key {str(key)!r}: kept as it is, but pln does not use it"
             yield warning(record.path, record.lines.get(str(key)), "unknown-key", message)
+
+
+def typed_fields(record: Record, fields: Mapping[str, str]) -> Iterator[Problem]:
+    """Your own keys hold the type pln.yaml gives them (`fields: {credits: number}`)."""
+    for key, kind in fields.items():
+        if key in record.extra and not _is_a(record.extra[key], kind):
+            value = record.extra[key]
+            message = f"{key} should be {_TYPE_WORDS[kind]} (pln.yaml fields), not {value!r}"
+            yield error(record.path, record.lines.get(key), "bad-value", message)
+
+
+_TYPE_WORDS = {"text": "text", "number": "a number", "date": "a date like 2026-03-14"}
+
+
+def _is_a(value: object, kind: str) -> bool:
+    """pln reads `1.5` and `2026-03-14` in your own keys as text, so text that reads as the type is
+    the type."""
+    if value is None:
+        return True  # an empty key: nothing to check
+    if isinstance(value, (bool, list, tuple, dict)):
+        return False
+    if kind == "number":
+        return isinstance(value, (int, float)) or _reads(float, str(value))
+    if kind == "date":
+        return isinstance(value, dt.date) or _reads(dt.date.fromisoformat, str(value))
+    return True  # text: `course: 101` is the text 101
+
+
+def _reads(parse, text: str) -> bool:
+    try:
+        parse(text.strip())
+    except ValueError:
+        return False
+    return True
 
 
 def vocabulary_problems(record: Record) -> Iterator[Problem]:

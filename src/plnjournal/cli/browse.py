@@ -45,7 +45,12 @@ def list_records(
     index = Index(loaded.records)
     records: list[Record]
     if record_kind == "entry":
-        chosen = read_filters(filters, index, school_year_start=journal.settings.school_year_start)
+        chosen = read_filters(
+            filters,
+            index,
+            school_year_start=journal.settings.school_year_start,
+            field_types=journal.settings.fields,
+        )
         records = list(select_entries(loaded.entries, chosen, index))
     else:
         records = sorted(loaded.of(record_kind), key=listing_order)

@@ -36,7 +36,7 @@ def check(
 
     journal = state.journal()
     loaded = load(journal.root, refresh_cache=False)  # check never writes, not even the cache
-    problems = [*loaded.problems, *validate(loaded, journal_files(journal.root))]
+    problems = [*loaded.problems, *validate(loaded, journal_files(journal.root), journal.settings.fields)]
     if pack is not None:
         problems += _pack_problems(journal.root, pack, loaded)
     problems.sort()

@@ -59,6 +59,7 @@ def export(
         index,
         school_year_start=journal.settings.school_year_start,
         include_private=include_private,
+        field_types=journal.settings.fields,
     )
     entries = select_entries(loaded.entries, chosen, index)
     if fmt == "obsidian":

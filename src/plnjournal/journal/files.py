@@ -9,6 +9,8 @@ from pathlib import Path
 
 from plnjournal.model import FOLDERS
 
+CACHE_DIR = ".pln"  # pln's own folder in a journal: the index and the lock; ignored by git
+
 
 def record_files(root: Path, kind: str) -> Iterator[Path]:
     """The Markdown files of one kind, in path order, skipping hidden and temporary files."""

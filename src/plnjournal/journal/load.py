@@ -12,8 +12,12 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plnjournal.model import FOLDERS, Entry, Record
+
+if TYPE_CHECKING:
+    from plnjournal.journal.scan import Narrow
 from plnjournal.problems import Problem
 
 
@@ -57,12 +61,19 @@ def journal_files(root: Path) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def load(root: Path, kinds: Iterable[str] = tuple(FOLDERS), *, refresh_cache: bool = True) -> Loaded:
+def load(
+    root: Path,
+    kinds: Iterable[str] = tuple(FOLDERS),
+    *,
+    refresh_cache: bool = True,
+    narrow_entries: Narrow | None = None,
+) -> Loaded:
     """Every record of the given kinds under `root`, with the problems found.
 
     Unchanged files come from the cache in `.pln/` (unless $PLN_NO_CACHE is set); the others are
     parsed, in parallel when there are many, and the cache is refreshed. The result is the same
-    either way, in path order.
+    either way, in path order. `narrow_entries` may leave out entries a command does not need
+    (`pln search`: those the index shows cannot match).
     """
     from plnjournal.journal.scan import load_kind
 
@@ -70,7 +81,8 @@ def load(root: Path, kinds: Iterable[str] = tuple(FOLDERS), *, refresh_cache: bo
     problems: list[Problem] = []
     with _without_cyclic_gc():
         for kind in kinds:
-            found, kind_problems = load_kind(root, kind, refresh_cache)
+            narrow = narrow_entries if kind == "entry" else None
+            found, kind_problems = load_kind(root, kind, refresh_cache, narrow)
             records[kind] = tuple(found)
             problems.extend(kind_problems)
     return Loaded(records, tuple(problems))

@@ -74,6 +74,7 @@ def read_scope(
         school_year_start=settings.school_year_start,
         include_private=include_private,
         default_range=default_range,
+        field_types=settings.fields,
     )
     when = added(filters.end or today) if added else None
     return make_scope(loaded, filters, by=by, settings=settings, today=today, added=when, index=index)
