@@ -147,7 +147,7 @@ def log(
     growth_map = {dim: note for dim, note in notes.items() if note is not None or dim in named}
     growth_map.update({dim: None for dim in named if dim not in notes})  # reported as unknown
     values: dict[str, Any] = {
-        "date": today() if date == "today" else parse_date(date),
+        "date": None if date == "today" else parse_date(date),  # on a terminal, asked
         "time": _time(time),
         "title": title,
         "space": space,
@@ -178,6 +178,7 @@ def log(
     if asking:
         present = prompts.ask_title_and_space(present, index)
         _require_a_name(present)
+    present.setdefault("date", today())
     chosen = for_entry(journal, index, template, present.get("space"))
     if asking:
         present = prompts.ask_details(present, index, chosen)

@@ -8,17 +8,20 @@ nothing aborted for the user, nothing lost.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from plnjournal.errors import PlnError
 from plnjournal.git import repository as git
+from plnjournal.git.conflicts import label_sides
 from plnjournal.journal.fileformat import conflict_marker_line
 from plnjournal.journal.files import FOLDER_NAMES
 from plnjournal.journal.lock import locked
 from plnjournal.journal.settings import CONFIG_FILE, Journal
 
-JOURNAL_FILES = (CONFIG_FILE, *FOLDER_NAMES)  # what sync commits on the user's behalf
+# what sync commits on the user's behalf: the journal's own README (pln init writes it) included
+JOURNAL_FILES = (CONFIG_FILE, "README.md", *FOLDER_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +48,13 @@ class SyncResult:
 
 def sync(journal: Journal) -> SyncResult:
     """Commit pending journal files, pull (rebasing ours on top), push; git's refusals as PlnError."""
+    return _explained(_sync, journal)
+
+
+def _explained(step: Callable[[Journal], SyncResult], journal: Journal) -> SyncResult:
+    """The step's result; a git refusal as one line for the user."""
     try:
-        return _sync(journal)
+        return step(journal)
     except git.GitError as problem:
         raise PlnError(f"git said: {problem}") from None
 
@@ -73,9 +81,14 @@ def _sync(journal: Journal) -> SyncResult:
 
 def _refuse_unfinished(root: Path) -> None:
     operation = git.operation_in_progress(root)
+    if operation == "a rebase":
+        raise PlnError(
+            "an earlier sync stopped on a conflict: fix the files, then 'pln sync --continue' "
+            "(or 'pln sync --abort' to go back to before it)"
+        )
     if operation:
         raise PlnError(
-            f"{operation} is in progress here (an earlier sync that stopped?); finish it first: "
+            f"{operation} is in progress here; finish it first: "
             "'git status' says how, then run pln sync again"
         )
 
@@ -145,6 +158,7 @@ def pull(root: Path, remote: Remote) -> tuple[str, ...]:
     if git.operation_in_progress(root):
         conflicts = git.unmerged(root)
         if conflicts:
+            label_sides(root, conflicts, f"{remote.name}/{remote.branch}")
             return tuple(conflicts)
         raise PlnError(f"the rebase stopped: {git.last_line(result)}; 'git status' says what to do next")
     if not _remote_has_branch(root, remote):
@@ -170,3 +184,98 @@ def push(root: Path, branch: str, remote: Remote) -> int:
             "if it changed meanwhile, run pln sync again"
         )
     return sending
+
+
+NO_EDITOR = {"GIT_EDITOR": "true"}  # `rebase --continue` keeps each commit's message as it is
+
+
+def resume(journal: Journal) -> SyncResult:
+    """`pln sync --continue`: after the files are fixed, mark them resolved, finish the rebase
+    (no editor opens), then push; stops again, relabelled, if a later commit conflicts too."""
+    return _explained(_resume, journal)
+
+
+def _resume(journal: Journal) -> SyncResult:
+    root = journal.root
+    _require_stopped_sync(root, "continue")
+    branch = _branch_being_rebased(root)
+    remote = find_remote(root, branch)
+    before = _read_git_file(root, "rebase-merge/orig-head")
+    with locked(journal):
+        _mark_resolved(root)
+        step = "--continue"
+        while git.operation_in_progress(root):
+            step = _rebase_step(root, step)
+            conflicts = git.unmerged(root)
+            if conflicts:
+                label_sides(root, conflicts, f"{remote.name}/{remote.branch}")
+                return SyncResult(remote, (), 0, 0, tuple(conflicts))
+    received = git.revision(root, remote.tracking)
+    pulled = git.count(root, before or None, received) if received else 0
+    return SyncResult(remote, (), pulled, push(root, branch, remote))
+
+
+def abort(journal: Journal) -> Remote:
+    """`pln sync --abort`: back to how things were before the sync (its commits kept, unpushed)."""
+    root = journal.root
+    _require_stopped_sync(root, "abort")
+    remote = find_remote(root, _branch_being_rebased(root))
+    with locked(journal):
+        result = git.call(root, "rebase", "--abort")
+    if result.returncode != 0:
+        raise PlnError(f"git could not abort the rebase: {git.last_line(result)}")
+    return remote
+
+
+def _require_stopped_sync(root: Path, step: str) -> None:
+    if not git.is_repo(root):
+        raise PlnError(f"{root} is not in a git repository: there is no sync to {step}")
+    operation = git.operation_in_progress(root)
+    if operation is None:
+        raise PlnError(f"no sync stopped here, so nothing to {step}; 'pln sync' syncs")
+    if operation != "a rebase":
+        raise PlnError(f"{operation} is in progress, not a pln sync; finish it with git ('git status')")
+
+
+def _branch_being_rebased(root: Path) -> str:
+    name = _read_git_file(root, "rebase-merge/head-name") or _read_git_file(root, "rebase-apply/head-name")
+    if not name.startswith("refs/heads/"):
+        raise PlnError("the rebase is not of a branch; finish it with git ('git status')")
+    return name.removeprefix("refs/heads/")
+
+
+def _read_git_file(root: Path, name: str) -> str:
+    path = root / git.run(root, "rev-parse", "--git-path", name).stdout.strip()
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
+def _mark_resolved(root: Path) -> None:
+    """`git add` the conflicted files, once none of them has a marker left."""
+    top = Path(git.run(root, "rev-parse", "--show-toplevel").stdout.strip())
+    conflicted = git.unmerged(root)
+    for path in conflicted:
+        file = top / path
+        text = file.read_text(encoding="utf-8", errors="replace") if file.is_file() else ""
+        line = conflict_marker_line(text)
+        if line is not None:
+            shown = path.removeprefix(git.prefix(root))
+            raise PlnError(
+                f"{shown}:{line}: still has a conflict marker; keep what you want, delete the "
+                "marker lines, then run 'pln sync --continue' (or 'pln sync --abort')"
+            )
+    if conflicted:
+        git.run(top, "add", "--all", "--", *conflicted)
+
+
+def _rebase_step(root: Path, step: str) -> str:
+    """One `git rebase --continue` (or `--skip`); the step to take next. `--skip` when a commit
+    is left with nothing to add (the remote's version was kept whole), as git itself suggests."""
+    result = git.call(root, "rebase", step, env=NO_EDITOR)
+    if result.returncode == 0 or not git.operation_in_progress(root) or git.unmerged(root):
+        return "--continue"
+    if step == "--continue" and git.call(root, "diff", "--cached", "--quiet", "HEAD").returncode == 0:
+        return "--skip"
+    raise PlnError(f"the rebase stopped: {git.last_line(result)}; 'git status' says what to do next")
