@@ -76,7 +76,7 @@ def front_matter_read_independently(path: Path) -> dict:
     """The front-matter as another program reads it: PyYAML's pure-Python BaseLoader, all text."""
     text = path.read_text(encoding="utf-8")
     assert text.startswith("---\n")
-    return yaml.load(text[4 : text.index("\n---\n", 3)], Loader=yaml.BaseLoader)
+    return yaml.load(text[4 : text.index("\n---\n", 3) + 1], Loader=yaml.BaseLoader)  # with its last newline
 
 
 def shown(journal: Path, ref: str) -> str:

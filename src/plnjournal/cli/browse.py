@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def list_records(
     filters: FilterOptions,
     kind: Annotated[
-        Literal["people", "spaces", "tools", "goals", "entries", "reflections"],
+        Literal["people", "spaces", "tools", "goals", "entries", "reflections", "tags"],
         typer.Argument(help="What to list.", show_default=False),
     ],
     fmt: Annotated[TableFormat, FormatOption] = "table",
@@ -34,8 +34,11 @@ def list_records(
     from plnjournal.journal.refs import Index
     from plnjournal.query import read_filters, select_entries
 
-    record_kind = KIND_OF_PLURAL[kind]
     journal = state.journal()
+    if kind == "tags":
+        list_tags(journal, fmt)
+        return
+    record_kind = KIND_OF_PLURAL[kind]
     kinds = ("person", "space", "tool", "goal", record_kind)
     loaded = load(journal.root, dict.fromkeys(kinds))
     warn_skipped(loaded)
@@ -52,6 +55,27 @@ def list_records(
     else:
         records = sorted(loaded.of(record_kind), key=listing_order)
     emit_records(record_kind, records, fmt)
+
+
+def list_tags(journal: Journal, fmt: str) -> None:
+    """Every tag with its count, its case and spelling variants side by side."""
+    from plnjournal.journal.load import load
+    from plnjournal.reports.tags import build
+
+    loaded = load(journal.root)
+    warn_skipped(loaded)
+    rows = build(record for records in loaded.records.values() for record in records)
+    if fmt == "json":
+        output.json_data(rows)
+        return
+    variants = [", ".join(f"{v['tag']} ({v['count']})" for v in row["variants"]) for row in rows]
+    table = [[row["tag"], row["count"], shown] for row, shown in zip(rows, variants, strict=True)]
+    if fmt == "csv":
+        from plnjournal.render import csv
+
+        output.data(csv.render(["tag", "count", "variants"], table))
+    else:
+        emit_table(("tag", "count", "variants"), table)
 
 
 def listing_order(record: Record) -> tuple[str, str]:

@@ -89,6 +89,8 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "templates": ("templates",),
     "browse": ("list", "show", "edit"),
     "rename": ("rename", "rm"),
+    "set": ("set",),
+    "merge": ("merge",),
     "report": ("report",),
     "next": ("next",),
     "goal": ("goal",),

@@ -65,7 +65,28 @@ def _add(journal: Journal, kind: str, values: dict[str, Any], body: str, record_
     record = RECORD_TYPES[kind](id=new_id, body=body_text(body), **values)
     path = save_new(journal, record)
     relative = journal.relative(path)
-    return Change(f"add {kind} {path.stem}", written=(relative,), created=(relative,))
+    warnings = tuple(
+        f"{name!r} is close to {display_name(other)} ({other.id}); if they are one {kind}: "
+        f"pln merge {other.id} {path.stem}"
+        for other in near_duplicates(index, kind, name)
+    )
+    return Change(f"add {kind} {path.stem}", written=(relative,), created=(relative,), warnings=warnings)
+
+
+NEAR_DUPLICATE = 0.9  # 'Maria Gonzales' beside 'Maria Gonzalez', 'Priya Natrajan' beside 'Priya Natarajan'
+
+
+def near_duplicates(index: Index, kind: str, name: str) -> list[Record]:
+    """Records of `kind` whose name is one slip of the keyboard away from `name` (not the same)."""
+    import difflib
+
+    wanted = name.casefold()
+    return [
+        record
+        for record in index.by_id[kind].values()
+        if display_name(record).casefold() != wanted
+        and difflib.SequenceMatcher(None, wanted, display_name(record).casefold()).ratio() >= NEAR_DUPLICATE
+    ]
 
 
 def log_entry(journal: Journal, values: dict[str, Any], body: str = "", add_missing: bool = False) -> Change:

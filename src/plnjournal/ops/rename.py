@@ -1,28 +1,28 @@
 """`pln rename` and `pln rm`: move or remove a record and keep every reference to it right.
 
-Both hold the journal lock and change their files all or nothing (journal/batch.py): a failure
-part-way (a full disk, a file-size limit, an immutable file) puts every file back. The new file is
-made first and the old one removed last, so even a crash leaves a duplicate for `pln check` to
-show, never a reference to nothing.
+Both hold the journal lock and write through `ops.batch`, so a failure half way puts every file
+back. A move (`move_record`, also `pln set date=...`) writes the new file first, then the files that
+refer to it, and removes the old file last, so even a crash leaves a duplicate for `pln check` to
+show, never a loss.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from pathlib import PurePosixPath
 from typing import Any
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError, UsageError
 from plnjournal.journal.atomic import refuse_link
-from plnjournal.journal.batch import write_all
 from plnjournal.journal.ids import is_valid_id
 from plnjournal.journal.load import Loaded, load
 from plnjournal.journal.lock import locked
 from plnjournal.journal.lookup import find_in
 from plnjournal.journal.refs import REFERRING_KEYS, Index, references
 from plnjournal.journal.settings import Journal
-from plnjournal.journal.writer import folder_for, record_text
 from plnjournal.model import Entry, Record
+from plnjournal.ops.batch import Batch, all_or_nothing
 
 
 def referrers(loaded: Loaded, target: Record) -> list[tuple[Record, str]]:
@@ -65,13 +65,21 @@ def rename_record(journal: Journal, ref: str, new_id: str, new_name: str | None 
         changes: dict[str, Any] = {"id": new_id}
         if new_name:
             changes["name" if hasattr(target, "name") else "title"] = new_name
-        moved = dataclasses.replace(target, **changes)
-        new_path = journal.relative(folder_for(journal, moved) / f"{new_id}.md")
-        updates = _updated_referrers(loaded, target, new_id)
-        written = _write_together(journal, updates, target, {new_path: moved})
-    return Change(
-        f"rename {target.kind} {target.id} -> {new_id}", written=tuple(written), removed=(target.path,)
-    )
+        with all_or_nothing(journal) as batch:
+            move_record(batch, loaded, target, dataclasses.replace(target, **changes))
+    return batch.change(f"rename {target.kind} {target.id} -> {new_id}")
+
+
+def move_record(batch: Batch, loaded: Loaded, target: Record, moved: Record) -> Record:
+    """Write `moved` (`target` under a new id; `id-2` if that is taken), point every reference to
+    `target` at it, then remove `target`'s file; `moved` as written."""
+    _refuse_links(batch.journal, [target, *(record for record, _ in referrers(loaded, target))])
+    path = batch.create(moved)
+    moved = dataclasses.replace(moved, id=PurePosixPath(path).stem, path=path)
+    for record in updated_referrers(loaded, target, moved.id):
+        batch.save(record)
+    batch.remove(target.path)
+    return moved
 
 
 def remove_record(journal: Journal, ref: str, force: bool = False) -> Change:
@@ -86,11 +94,16 @@ def remove_record(journal: Journal, ref: str, force: bool = False) -> Change:
                 f"{target.id} is named by {len(using)} record(s) ({names}{more}); "
                 "use --force to remove it and those references"
             )
-        written = _write_together(journal, _updated_referrers(loaded, target, None), target)
-    return Change(f"rm {target.kind} {target.id}", written=tuple(written), removed=(target.path,))
+        updates = updated_referrers(loaded, target, None)
+        _refuse_links(journal, updates)
+        with all_or_nothing(journal) as batch:
+            for record in updates:
+                batch.save(record)
+            batch.remove(target.path)
+    return batch.change(f"rm {target.kind} {target.id}")
 
 
-def _updated_referrers(loaded: Loaded, target: Record, new_id: str | None) -> list[Record]:
+def updated_referrers(loaded: Loaded, target: Record, new_id: str | None) -> list[Record]:
     """The records that name `target`, naming `new_id` instead (or nothing, for None)."""
     index = Index(loaded.records)
     updated: dict[str, Record] = {}
@@ -99,25 +112,6 @@ def _updated_referrers(loaded: Loaded, target: Record, new_id: str | None) -> li
         kind = REFERRING_KEYS[type(record)][key]
         updated[record.path] = _replace_reference(index, current, key, kind, target.id, new_id)
     return list(updated.values())
-
-
-def _write_together(
-    journal: Journal, updates: list[Record], target: Record, created: dict[str, Record] | None = None
-) -> list[str]:
-    """The new records, the referrers whose text changes, and the target removed: all or nothing
-    (a failure part-way puts every file back, so a retry starts clean); the paths written."""
-    _refuse_links(journal, updates)
-    new = {path: record_text(record) for path, record in (created or {}).items()}
-    changed = {record.path: record_text(record) for record in updates if _changes(journal, record)}
-    write_all(journal.root, create=new, rewrite=changed, remove=(target.path,))
-    return [*new, *changed]
-
-
-def _changes(journal: Journal, record: Record) -> bool:
-    try:
-        return (journal.root / record.path).read_bytes() != record_text(record).encode("utf-8")
-    except FileNotFoundError:
-        return True
 
 
 def _refuse_links(journal: Journal, records: list[Record]) -> None:
