@@ -26,6 +26,7 @@ DATA = HERE / ".data"
 BIN = Path(sys.executable).parent
 PLN = [str(BIN / "pln")]
 PYTHON = sys.executable
+TYPER_RICH = 'python -c "import typer, rich"'
 # Runs one command and reports its wall time and the peak RSS of its largest process.
 WRAPPER = """
 import resource, subprocess, sys, time
@@ -42,7 +43,7 @@ class Bench:
 
     name: str
     command: list[str]
-    baseline: str | None = None
+    baselines: tuple[str, ...] = ()
     before: Callable[[], None] | None = None
     after: Callable[[], None] | None = None
     times: list[float] = field(default_factory=list)
@@ -127,21 +128,27 @@ def benches_for(size: int) -> list[Bench]:
             path.unlink()
 
     growth = [*pln, "report", "--growth", "--format", "json"]
+    first = [TYPER_RICH, "jrnl 4.6 -n 10"]  # the 1k targets: each warm command against both
     benches = [
+        Bench(TYPER_RICH, [PYTHON, "-c", "import typer, rich"]),
         Bench("floor: read + libyaml, 1 process", [PYTHON, str(HERE / "floor.py"), str(root)]),
-        Bench("report --growth json, cold (--no-cache)", [*pln, "--no-cache", *growth[3:]], "floor"),
-        Bench("report --growth json, no cache file", growth, "floor", before=clear_cache),
-        Bench("report --growth json, warm", growth, "floor"),
-        Bench("report --growth json, 1 file changed", growth, "floor", before=change_one_file, after=restore),
-        Bench("list entries json, warm", [*pln, "list", "entries", "--format", "json"], "floor"),
+        Bench("report --growth json, cold (--no-cache)", [*pln, "--no-cache", *growth[3:]], ("floor",)),
+        Bench("report --growth json, no .pln/", growth, ("floor",), before=clear_cache),
+        Bench("report --growth json, warm", growth, (*first, "jrnl 4.6 --export json")),
+        Bench(
+            "report --growth json, 1 file changed", growth, ("floor",), before=change_one_file, after=restore
+        ),
+        Bench("list entries json, warm", [*pln, "list", "entries", "--format", "json"], tuple(first)),
         Bench(
             "list entries json, cold (--no-cache)",
             [*pln, "--no-cache", "list", "entries", "--format", "json"],
-            "floor",
+            ("floor",),
         ),
-        Bench("check, cold (--no-cache)", [*pln, "--no-cache", "check"], "floor"),
-        Bench("check, warm", [*pln, "check"], "floor"),
-        Bench("status, warm", [*pln, "status"], "floor"),
+        Bench("check, cold (--no-cache)", [*pln, "--no-cache", "check"], ("floor",)),
+        Bench("check, warm", [*pln, "check"], ("floor",)),
+        Bench("status, warm", [*pln, "status"], tuple(first)),
+        Bench("next, warm", [*pln, "next"], tuple(first)),
+        Bench("search, warm", [*pln, "search", "rubric", "feedback"], tuple(first)),
         Bench(
             "log on an empty journal",
             [*PLN, "--journal", str(empty_journal()), "log", "benchmark log", "-m", "x", "--no-commit"],
@@ -150,7 +157,7 @@ def benches_for(size: int) -> list[Bench]:
         Bench(
             "log",
             [*pln, "log", "benchmark log", "-m", "x", "--no-commit"],
-            "log on an empty journal",
+            ("log on an empty journal",),
             after=remove_logged,
         ),
     ]
@@ -161,15 +168,14 @@ def benches_for(size: int) -> list[Bench]:
             Bench("jrnl 4.6 --export json", [*jrnl, "--export", "json"]),
             Bench("jrnl 4.6 -n 10", [*jrnl, "-n", "10"]),
         ]
-        warm = next(bench for bench in benches if bench.name == "report --growth json, warm")
-        warm.baseline = "jrnl 4.6 --export json"
     return benches
 
 
 def startup_benches() -> list[Bench]:
     return [
-        Bench('python -c "import typer, rich"', [PYTHON, "-c", "import typer, rich"]),
-        Bench("pln --help", [*PLN, "--help"], 'python -c "import typer, rich"'),
+        Bench(TYPER_RICH, [PYTHON, "-c", "import typer, rich"]),
+        Bench("pln --help", [*PLN, "--help"], (TYPER_RICH,)),
+        Bench("pln --version", [*PLN, "--version"], (TYPER_RICH,)),
     ]
 
 
@@ -191,26 +197,79 @@ def median(bench: Bench) -> float | None:
     return statistics.median(bench.times) if bench.times and not bench.failed else None
 
 
+def by_name(benches: list[Bench]) -> dict[str, Bench]:
+    return {bench.name.split(":")[0]: bench for bench in benches} | {b.name: b for b in benches}
+
+
+def ratio(groups: dict[str, list[Bench]], label: str, name: str, baseline: str) -> float | None:
+    found = by_name(groups.get(label, []))
+    mine, theirs = found.get(name), found.get(baseline)
+    if mine is None or theirs is None or median(mine) is None or not median(theirs):
+        return None
+    return median(mine) / median(theirs)  # type: ignore[operator]
+
+
 def table(groups: dict[str, list[Bench]]) -> str:
     lines = [
-        "| journal | command | median s | baseline | ratio | peak MB |",
-        "| --- | --- | ---: | --- | ---: | ---: |",
+        "| journal | command | median s | ratio to baseline | peak MB |",
+        "| --- | --- | ---: | --- | ---: |",
     ]
     for label, benches in groups.items():
-        by_name = {bench.name.split(":")[0]: bench for bench in benches} | {b.name: b for b in benches}
         for bench in benches:
             mine = median(bench)
             if mine is None:
-                lines.append(f"| {label} | {bench.name} | not available | | | |")
+                lines.append(f"| {label} | {bench.name} | not available | | |")
                 continue
-            base = by_name.get(bench.baseline or "")
-            theirs = median(base) if base else None
-            ratio = f"{mine / theirs:.2f}×" if theirs else ""
+            ratios = [
+                f"{found:.2f}× {base}"
+                for base in bench.baselines
+                if (found := ratio(groups, label, bench.name, base)) is not None
+            ]
             peak = max(bench.memory) / 1024
-            lines.append(
-                f"| {label} | {bench.name} | {mine:.3f} | {bench.baseline or ''} | {ratio} | {peak:.0f} |"
-            )
+            lines.append(f"| {label} | {bench.name} | {mine:.3f} | {'; '.join(ratios)} | {peak:.0f} |")
     return "\n".join(lines)
+
+
+def targets(groups: dict[str, list[Bench]]) -> str:
+    """Issue 16's targets, each with the figure measured and whether it is met."""
+    rows = ["| target | measured | met |", "| --- | --- | --- |"]
+
+    def add(target: str, value: float | None, limit: float, unit: str = "×", lower: bool = True) -> None:
+        if value is None:
+            rows.append(f"| {target} | not measured | |")
+            return
+        met = value <= limit if lower else value >= limit
+        rows.append(f"| {target} | {value:.2f}{unit} | {'yes' if met else 'no'} |")
+
+    small, big = "1,000", "50,000"
+    for name in (
+        "report --growth json, warm",
+        "list entries json, warm",
+        "status, warm",
+        "next, warm",
+        "search, warm",
+    ):
+        add(f"1k {name} ≤ 1.5× typer+rich", ratio(groups, small, name, TYPER_RICH), 1.5)
+        add(f"1k {name} faster than jrnl -n 10", ratio(groups, small, name, "jrnl 4.6 -n 10"), 1.0)
+    seconds = {name: median(bench) for name, bench in by_name(groups.get(big, [])).items()}
+    memory = {bench.name: max(bench.memory) / 1024 for bench in groups.get(big, []) if bench.memory}
+    add("50k report --growth warm ≤ 0.5 s", seconds.get("report --growth json, warm"), 0.5, " s")
+    jrnl = ratio(groups, big, "jrnl 4.6 --export json", "report --growth json, warm")
+    add("50k report --growth warm ≥ 5× faster than jrnl --export json", jrnl, 5.0, "× faster", lower=False)
+    add("50k one file changed ≤ 0.6 s", seconds.get("report --growth json, 1 file changed"), 0.6, " s")
+    add("50k status ≤ 0.4 s", seconds.get("status, warm"), 0.4, " s")
+    add("50k search ≤ 0.5 s", seconds.get("search, warm"), 0.5, " s")
+    warm = [memory.get(name) for name in ("report --growth json, warm", "status, warm", "search, warm")]
+    add("50k warm peak memory ≤ 150 MB", max((m for m in warm if m), default=None), 150, " MB")
+    add(
+        "50k cold (no .pln/) report --growth ≤ 1.0× floor",
+        ratio(groups, big, "report --growth json, no .pln/", "floor"),
+        1.0,
+    )
+    add("50k cold peak memory ≤ 200 MB", memory.get("report --growth json, no .pln/"), 200, " MB")
+    add("50k log ≤ 1.1× log on an empty journal", ratio(groups, big, "log", "log on an empty journal"), 1.1)
+    add("pln --help ≤ 1.3× typer+rich", ratio(groups, "start-up", "pln --help", TYPER_RICH), 1.3)
+    return "\n".join(rows)
 
 
 def main() -> None:
@@ -229,6 +288,8 @@ def main() -> None:
         print(f"round {round_number + 1}/{args.repeat} done", file=sys.stderr)
     print(f"{os.cpu_count()} cores, {args.repeat} runs each, medians; ratio = median / baseline's median\n")
     print(table(groups))
+    print("\nTargets (issue 16):\n")
+    print(targets(groups))
     if not any(bench.name.startswith("jrnl") for bench in groups[next(iter(groups))]):
         print("\njrnl is not installed: `pip install 'jrnl==4.*'` to compare with it.")
 

@@ -11,6 +11,7 @@ class Change:
     written: tuple[str, ...] = ()  # journal-relative paths
     removed: tuple[str, ...] = ()
     created: tuple[str, ...] = field(default=())  # the new records, printed on stdout
+    warnings: tuple[str, ...] = ()  # one line each, said before the change is committed
 
     @property
     def paths(self) -> tuple[str, ...]:

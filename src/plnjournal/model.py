@@ -46,6 +46,7 @@ ToolCategory = Literal[
     "other",
 ]
 GoalStatus = Literal["active", "done", "dropped"]
+Vetted = Literal["yes", "no", "mixed"]
 
 DIMENSIONS: tuple[str, ...] = get_args(Dimension)
 ENGAGEMENT_LEVELS: tuple[str, ...] = get_args(Engagement)
@@ -57,6 +58,7 @@ MODES: tuple[str, ...] = get_args(Mode)
 TOOL_KINDS: tuple[str, ...] = get_args(ToolKind)
 TOOL_CATEGORIES: tuple[str, ...] = get_args(ToolCategory)
 GOAL_STATUSES: tuple[str, ...] = get_args(GoalStatus)
+VETTED: tuple[str, ...] = get_args(Vetted)
 
 Growth = dict[str, "str | None"]
 
@@ -88,6 +90,11 @@ class Person(Record):
     provides: tuple[str, ...] = ()
     met: dt.date | None = None
     met_at: str | None = None
+    met_via: str | None = None  # the space that brought them into the network
+    introduced_by: str | None = None  # the person who did
+    cadence: str | None = None  # keep in touch every "30d", "2w", "3m"
+    vetted: str | None = None  # yes | no | mixed: weighed as a source (SIFT)
+    vetted_note: str | None = None
     tags: tuple[str, ...] = ()
 
     kind = "person"
@@ -101,8 +108,11 @@ class Space(Record):
     platform: str | None = None
     hashtag: str | None = None
     schedule: str | None = None
+    sessions: tuple[dt.date, ...] = ()  # dated sessions, beside or instead of a schedule
     url: str | None = None
     template: str | None = None
+    vetted: str | None = None
+    vetted_note: str | None = None
     tags: tuple[str, ...] = ()
 
     kind = "space"
@@ -114,6 +124,8 @@ class Tool(Record):
     kind_: str | None = None
     category: str | None = None
     url: str | None = None
+    vetted: str | None = None
+    vetted_note: str | None = None
     tags: tuple[str, ...] = ()
 
     kind = "tool"
@@ -219,6 +231,17 @@ def record_keys(cls: type[Record]) -> tuple[str, ...]:
     return tuple(field_key(f.name) for f in fields(cls) if f.name not in BASE_ATTRIBUTES)
 
 
+# Keys pln writes or reads without a field of their own: kept in `extra`, as the user wrote them,
+# and known to `pln check` (a CSV import writes an entry's `location`; the portfolio reads it, and
+# a space's; credits read an entry's `url`).
+EXTRA_KEYS: dict[str, tuple[str, ...]] = {"entry": ("location", "url"), "space": ("location",)}
+
+
+def known_keys(cls: type[Record]) -> frozenset[str]:
+    """Every key pln knows on a record type: its fields' keys and its EXTRA_KEYS."""
+    return frozenset((*record_keys(cls), *EXTRA_KEYS.get(cls.kind, ())))
+
+
 def display_name(record: Record) -> str:
     """A human name for any record: its name, an entry's title, or its id."""
     return getattr(record, "name", None) or getattr(record, "title", None) or record.id
@@ -231,6 +254,9 @@ VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("tool", "kind"): TOOL_KINDS,
     ("tool", "category"): TOOL_CATEGORIES,
     ("goal", "status"): GOAL_STATUSES,
+    ("person", "vetted"): VETTED,
+    ("space", "vetted"): VETTED,
+    ("tool", "vetted"): VETTED,
     ("entry", "engagement"): ENGAGEMENT_LEVELS,
     ("entry", "growth"): DIMENSIONS,
 }

@@ -9,13 +9,16 @@ mean the same in every command.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from plnjournal.journal.refs import Index
 from plnjournal.model import Entry
-from plnjournal.periods import MonthDay, Period, parse_bound
+from plnjournal.periods import MonthDay, Period, parse_bound, period_of
+from plnjournal.values import any_in_common, tags
+from plnjournal.where import Condition, all_hold
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,8 @@ class Filters:
     engagement: tuple[str, ...] = ()
     goal: str | None = None
     include_private: bool = True
+    where: tuple[Condition, ...] = ()  # --where KEY=VALUE...: all of them
+    field_types: Mapping[str, str] = field(default_factory=dict)  # pln.yaml `fields:`
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,7 @@ class FilterOptions:
     growth: tuple[str, ...] = ()
     engagement: tuple[str, ...] = ()
     goal: str | None = None
+    where: tuple[str, ...] = ()  # --where, as typed
 
 
 def read_filters(
@@ -54,10 +60,13 @@ def read_filters(
     school_year_start: MonthDay = (7, 1),
     include_private: bool = True,
     default_range: Period | None = None,
+    field_types: Mapping[str, str] | None = None,
 ) -> Filters:
     """The Filters `options` ask for: vocabularies checked, references resolved by id or name, the
-    range read by `parse_range`; a UsageError or PlnError naming a bad value."""
+    range read by `parse_range`, `--where` conditions parsed (`field_types`: pln.yaml's `fields`);
+    a UsageError or PlnError naming a bad value."""
     from plnjournal.journal.vocabulary import check_vocabulary
+    from plnjournal.where import parse_conditions
 
     check_vocabulary("entry", "growth", options.growth)
     check_vocabulary("entry", "engagement", options.engagement)
@@ -73,6 +82,8 @@ def read_filters(
         engagement=options.engagement,
         goal=index.require("goal", options.goal) if options.goal else None,
         include_private=include_private,
+        where=parse_conditions(options.where or ()),
+        field_types=field_types or {},
     )
 
 
@@ -85,7 +96,9 @@ def parse_range(
 ) -> tuple[dt.date | None, dt.date | None]:
     """--from and --to as dates, the same in every command: an ISO date, words naming a period
     ('last month', 'this school year': --from its first day, --to its last) or other words
-    ('3 weeks ago'). A bound not given is `default`'s (when there is one), else open."""
+    ('3 weeks ago'). A bound not given is `default`'s (when there is one), else open; with a
+    `default` (a school year), a lone --from or --to means the school year it falls in (the
+    portfolio's `--to 2025-06-30` is 2024-07-01 to 2025-06-30). An end before the start: exit 2."""
     from plnjournal.errors import UsageError
 
     first = (
@@ -96,6 +109,9 @@ def parse_range(
     last = parse_bound(end, option="--to", last=True, school_year_start=school_year_start) if end else None
     if first and last and first > last:
         raise UsageError(f"--from {first.isoformat()} is after --to {last.isoformat()}")
+    if default is not None and (first is None) != (last is None):
+        # `default` is a school year (the portfolio's): a lone bound means the one it falls in
+        default = period_of(first or last, "school-year", school_year_start)  # type: ignore[arg-type]
     if default is not None:
         return first or default.start, last or default.end
     return first, last
@@ -116,6 +132,7 @@ def describe_range(filters: Filters) -> str:
             filters.growth,
             filters.engagement,
             filters.goal,
+            filters.where,
         )
     )
     return where + (" matching the filters" if narrowed else "")
@@ -143,11 +160,13 @@ def matches(entry: Entry, filters: Filters, index: Index) -> bool:
         return False
     if filters.tools and not entry_ids(index, "tool", entry.tools) & set(filters.tools):
         return False
-    if filters.tags and not {t.casefold() for t in entry.tags} & {t.casefold() for t in filters.tags}:
+    if filters.tags and not any_in_common(entry.tags, tags(filters.tags)):
         return False
     if filters.growth and not set(entry.growth) & set(filters.growth):
         return False
-    return not filters.engagement or entry.engagement in filters.engagement
+    if filters.engagement and entry.engagement not in filters.engagement:
+        return False
+    return not filters.where or all_hold(entry, filters.where, filters.field_types)
 
 
 def select_entries(entries: Iterable[Entry], filters: Filters, index: Index) -> list[Entry]:
@@ -158,3 +177,12 @@ def select_entries(entries: Iterable[Entry], filters: Filters, index: Index) -> 
 
 def entry_order(entry: Entry) -> tuple[dt.date, str, str]:
     return (entry.date, entry.time or "", entry.id)
+
+
+def private_left_out(entries: Iterable[Entry], filters: Filters, index: Index) -> int:
+    """How many private entries the filters kept out that would otherwise pass (0 when they let
+    private entries in): the count an output made to be shared tells the teacher."""
+    if filters.include_private:
+        return 0
+    everything = dataclasses.replace(filters, include_private=True)
+    return sum(1 for entry in entries if entry.private and matches(entry, everything, index))

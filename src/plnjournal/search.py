@@ -2,7 +2,8 @@
 
 An entry matches when every word of the query begins a word of its title, growth notes, next,
 applied, impact or body (case does not matter: "assess" finds "Assessment"). Its score counts the
-matches, a title's weighing most; ties go to the newer entry. The index's FTS5 table only narrows
+query words each field holds (a title weighing most, a notes body least) and, up to three,
+how often; ties go to the newer entry. The index's FTS5 table only narrows
 the entries to look at (see `cache.candidates`); the answer is always computed here from the
 records, so a search with and without the index gives the same results in the same order.
 """
@@ -16,20 +17,25 @@ from dataclasses import dataclass
 from plnjournal.model import Entry
 
 _WORD = re.compile(r"\w+")
-WEIGHTS = {"title": 3, "growth": 2, "next": 2, "applied": 2, "impact": 2, "body": 1}
+WEIGHTS = {"title": 5, "growth": 2, "next": 2, "applied": 2, "impact": 2, "body": 1}
 CONTEXT_CHARS = 40  # shown either side of the first matching word
+REPEATS_COUNTED = 3  # a word said ten times weighs little more than one said three times
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One entry a search found: its score, the field it matched best in and that field's words
-    around the match, with the matching words' character spans inside `context`."""
+    """One entry a search found: its score, the field it matched best in, that field's text and
+    the character spans of the matching words in it (see `context` for what to show)."""
 
     entry: Entry
     score: int
     field: str
-    context: str
+    text: str
     spans: tuple[tuple[int, int], ...]
+
+    def context(self) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """The words around the first match on one line, and the matches' spans inside that."""
+        return _context(self.text, self.spans)
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -53,45 +59,61 @@ def indexed_text(entry: Entry) -> str:
 
 def search(entries: Iterable[Entry], query: tuple[str, ...]) -> list[Hit]:
     """The entries holding every query word, best first (then newest first, then by id)."""
-    hits = [hit for entry in entries if (hit := _hit(entry, query)) is not None]
+    if not query:
+        return []
+    finder = _finder(query)
+    hits = [hit for entry in entries if (hit := _hit(entry, query, finder)) is not None]
     hits.sort(key=lambda hit: (hit.entry.time or "", hit.entry.id), reverse=True)
     hits.sort(key=lambda hit: (hit.score, hit.entry.date), reverse=True)
     return hits
 
 
-def _hit(entry: Entry, query: tuple[str, ...]) -> Hit | None:
-    if not query:
-        return None
+def _finder(query: tuple[str, ...]) -> re.Pattern[str]:
+    """Every whole word that begins with a query word, in any case (longest query words first)."""
+    terms = "|".join(re.escape(term) for term in sorted(query, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{terms})\w*", re.IGNORECASE)
+
+
+def _hit(entry: Entry, query: tuple[str, ...], finder: re.Pattern[str]) -> Hit | None:
     seen: set[str] = set()
     score = 0
     best: tuple[int, str, str, list[tuple[int, int]]] | None = None
     for name, text in fields(entry):
-        spans = []
-        for match in _WORD.finditer(text):
-            word = match.group().lower()
-            found = [term for term in query if word.startswith(term)]
-            if found:
-                seen.update(found)
-                spans.append(match.span())
-        if spans:
-            score += len(spans) * WEIGHTS[name]
-            if best is None or len(spans) * WEIGHTS[name] > best[0]:
-                best = (len(spans) * WEIGHTS[name], name, text, spans)
+        spans, counts = _matches(text, query, finder)
+        if not spans:
+            continue
+        seen.update(counts)
+        points = WEIGHTS[name] * sum(2 + min(count, REPEATS_COUNTED) for count in counts.values())
+        score += points
+        if best is None or points > best[0]:
+            best = (points, name, text, spans)
     if best is None or len(seen) < len(query):
         return None
-    context, shifted = _context(best[2], best[3])
-    return Hit(entry, score, best[1], context, shifted)
+    return Hit(entry, score, best[1], best[2], tuple(best[3]))
 
 
-def _context(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The words around the first match on one line, with the matches inside it."""
+def _matches(
+    text: str, query: tuple[str, ...], finder: re.Pattern[str]
+) -> tuple[list[tuple[int, int]], dict[str, int]]:
+    """The spans of the words of `text` that a query word begins, and how often each query word did."""
+    spans: list[tuple[int, int]] = []
+    counts: dict[str, int] = {}
+    for match in finder.finditer(text):
+        word = match.group().lower()
+        found = [term for term in query if word.startswith(term)]
+        if found:
+            spans.append(match.span())
+            for term in found:
+                counts[term] = counts.get(term, 0) + 1
+    return spans, counts
+
+
+def _context(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, tuple[tuple[int, int], ...]]:
     first = spans[0][0]
     start = max(0, first - CONTEXT_CHARS)
     end = min(len(text), spans[0][1] + CONTEXT_CHARS)
-    while start > 0 and text[start - 1].isalnum():
-        start += 1
-        if start >= first:
-            break
+    while start > 0 and text[start - 1].isalnum():  # whole words only, at either end
+        start -= 1
     while end < len(text) and text[end].isalnum():
         end += 1
     piece = text[start:end]

@@ -177,3 +177,24 @@ def test_the_summary_reads_well_for_one_file_and_for_none(journal: Path) -> None
     assert invoke("--journal", str(journal), "check").stderr == "pln: no files to check yet\n"
     invoke("--journal", str(journal), "add", "person", "Jane Doe", "--no-commit")
     assert invoke("--journal", str(journal), "check").stderr == "pln: the one file is fine\n"
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u0085", "\u2029"], ids=["LS", "NEL", "PS"])
+def test_a_line_separator_inside_a_value_keeps_the_real_line(pln: Run, journal: Path, separator: str) -> None:
+    """Issue 15, item 8: libyaml counts U+0085, U+2028 and U+2029 as line breaks; an editor does not."""
+    write(
+        journal / "entries" / "2026" / "2026-01-05-chat.md",
+        f'---\ndate: 2026-01-05\ntitle: "One{separator}two{separator}three"\nspace: nowhere\n'
+        f"favourite: blue\nminutes: lots\n---\n",
+    )
+    write(journal / "people" / "jane.md", f'---\nname: "Jane{separator}Doe"\nname: Jane\n---\n')
+    result = pln("check", "--format", "json")
+    found = {(p["path"], p["line"], p["code"]) for p in json.loads(result.stdout)}
+    assert found == {
+        ("entries/2026/2026-01-05-chat.md", 4, "unknown-reference"),
+        ("entries/2026/2026-01-05-chat.md", 5, "unknown-key"),
+        ("entries/2026/2026-01-05-chat.md", 6, "bad-duration"),
+        ("people/jane.md", 3, "duplicate-key"),
+    }
+    line = (journal / "entries" / "2026" / "2026-01-05-chat.md").read_text().split("\n")[5]
+    assert line == "minutes: lots"  # line 6 as an editor counts

@@ -145,3 +145,41 @@ def test_log_warns_of_a_category_no_pack_has(pln: Run, journal: Path) -> None:
     assert (
         "warning" not in pln("log", "Mentor hour", "--credit", "mentorship", "--no-commit", "-m", "").stderr
     )
+
+
+def test_a_divisions_own_pack_with_an_activity_minimum(pln: Run, journal: Path) -> None:
+    """One Virginia division asks for at least 5 points per activity: its copy of the pack says so."""
+    pln("credits", "init", "va", "--as", "division", "--no-commit")
+    path = journal / "credits" / "division.yaml"
+    path.write_text(path.read_text().replace("    when: any\n", "    when: any\n    activity_minimum: 5\n"))
+    entry(journal, "2025-09-01-short", "date: 2025-09-01\ntitle: Short webinar\nminutes: 120\n")
+    entry(journal, "2025-09-02-long", "date: 2025-09-02\ntitle: Summer academy\nminutes: 360\n")
+    data = json.loads(pln("credits", "--cycle", "2025-07-01", "-f", "json", env=TODAY).stdout)
+    rows = {row["entry"]: row for row in data["entries"]}
+    # 2 h earn 2 points, under the 5 an activity needs: nothing; 6 h earn 6
+    assert rows["2025-09-01-short"]["units"] == 0
+    assert rows["2025-09-01-short"]["why"].endswith("under the 5 an activity needs")
+    assert (rows["2025-09-02-long"]["units"], data["counted"], data["pack_path"]) == (
+        6,
+        6,
+        "credits/division.yaml",
+    )
+
+
+def test_packs_lists_a_broken_pack_as_a_warning(pln: Run, journal: Path) -> None:
+    write(journal / "credits" / "mine.yaml", "name: Mine\nunit: hours\nrequired: ten\n")
+    result = pln("credits", "packs")
+    assert result.exit_code == 1
+    assert "pln: warning: credits/mine.yaml:1: a pack needs 'categories'" in result.stderr
+    assert (
+        "va       Virginia license renewal (10-year license)             270 points  built-in pack va"
+        in result.stdout
+    )
+
+
+def test_the_readme_shows_what_credits_prints_for_the_example_journal(example_journal: Path) -> None:
+    from tests.helpers import EXAMPLES, invoke
+
+    readme = (EXAMPLES.parents[1] / "README.md").read_text(encoding="utf-8")
+    shown = invoke("--journal", str(example_journal), "credits", "--pack", "va", env=TODAY).stdout
+    assert shown in readme, "README's `pln credits --pack va` block is out of date"

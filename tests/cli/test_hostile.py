@@ -191,7 +191,10 @@ def test_a_symlink_to_outside_the_journal_is_never_written_through(
     link.symlink_to(outside)
     result = pln("rename", "jane-doe", "jane-d", "--no-commit")
     assert result.exit_code == 1
-    assert result.stderr == (f"pln: error: {link}: is a symbolic link; pln does not write through links\n")
+    assert result.stderr == (
+        f"pln: error: entries/2026/2026-01-05-chat.md: is a symbolic link (to {outside}); "
+        "pln does not write through links: put the real file here; nothing was changed\n"
+    )  # the journal-relative path, as every message names files
     assert outside.read_text(encoding="utf-8") == "---\ndate: 2026-01-05\npeople: [jane-doe]\n---\nMine.\n"
     assert (journal / "people/jane-doe.md").read_text(encoding="utf-8") == JANE  # nothing half done
     assert not (journal / "people/jane-d.md").exists()

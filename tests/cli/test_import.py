@@ -80,7 +80,65 @@ def test_not_jrnl_json_is_one_clear_line(pln: Run, tmp_path: Path) -> None:
     source = write(tmp_path / "notes.json", "[1, 2]")
     result = pln("import", "--from", "jrnl", str(source))
     assert result.exit_code == 1
-    assert result.stderr == f"pln: error: {source}: not a jrnl JSON export (no 'entries' list)\n"
+    assert result.stderr == (
+        f"pln: error: {source}: not a jrnl JSON export (jrnl --export json); "
+        "it looks like a JSON list (pln reads a JSON object)\n"
+    )
+
+
+@pytest.fixture
+def pln_export(pln: Run, tmp_path: Path) -> Path:
+    """A pln JSON export of a journal with one full entry."""
+    pln("add", "person", "Jane Doe")
+    pln("add", "space", "#sschat", "--kind", "chat")
+    logged = pln("log", "Chat", "--date", "2025-01-06", "--space", "sschat", "--with", "jane-doe",
+                 "--cognitive", "Rubrics", "--minutes", "60", "-m", "Notes")  # fmt: skip
+    assert logged.exit_code == 0, logged.stderr
+    return write(tmp_path / "export.json", pln("export", "--format", "json").stdout)
+
+
+@pytest.mark.parametrize(
+    ("kind", "what"),
+    [
+        ("jrnl", "not a jrnl JSON export (jrnl --export json); it looks like a pln JSON export (--from pln)"),
+        ("csv", "not a CSV PD log; it looks like a pln JSON export (--from pln)"),
+    ],
+)
+def test_an_importer_refuses_a_pln_export_and_names_it(
+    pln: Run, journal: Path, pln_export: Path, kind: str, what: str
+) -> None:
+    """Issue 15, item 5: a pln export fed to --from jrnl came in as bare copies of every entry."""
+    before = sorted(path.read_bytes() for path in entry_files(journal))
+    result = pln("import", "--from", kind, str(pln_export))
+    assert result.exit_code == 1
+    assert result.stderr == f"pln: error: {pln_export}: {what}\n"
+    assert sorted(path.read_bytes() for path in entry_files(journal)) == before
+
+
+@pytest.mark.parametrize(
+    ("kind", "content", "what"),
+    [
+        ("jrnl", "Date,Title\n2025-01-01,Workshop\n", "it looks like a CSV file (--from csv)"),
+        ("csv", "---\ntitle: A note\n---\nText\n", "it looks like a Markdown note"),
+        ("csv", json.dumps(JRNL), "it looks like a jrnl JSON export (--from jrnl)"),
+        ("jrnl", "", "it looks like an empty file"),
+    ],
+)
+def test_every_importer_names_what_a_wrong_file_looks_like(
+    pln: Run, journal: Path, tmp_path: Path, kind: str, content: str, what: str
+) -> None:
+    source = write(tmp_path / "notes.txt", content)
+    result = pln("import", "--from", kind, str(source))
+    assert result.exit_code == 1
+    assert what in result.stderr and len(result.stderr.splitlines()) == 1
+    assert entry_files(journal) == []
+
+
+def test_an_empty_jrnl_journal_imports_nothing(pln: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "jrnl.json", json.dumps({"tags": {}, "entries": []}))
+    result = pln("import", "--from", "jrnl", str(source))
+    assert result.exit_code == 0, result.stderr
+    assert "0 new, 0 skipped (already imported), 0 rejected" in result.stderr
 
 
 PD_LOG = (
@@ -196,3 +254,17 @@ def test_round_trip_keeps_every_entry(example_journal: Path, tmp_path: Path) -> 
     assert sum(row["private"] == "true" for row in copied) == 2
     twice = invoke("--journal", str(fresh), "import", "--from", "csv", str(exported))
     assert "0 new, 96 skipped (already imported), 0 rejected" in twice.stderr
+
+
+def test_the_same_rows_in_a_file_of_another_name_come_in_once(pln: Run, tmp_path: Path) -> None:
+    """Issue 15, item 20: a monthly download of the same PD log came in twice."""
+    october = write(tmp_path / "pd-log-october.csv", "Date,Activity,Hours\n2025-10-01,Webinar,1\n")
+    november = write(
+        tmp_path / "pd-log-november.csv",
+        "Date,Activity,Hours\n2025-10-01,Webinar,1\n2025-11-05,Book study,2\n",
+    )
+    assert pln("import", "--from", "csv", str(october)).exit_code == 0
+    again = pln("import", "--from", "csv", str(november))
+    assert again.exit_code == 0, again.stderr
+    assert "pd-log-november.csv: 1 new, 1 skipped (already imported), 0 rejected" in again.stderr
+    assert [e["title"] for e in entries_json(pln)] == ["Webinar", "Book study"]

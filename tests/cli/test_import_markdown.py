@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Run, invoke, write
+from tests.helpers import Run, invoke, same_settings, write
 
 OBSIDIAN_NOTE = """---
 created: 2026-03-02
@@ -149,8 +149,9 @@ def test_obsidian_vault_has_properties_and_links(example_journal: Path, tmp_path
     out = tmp_path / "vault"
     result = pln_at(example_journal)("export", "--format", "obsidian", str(out))
     assert result.exit_code == 0, result.stderr
-    assert (
-        result.stderr == f"pln: wrote {out}: 133 notes, 3 evidence files (open it in Obsidian as a vault)\n"
+    assert result.stderr == (
+        "pln: left out 2 private entries (private: true); --include-private puts them in\n"
+        f"pln: wrote {out}: 133 notes, 3 evidence files (open it in Obsidian as a vault)\n"
     )
     note = (out / "entries" / "2025" / "2025-10-18-edcamp-tulsa-fall-2025.md").read_text(encoding="utf-8")
     assert note.startswith(
@@ -170,6 +171,10 @@ def test_obsidian_vault_has_properties_and_links(example_journal: Path, tmp_path
 
 
 def test_obsidian_vault_reads_back_into_the_same_journal(example_journal: Path, tmp_path: Path) -> None:
+    write(  # a value pln cannot read comes back as written too
+        example_journal / "entries" / "2026" / "2026-06-29-summer-reading.md",
+        "---\ndate: 2026-06-29\ntitle: Summer reading\nminutes: lots\n---\nStarted a book.\n",
+    )
     out = tmp_path / "vault"
     assert (
         pln_at(example_journal)("export", "--format", "obsidian", str(out), "--include-private").exit_code
@@ -177,9 +182,14 @@ def test_obsidian_vault_reads_back_into_the_same_journal(example_journal: Path, 
     )
     fresh = tmp_path / "fresh"
     invoke("init", str(fresh), "--owner", "Ana Ruiz", "--no-git")
+    same_settings(example_journal, fresh)  # pln.yaml is settings, not records: no vault carries it
     result = pln_at(fresh)("import", "--from", "markdown", str(out))
     assert result.exit_code == 0, result.stderr
-    assert "vault: 135 new, 0 skipped (already imported), 0 rejected" in result.stderr
+    assert "vault: 136 new, 0 skipped (already imported), 0 rejected" in result.stderr
+    assert (
+        "pln: vault entries/2026/2026-06-29-summer-reading.md: kept as written: line 5: minutes:"
+        in result.stderr
+    )
     assert "evidence files this journal does not hold" not in result.stderr  # the vault brought them
     for path in sorted(example_journal.glob("[!.]*/**/*.*")):
         relative = path.relative_to(example_journal)
@@ -191,7 +201,7 @@ def test_obsidian_vault_reads_back_into_the_same_journal(example_journal: Path, 
             == pln_at(example_journal)(*command, "--format", "json").stdout
         )
     again = pln_at(fresh)("import", "--from", "markdown", str(out))
-    assert "0 new, 135 skipped (already imported)" in again.stderr
+    assert "0 new, 136 skipped (already imported)" in again.stderr
 
 
 def test_export_folder_only_for_obsidian(pln: Run, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import invoke, write
+from tests.helpers import invoke, same_settings, write
 from tests.helpers.terminal import spawn
 
 # Every listing and report with --format json (the outputs a reader or a script compares).
@@ -38,6 +38,10 @@ def exported(example_journal: Path, tmp_path: Path) -> Path:
         "---\ndate: 2026-06-20\ntitle: End of year\nnext: [Find a mentor outside the chats]\n---\n"
         "Mostly one space.\n",
     )
+    write(  # a value pln cannot read comes back as written too
+        example_journal / "entries" / "2026" / "2026-06-29-summer-reading.md",
+        "---\ndate: 2026-06-29\ntitle: Summer reading\nminutes: lots\nmood: good\n---\nStarted a book.\n",
+    )
     out = tmp_path / "all.json"
     run(example_journal, "export", "--include-private", "-o", str(out))
     return out
@@ -57,9 +61,10 @@ def test_every_report_reads_the_same_after_a_round_trip(
     # which is history a JSON export does not carry (in a git journal the import adds them today).
     empty = tmp_path / "fresh-no-git"
     assert invoke("init", str(empty), "--owner", "Ana Ruiz", "--no-git").exit_code == 0
+    same_settings(example_journal, empty)  # pln.yaml is settings, not records: no export carries it
     result = invoke("--journal", str(empty), "import", "--from", "pln", str(exported))
     assert result.exit_code == 0, result.stderr
-    assert "all.json: 136 new, 0 skipped (already imported), 0 rejected" in result.stderr
+    assert "all.json: 137 new, 0 skipped (already imported), 0 rejected" in result.stderr
     for command in JSON_OUTPUTS:
         before = run(example_journal, *command, "--format", "json")
         assert json.loads(before), command  # a real report, not an empty answer
@@ -89,12 +94,12 @@ def test_dry_run_says_what_and_writes_nothing(exported: Path, empty: Path) -> No
     result = invoke("--journal", str(empty), "import", "--from", "pln", str(exported), "--dry-run")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert len(lines) == 136
+    assert len(lines) == 137
     assert "would write people/jane-doe.md" not in lines  # the example's own people, not DESIGN's
     assert "would write people/priya-raman.md" in lines
     assert "would write entries/2026/2026-06-22-sschat-book-club-week-three.md" in lines
     assert (
-        "136 would be new, 0 skipped (already imported), 0 would be rejected (dry run: nothing written)"
+        "137 would be new, 0 skipped (already imported), 0 would be rejected (dry run: nothing written)"
         in (result.stderr)
     )
     assert not list((empty / "entries").rglob("*.md")) and not list((empty / "people").glob("*.md"))
@@ -104,18 +109,18 @@ def test_one_commit_and_the_second_import_adds_nothing(exported: Path, empty: Pa
     invoke("--journal", str(empty), "import", "--from", "pln", str(exported))
     again = invoke("--journal", str(empty), "import", "--from", "pln", str(exported))
     assert again.exit_code == 0
-    assert "0 new, 136 skipped (already imported), 0 rejected" in again.stderr
+    assert "0 new, 137 skipped (already imported), 0 rejected" in again.stderr
     log = subprocess.run(
         ["git", "-C", str(empty), "log", "--format=%s"], capture_output=True, text=True, check=True
     ).stdout.splitlines()
-    assert log == ["import 136 records from all.json", "init journal"]
+    assert log == ["import 137 records from all.json", "init journal"]
 
 
 def test_a_different_record_under_the_same_id_is_refused(exported: Path, empty: Path) -> None:
     write(empty / "people" / "priya-raman.md", "---\nname: Priya Raman\nroles: [coach]\n---\n")
     result = invoke("--journal", str(empty), "import", "--from", "pln", str(exported), "--no-commit")
     assert result.exit_code == 1
-    assert "135 new, 0 skipped (already imported), 1 rejected" in result.stderr
+    assert "136 new, 0 skipped (already imported), 1 rejected" in result.stderr
     assert (
         "all.json person priya-raman: the journal already has a different person 'priya-raman' "
         "(people/priya-raman.md)"
@@ -148,7 +153,7 @@ def test_a_file_of_another_kind_is_named(empty: Path, tmp_path: Path, text: str,
 def test_a_progress_bar_on_a_terminal_and_none_on_a_pipe(exported: Path, empty: Path) -> None:
     child = spawn(empty, "import", "--from", "pln", str(exported), "--no-commit", TERM="xterm")
     child.expect_exact("importing")
-    child.expect_exact("136 new")
+    child.expect_exact("137 new")
     child.expect(pexpect_eof())
     piped = subprocess.run(
         [
@@ -165,7 +170,7 @@ def test_a_progress_bar_on_a_terminal_and_none_on_a_pipe(exported: Path, empty: 
         check=True,
     )
     assert (
-        piped.stderr == "pln: all.json: 0 new, 136 skipped (already imported), 0 rejected\n" + EVIDENCE_HINT
+        piped.stderr == "pln: all.json: 0 new, 137 skipped (already imported), 0 rejected\n" + EVIDENCE_HINT
     )
 
 

@@ -148,3 +148,20 @@ def test_completion_offers_the_open_intentions(journal: Path, intentions: Path) 
         "2025-10-05-enrichment:2",
     ]
     assert complete(f"pln --journal {journal} next --drop 2025-09") == ["2025-09-01-rubric"]
+
+
+def test_a_narrow_terminal_shortens_the_intention_never_the_handle() -> None:
+    import io
+
+    from rich.console import Console
+
+    from plnjournal.render.table import render_rich
+
+    handle = "2025-09-08-sschat-on-primary-sources-with-middle-schoolers"
+    rows = [[1, "2025-09-08", "295d", "Put the four sourcing questions on a poster by the door", handle]]
+    console = Console(file=io.StringIO(), width=100)
+    console.print(render_rich(("#", "date", "age", "next", "handle"), rows, width=100))
+    lines = console.file.getvalue().splitlines()
+    assert len(lines) == 2  # header and one row: nothing wrapped
+    assert lines[1].endswith(handle)
+    assert "Put the four sourc…" in lines[1]  # the text is cut, with an ellipsis

@@ -28,11 +28,14 @@ def test_log_on_a_terminal_asks_and_writes_the_entry(journal: Path, network: Non
     status = converse(
         spawn(journal, "log", "--no-commit"),
         ("Title (what was it?): ", "#sschat on grading"),
+        ("Date (yesterday, last friday, 2026-11-20...) [2026-11-23] ", ""),
         ("spaces: edcamp-tulsa (Edcamp Tulsa), sschat (#sschat)", None),
         ("Space (id or name): ", "#SSCHAT"),
         ("people: jane-doe (Jane Doe), tom-lee (Tom Lee)", None),
         ("With (person ids or names, comma-separated): ", "jane-deo"),
         ("unknown person 'jane-deo'; did you mean 'jane-doe'?", "jane, Tom Lee"),  # a first name will do
+        ("How long? (90, 90 min, 1h30, 1.5 hours or 1:30) [60 minutes] ", ""),  # the template's
+        ("What did you do? (read, asked, connected, shared, contributed, created, led) [contributed] ", ""),
         ("Growth, affective: How did the chat leave you feeling? ", ""),  # the template's question
         ("Growth, cognitive: Which idea from the chat will you steal? ", "Single-point rubrics"),
         ("Growth, identity: Did it change how you see yourself or your role? ", ""),
@@ -56,11 +59,37 @@ def test_every_question_can_be_skipped_but_a_title_or_space_is_needed(journal: P
     status = converse(
         spawn(journal, "log", "--no-commit"),
         ("Title (what was it?): ", ""),
+        ("Date (yesterday, last friday, 2026-11-20...) [2026-11-23] ", ""),
         ("Space (id or name): ", ""),
         ("pln: error: missing TITLE", None),
     )
     assert status == 2
     assert not list((journal / "entries").rglob("*.md"))
+
+
+def test_log_asks_the_date_how_long_and_what_you_did(journal: Path, network: None) -> None:
+    status = converse(
+        spawn(journal, "log", "--no-commit"),
+        ("Title (what was it?): ", "Edcamp session"),
+        ("Date (yesterday, last friday, 2026-11-20...) [2026-11-23] ", "someday"),
+        ("date: cannot read 'someday' as a date (try 2026-11-22 or 'yesterday')", "last friday"),
+        ("Space (id or name): ", "edcamp-tulsa"),
+        ("With (person ids or names, comma-separated): ", ""),
+        ("How long? (90, 90 min, 1h30, 1.5 hours or 1:30): ", "a while"),
+        ("1h30", "1.5 hours"),  # the warning names the formats; asked again
+        ("What did you do? (read, asked, connected, shared, contributed, created, led): ", "lead"),
+        ("did you mean 'led'?", "LED"),
+        ("Growth, affective", ""),
+        ("Growth, cognitive", ""),
+        ("Growth, identity", ""),
+        ("Growth, social", ""),
+        ("Next (what will you try?): ", ""),
+        ("entries/2026/2026-11-20-edcamp-session.md", None),  # last friday before Monday 2026-11-23
+    )
+    assert status == 0
+    record, problems = read_record(journal, journal / "entries/2026/2026-11-20-edcamp-session.md")
+    assert problems == [] and record is not None
+    assert (record.minutes, record.engagement, record.space) == (90, "led", "edcamp-tulsa")
 
 
 def test_a_title_on_the_command_line_means_no_questions(journal: Path, network: None) -> None:

@@ -13,8 +13,8 @@ from tests.helpers.gitrepo import git, porcelain, subjects
 ENTRY = "entries/2026/2026-03-02-edcamp-boston.md"
 
 
-def pln(root: Path, *args: str):
-    return invoke("--journal", str(root), *args)
+def pln(root: Path, *args: str, env: dict[str, str] | None = None):
+    return invoke("--journal", str(root), *args, env=env)
 
 
 def entry_titles(root: Path) -> list[str]:
@@ -107,8 +107,8 @@ def test_the_same_entry_edited_on_both_devices_stops_with_a_clear_conflict(
         "pln: committed 1 changed file",
         f"pln: error: sync stopped: these files were changed both here and on {branch}: {ENTRY}",
     ]
-    assert "  git rebase --continue       then run 'pln sync' again" in lines
-    assert lines[-1] == "Or go back to how things were before this sync: git rebase --abort"
+    assert "  pln sync --continue         finish the sync (no editor opens) and send it" in lines
+    assert lines[-1] == "Or go back to how things were before this sync: pln sync --abort"
 
     # left where git explains it: mid-rebase, both versions in the file, nothing pushed
     assert "You are currently rebasing" in git(desktop, "status")
@@ -120,14 +120,22 @@ def test_the_same_entry_edited_on_both_devices_stops_with_a_clear_conflict(
     assert listed.exit_code == 0
     assert f"skipped {ENTRY}:" in listed.stderr and "git conflict marker" in listed.stderr
     again = pln(desktop, "sync")
-    assert again.exit_code == 1 and "a rebase is in progress here" in again.stderr
+    assert again.exit_code == 1 and "pln sync --continue" in again.stderr
 
-    # resolved as the message says, then synced: both devices keep both lines
-    resolved = text.replace("<<<<<<< HEAD\n", "").replace("=======\n", "")
+    # the markers say which side is which
+    branch_name = branch.split("/", 1)[1]
+    assert f"<<<<<<< the remote, origin/{branch_name}\n" in text
+    assert ">>>>>>> this device, " in text and "(sync: pending changes to " in text
+    too_early = pln(desktop, "sync", "--continue")
+    assert too_early.exit_code == 1
+    assert f"{ENTRY}:6: still has a conflict marker" in too_early.stderr
+    # resolved as the message says, then finished by pln: both devices keep both lines
+    resolved = text.replace(f"<<<<<<< the remote, origin/{branch_name}\n", "").replace("=======\n", "")
     write(desktop / ENTRY, resolved[: resolved.index(">>>>>>>")])
-    git(desktop, "add", ENTRY)
-    git(desktop, "-c", "core.editor=true", "rebase", "--continue")
-    assert pln(desktop, "sync").exit_code == 0
+    finished = pln(desktop, "sync", "--continue", env={"GIT_EDITOR": "false", "EDITOR": "false"})
+    assert finished.exit_code == 0, finished.stderr
+    assert finished.stderr.endswith("received 1 commit, sent 1 commit\n")
+    assert "You are currently rebasing" not in git(desktop, "status")
     assert pln(laptop, "sync").exit_code == 0
     assert (
         (laptop / ENTRY)
@@ -144,6 +152,16 @@ def test_a_pending_file_with_conflict_markers_is_not_synced(devices: tuple[Path,
     assert result.stderr == (
         "pln: error: people/jane-doe.md:3: git conflict marker; resolve the file, then run pln sync again\n"
     )
+    assert subjects(laptop) == subjects(remote) == ["init journal"]
+
+
+def test_a_pending_record_that_does_not_read_is_not_synced(devices: tuple[Path, Path, Path]) -> None:
+    laptop, _, remote = devices
+    write(laptop / "people" / "jane-doe.md", "---\nname: Jane Doe\nroles: [teacher\n---\n")
+    result = pln(laptop, "sync")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("pln: error: people/jane-doe.md:4: YAML: ")
+    assert result.stderr.endswith("; fix it ('pln edit'), then run pln sync again\n")
     assert subjects(laptop) == subjects(remote) == ["init journal"]
 
 
@@ -182,3 +200,87 @@ def test_a_hook_that_rejects_the_pending_commit_stops_sync(devices: tuple[Path, 
     assert result.stderr == "pln: error: git said: spell check failed\n"
     assert (laptop / "people" / "jane-doe.md").is_file()
     assert subjects(remote) == ["init journal"]
+
+
+def conflicting(devices: tuple[Path, Path, Path]) -> tuple[Path, Path]:
+    """Laptop and desktop each changed ENTRY; the laptop synced first, the desktop's sync stopped."""
+    laptop, desktop, _ = devices
+    assert pln(laptop, "log", "Edcamp Boston", "--date", "2026-03-02", "-m", "Inquiry.").exit_code == 0
+    assert pln(laptop, "sync").exit_code == 0
+    assert pln(desktop, "sync").exit_code == 0
+    write(laptop / ENTRY, (laptop / ENTRY).read_text(encoding="utf-8") + "Laptop line.\n")
+    write(desktop / ENTRY, (desktop / ENTRY).read_text(encoding="utf-8") + "Desktop line.\n")
+    assert pln(laptop, "sync").exit_code == 0
+    assert pln(desktop, "sync").exit_code == 1
+    return laptop, desktop
+
+
+def test_abort_goes_back_to_before_the_sync(devices: tuple[Path, Path, Path]) -> None:
+    _, desktop = conflicting(devices)
+    aborted = pln(desktop, "sync", "--abort")
+    assert aborted.exit_code == 0, aborted.stderr
+    assert aborted.stderr.startswith("pln: sync undone: back to before it; nothing was sent to origin/")
+    assert (desktop / ENTRY).read_text(encoding="utf-8").endswith("Inquiry.\nDesktop line.\n")
+    assert "rebasing" not in git(desktop, "status")
+    assert subjects(desktop)[0] == "sync: pending changes to " + ENTRY
+    nothing = pln(desktop, "sync", "--abort")
+    assert (nothing.exit_code, nothing.stderr) == (
+        1,
+        "pln: error: no sync stopped here, so nothing to abort; 'pln sync' syncs\n",
+    )
+
+
+def test_continue_keeping_the_remote_version_skips_the_emptied_commit(
+    devices: tuple[Path, Path, Path],
+) -> None:
+    laptop, desktop = conflicting(devices)
+    write(desktop / ENTRY, (laptop / ENTRY).read_text(encoding="utf-8"))  # keep the laptop's version
+    finished = pln(desktop, "sync", "--continue")
+    assert finished.exit_code == 0, finished.stderr
+    assert "received 1 commit, sent 0 commits" in finished.stderr
+    assert (desktop / ENTRY).read_text(encoding="utf-8").endswith("Inquiry.\nLaptop line.\n")
+    assert porcelain(desktop) == []
+
+
+def test_continue_and_abort_need_a_stopped_sync(devices: tuple[Path, Path, Path]) -> None:
+    laptop, _, _ = devices
+    result = pln(laptop, "sync", "--continue")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "pln: error: no sync stopped here, so nothing to continue; 'pln sync' syncs\n",
+    )
+    both = pln(laptop, "sync", "--continue", "--abort")
+    assert both.exit_code == 2 and "choose one" in both.stderr
+
+
+def test_editing_the_journals_readme_never_blocks_a_sync(devices: tuple[Path, Path, Path]) -> None:
+    laptop, desktop, remote = devices
+    write(laptop / "README.md", (laptop / "README.md").read_text(encoding="utf-8") + "My own notes.\n")
+    result = pln(laptop, "sync")
+    assert result.exit_code == 0, result.stderr
+    assert subjects(remote)[0] == "sync: pending changes to README.md"
+    assert pln(desktop, "sync").exit_code == 0
+    assert (desktop / "README.md").read_text(encoding="utf-8").endswith("My own notes.\n")
+
+
+def test_sync_to_a_remote_that_does_not_exist_gives_the_reason_in_one_line(
+    journal: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nowhere.git"
+    git(journal, "remote", "add", "origin", str(missing))
+    result = pln(journal, "sync")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"pln: error: cannot pull from origin ({missing}): there is no git repository at that address; "
+        "check it with 'git remote -v', change it with 'git remote set-url origin URL'\n",
+    )
+
+
+def test_an_unknown_git_failure_shows_gits_first_reason_not_its_advice(journal: Path, tmp_path: Path) -> None:
+    not_a_repository = tmp_path / "plain-folder"
+    not_a_repository.mkdir()
+    write(not_a_repository / "HEAD", "garbage\n")  # looks like a git folder to git, but is broken
+    git(journal, "remote", "add", "origin", str(not_a_repository))
+    result = pln(journal, "sync")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "and the repository exists" not in result.stderr

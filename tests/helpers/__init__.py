@@ -29,3 +29,15 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def same_settings(source: Path, target: Path) -> None:
+    """Give `target` the keep-in-touch rules of `source`'s pln.yaml: settings are not records, so
+    no export carries them; a teacher moving journals sets them by hand."""
+    settings = (source / "pln.yaml").read_text(encoding="utf-8")
+    start = settings.index("cadence:")
+    end = settings.find("\ngit:", start)
+    rules = settings[start : end + 1 if end != -1 else len(settings)]
+    (target / "pln.yaml").write_text(
+        (target / "pln.yaml").read_text(encoding="utf-8") + rules, encoding="utf-8"
+    )

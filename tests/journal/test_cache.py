@@ -4,6 +4,7 @@ never trusted when damaged, safe with two writers; parallel parsing gives the se
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -128,6 +129,12 @@ def _other_python(path: Path) -> None:
         connection.execute("UPDATE meta SET value = 'another python' WHERE key = 'rows'")
 
 
+def _zeroed_pages(path: Path) -> None:
+    """Pages inside the file zeroed, the header and schema left whole: SQLite notices only there."""
+    data = path.read_bytes()
+    path.write_bytes(data[:8192] + bytes(len(data) - 16384) + data[-8192:])
+
+
 def _changed_row(path: Path) -> None:
     """A row whose bytes no longer match its digest: what a bad disk sector would leave."""
     with sqlite3.connect(path) as connection:
@@ -141,11 +148,21 @@ def _changed_row(path: Path) -> None:
         lambda path: path.write_bytes(b"\x00garbage" * 1000),
         lambda path: path.write_bytes(b""),
         lambda path: path.write_bytes(path.read_bytes()[:100] + bytes(4000) + path.read_bytes()[4100:]),
+        _zeroed_pages,
         _other_version,
         _other_python,
         _changed_row,
     ],
-    ids=["truncated", "garbage", "empty", "zeroed-pages", "other-version", "other-python", "changed-row"],
+    ids=[
+        "truncated",
+        "garbage",
+        "empty",
+        "zeroed-header",
+        "zeroed-pages",
+        "other-version",
+        "other-python",
+        "changed-row",
+    ],
 )
 def test_a_damaged_index_is_rebuilt_not_trusted(example_journal: Path, damage) -> None:
     expected = assert_same_as_no_cache(example_journal)
@@ -218,7 +235,7 @@ def test_cache_clear_removes_the_cache_and_changes_no_output(example_journal: Pa
     before = entries_json(example_journal)
     result = invoke("--journal", str(example_journal), "cache", "clear")
     assert result.exit_code == 0
-    assert "removed 1 cache file(s)" in result.stderr
+    assert re.search(r"removed [1-3] cache file\(s\)", result.stderr)  # the index, -wal, -shm
     assert not list((example_journal / ".pln").glob("index*"))
     assert entries_json(example_journal) == before
 
@@ -312,3 +329,17 @@ def test_no_cache_leaves_the_environment_alone_and_writes_no_cache(example_journ
     assert result.exit_code == 0, result.stderr
     assert not (example_journal / ".pln" / cache.INDEX_FILE).exists()
     assert "PLN_NO_CACHE" not in os.environ
+
+
+def test_pln_yaml_is_kept_in_the_index_and_an_edit_to_it_is_seen(example_journal: Path) -> None:
+    config = example_journal / "pln.yaml"
+    settle()
+    for _ in range(2):
+        assert "of 140 minutes" in invoke("--journal", str(example_journal), "status").stdout
+    assert cache.settings_data(config) is not None  # kept: the YAML parser is not needed
+    before = config.stat()
+    config.write_text(config.read_text().replace("daily_minutes_goal: 20", "daily_minutes_goal: 30"))
+    os.utime(config, ns=(before.st_atime_ns, before.st_mtime_ns))  # even with its mtime put back
+    assert cache.settings_data(config) is None
+    cached, fresh = outputs(example_journal, "status")
+    assert cached == fresh and "of 210 minutes" in cached

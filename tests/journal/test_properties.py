@@ -14,6 +14,7 @@ from plnjournal.journal.schema import build_record
 from plnjournal.journal.writer import record_text
 from plnjournal.model import DIMENSIONS, Entry, Person, Record
 from plnjournal.problems import Problem
+from plnjournal.values import tags
 from tests.helpers import EXAMPLES
 
 YAML_LOOKING = st.sampled_from(
@@ -27,6 +28,7 @@ TEXT = st.one_of(
 )
 NAME = TEXT.filter(lambda text: text.strip() != "" and text not in ("~", "null"))
 TEXTS = st.lists(NAME, max_size=3).map(tuple)
+TAGS = TEXTS.map(tags)  # tags as pln keeps them: no '#', no commas, each once (see values.py)
 BODY = st.text(st.characters(exclude_characters="\x00\r", exclude_categories=("Cs",)), max_size=80).filter(
     lambda text: "<<<<<<<" not in text
 )
@@ -46,7 +48,7 @@ people = st.builds(
     organization=OPTIONAL,
     handles=st.dictionaries(NAME, NAME, max_size=2),
     met=st.one_of(st.none(), st.dates()),
-    tags=TEXTS,
+    tags=TAGS,
     body=BODY,
     extra=EXTRA,
     newline=st.sampled_from(["\n", "\r\n"]),

@@ -9,6 +9,7 @@ import pexpect
 import pytest
 
 from tests.helpers import Run, write
+from tests.helpers.gitrepo import porcelain, subjects
 from tests.helpers.terminal import converse, spawn
 
 PERSON = "---\nname: Jane Doe\nroles: [teacher]\n---\nMet at Edcamp.\n"
@@ -90,3 +91,94 @@ def test_on_a_terminal_the_user_may_keep_it_as_written(journal: Path, jane: Path
     assert status == 1
     assert jane.read_text(encoding="utf-8") == BROKEN
     assert runs(tmp_path) == 1
+
+
+def script_editor(tmp_path: Path, code: str) -> str:
+    """An $EDITOR running `code` with `path` bound to the file it is given."""
+    script = write(
+        tmp_path / "script_editor.py", f"import pathlib, sys\npath = pathlib.Path(sys.argv[1])\n{code}\n"
+    )
+    return f"{sys.executable} {script}"
+
+
+def test_a_file_that_does_not_parse_still_opens_and_a_fix_is_committed(
+    pln: Run, journal: Path, tmp_path: Path
+) -> None:
+    jane = write(journal / "people" / "jane-doe.md", BROKEN)
+    result = pln("edit", "jane-doe", env={"EDITOR": editor(tmp_path, FIXED)})
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert jane.read_text(encoding="utf-8") == FIXED
+    assert subjects(journal)[0] == "edit person jane-doe"
+    assert porcelain(journal) == []
+
+
+def test_an_edit_that_leaves_the_file_broken_is_saved_but_not_committed(
+    pln: Run, journal: Path, tmp_path: Path
+) -> None:
+    assert pln("add", "person", "Jane Doe").exit_code == 0
+    result = pln("edit", "jane-doe", env={"EDITOR": editor(tmp_path, BROKEN)})
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "pln: error: people/jane-doe.md was kept as written but does not read, so pln did not commit it; "
+        "fix it with 'pln edit jane-doe'\n"
+    )
+    assert (journal / "people" / "jane-doe.md").read_text(encoding="utf-8") == BROKEN
+    assert subjects(journal)[0] == "add person jane-doe"
+    assert porcelain(journal) == [" M people/jane-doe.md"]
+
+
+def test_an_editor_that_fails_leaves_the_file_alone_and_keeps_its_text(
+    pln: Run, jane: Path, journal: Path, tmp_path: Path
+) -> None:
+    crash = script_editor(
+        tmp_path, "path.write_text('---\\nname: Jane Doe\\n---\\nHalf a thought\\n')\nsys.exit(2)"
+    )
+    result = pln("edit", "jane-doe", "--no-commit", env={"EDITOR": crash})
+    draft = journal / ".pln" / "drafts" / "edit-jane-doe.md"
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "pln: error: the editor exited with status 2; people/jane-doe.md is unchanged and what the editor "
+        "left is kept at .pln/drafts/edit-jane-doe.md: copy what you want from it, then delete it\n",
+    )
+    assert jane.read_text(encoding="utf-8") == PERSON
+    assert draft.read_text(encoding="utf-8") == "---\nname: Jane Doe\n---\nHalf a thought\n"
+    assert ".pln/drafts/edit-jane-doe.md:1: warning: an edit that was not saved" in pln("check").stdout
+
+
+def test_an_editor_that_fails_before_any_change_leaves_nothing_behind(
+    pln: Run, jane: Path, journal: Path
+) -> None:
+    result = pln("edit", "jane-doe", "--no-commit", env={"EDITOR": "false"})
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "pln: error: the editor exited with status 1; people/jane-doe.md is unchanged\n",
+    )
+    assert list((journal / ".pln" / "drafts").iterdir()) == []
+
+
+def test_an_editor_that_returns_at_once_is_named(pln: Run, jane: Path) -> None:
+    result = pln("edit", "jane-doe", "--no-commit", env={"EDITOR": "true"})
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "pln: the editor closed without changing people/jane-doe.md; nothing to save (an editor that "
+        "returns at once needs its wait flag, e.g. EDITOR='code --wait')\n",
+    )
+
+
+def test_a_change_on_disk_while_the_editor_is_open_is_never_overwritten(
+    pln: Run, jane: Path, journal: Path, tmp_path: Path
+) -> None:
+    synced = "---\nname: Jane Doe\nroles: [teacher, coach]\n---\nFrom the other laptop.\n"
+    code = (
+        f"pathlib.Path({str(jane)!r}).write_text({synced!r})  # a sync lands meanwhile\n"
+        "path.write_text(path.read_text() + 'Mine.\\n')"
+    )
+    result = pln("edit", "jane-doe", "--no-commit", env={"EDITOR": script_editor(tmp_path, code)})
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "pln: error: people/jane-doe.md changed on disk while you were editing it (a sync, another device "
+        "or editor?); it is left as it is now, and your version is kept at .pln/drafts/edit-jane-doe.md: "
+        "compare the two and copy over what you want\n",
+    )
+    assert jane.read_text(encoding="utf-8") == synced
+    assert (journal / ".pln/drafts/edit-jane-doe.md").read_text(encoding="utf-8") == PERSON + "Mine.\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,27 @@ def test_body_on_stdin_that_is_not_utf8(network: Run, journal: Path) -> None:
     result = CliRunner().invoke(app, ["--journal", str(journal), "log", "X"], input=b"caf\xe9\n")
     assert result.exit_code == 2
     assert result.stderr == "pln: error: the text on standard input is not UTF-8\n"
+
+
+@pytest.mark.parametrize(
+    ("when", "day"), [("2062-11-23", "2062-11-23"), ("tomorrow", "2026-11-26")], ids=["typo", "tomorrow"]
+)
+def test_a_date_after_today_is_logged_with_a_warning(pln: Run, journal: Path, when: str, day: str) -> None:
+    """Issue 15, item 6: `--date 2062-11-23` was accepted silently."""
+    result = pln("log", "Chat", "--date", when, "-m", "", env=TODAY)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"entries/{day[:4]}/{day}-chat.md\n"
+    assert result.stderr == (
+        f"pln: warning: date: {day} is after today (2026-11-25): a typo? "
+        "(saved as dated; fix it with 'pln edit')\n"
+    )
+    check = pln("check", "--format", "json", env=TODAY)
+    assert check.exit_code == 0  # a warning: an event planned ahead is allowed
+    assert [(p["path"], p["line"], p["level"], p["code"]) for p in json.loads(check.stdout)] == [
+        (f"entries/{day[:4]}/{day}-chat.md", 2, "warning", "future-date")
+    ]
+
+
+def test_today_is_not_the_future(pln: Run) -> None:
+    result = pln("log", "Chat", "-m", "", env=TODAY)
+    assert result.exit_code == 0 and result.stderr == ""

@@ -225,6 +225,10 @@ def test_json_keys_are_the_issues(pln: Run, journal: Path) -> None:
         "platform_dependence",
         "tools",
         "unused_tools",
+        "keep_in_touch",
+        "brought_in",
+        "applied_from_unvetted",
+        "most_used_unvetted",
         "warnings",
     ]
     assert (data["report"], data["from"], data["to"]) == ("network", "2026-01-01", "2026-06-30")
@@ -283,5 +287,7 @@ def test_example_journal_warnings(example_journal: Path) -> None:
         "38% of your entries depend on Bluesky",
         "#sschat holds 38% of your entries",
         "7 people you have not seen in 90 days or more",
+        "4 people are due for a word from you",
+        "10 ideas you applied in class came only from sources you have not vetted",
         "Diigo is listed but never used",
     ]

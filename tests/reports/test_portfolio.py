@@ -197,3 +197,34 @@ def test_hours_rows_running_total_and_total_agree(pln: Run) -> None:
     csv_text = pln("portfolio", "--from", "2026-01-01", "--to", "2026-01-31", "-f", "csv", env=TODAY).stdout
     csv_hours = [float(row["hours"]) for row in csv.DictReader(io.StringIO(csv_text))]
     assert round(sum(csv_hours) * 100) == sum(hundredths)
+
+
+@pytest.mark.parametrize(
+    ("bounds", "span"),
+    [
+        (("--to", "2025-06-30"), "2024-07-01 to 2025-06-30"),
+        (("--from", "2026-09-01"), "2026-09-01 to 2027-06-30"),
+        ((), "2025-07-01 to 2026-06-30"),
+    ],
+    ids=["lone --to", "lone --from", "neither"],
+)
+def test_a_lone_bound_means_the_school_year_it_falls_in(
+    year: Run, bounds: tuple[str, ...], span: str
+) -> None:
+    """Issue 15, item 11: `--to 2025-06-30` in the 2025-26 school year printed an empty portfolio."""
+    result = year("portfolio", *bounds, env=TODAY)
+    assert result.exit_code == 0, result.stderr
+    assert f"{span} · " in result.stdout
+    if bounds == ("--to", "2025-06-30"):
+        assert "Before the year" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("portfolio",), ("report", "--growth"), ("list", "entries"), ("export",), ("graph",)],
+    ids=lambda c: c[0] + (c[1] if len(c) > 1 else ""),
+)
+def test_a_range_that_ends_before_it_starts_is_a_usage_error(pln: Run, command: tuple[str, ...]) -> None:
+    result = pln(*command, "--from", "2026-03-01", "--to", "2026-01-31")
+    assert result.exit_code == 2
+    assert result.stderr == "pln: error: --from 2026-03-01 is after --to 2026-01-31\n"

@@ -118,7 +118,8 @@ def test_school_year_start_from_pln_yaml(pln: Run, school_year: Path) -> None:
     ]  # fmt: skip
 
 
-def test_a_leap_day_by_week_and_by_month(pln: Run, journal: Path) -> None:
+def test_a_leap_day_by_week_and_by_month(pln: Run, journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLN_TODAY", "2028-06-01")  # a range with no --to stops at today
     entry(journal, "2028-02-27-sunday", "date: 2028-02-27\ngrowth: [social]\nminutes: 10\n")
     entry(journal, "2028-02-29-leap-day", "date: 2028-02-29\ngrowth: [cognitive]\nminutes: 29\n")
     entry(journal, "2028-03-06-monday", "date: 2028-03-06\ngrowth: [cognitive]\nminutes: 5\n")
@@ -149,7 +150,8 @@ def test_words_naming_a_period(pln: Run, school_year: Path) -> None:
     result = pln("report", "--growth", "-f", "json", "--from", "last month", "--to", "last month", env=env)
     data = json.loads(result.stdout)
     assert (data["from"], data["to"], data["entries"]) == ("2025-07-01", "2025-07-31", 2)
-    result = pln("report", "--growth", "-f", "json", "--from", "this school year", env=env)
+    later = {"PLN_TODAY": "2025-09-20"}  # after the last entry: a range with no --to stops at today
+    result = pln("report", "--growth", "-f", "json", "--from", "this school year", env=later)
     data = json.loads(result.stdout)  # from the first day of the school year to the last entry
     assert (data["from"], data["to"], data["entries"]) == ("2025-07-01", "2025-09-10", 4)
 
@@ -237,3 +239,29 @@ def test_html_is_a_page_and_other_reports_say_they_have_none(pln: Run, school_ye
     result = pln("report", "--engagement", "-f", "html")
     assert result.exit_code == 2
     assert "--format html is not available for the engagement report" in result.stderr
+
+
+def test_a_typo_in_the_future_does_not_stretch_the_report(pln: Run) -> None:
+    """Issue 15, item 6: one entry dated 2062 made the growth report list 433 empty months. A range
+    with no --to stops at today, names what it left out, and --to counts it."""
+    today = {"PLN_TODAY": "2026-11-25"}
+    for title, day in (("Chat", "2026-10-05"), ("Typo", "2062-11-23")):
+        assert (
+            pln("log", title, "--date", day, "--cognitive", "x", "--minutes", "30", "-m", "").exit_code == 0
+        )
+    result = pln("report", "--growth", "--format", "json", env=today)
+    data = json.loads(result.stdout)
+    assert (data["from"], data["to"], data["entries"], len(data["periods"])) == (
+        "2026-10-05",
+        "2026-10-05",
+        1,
+        1,
+    )
+    assert result.stderr == (
+        "pln: warning: left out entries/2062/2062-11-23-typo.md:2: dated 2062-11-23, after today "
+        "(give --to 2062-11-23 to count it; see 'pln check')\n"
+    )
+    counted = json.loads(
+        pln("report", "--growth", "--to", "2062-12-31", "--format", "json", env=today).stdout
+    )
+    assert counted["entries"] == 2

@@ -164,11 +164,28 @@ EDITOR = "sh -c 'echo Edited. >> \"$0\"'"
 def test_read_modify_write_commands_wait_for_the_lock(
     networked: Path, args: tuple[str, ...], env: dict
 ) -> None:
-    before = {path: path.read_bytes() for path in networked.rglob("*.md")}
+    before = record_bytes(networked)
     with locked(open_journal(networked)):
         process = pln_process(networked, *args, env={**os.environ, **env})
         time.sleep(1.0)
         assert process.poll() is None, process.stderr.read()  # type: ignore[union-attr]
-        assert {path: path.read_bytes() for path in networked.rglob("*.md")} == before
+        assert record_bytes(networked) == before
     assert process.wait(timeout=60) == 0, process.stderr.read()  # type: ignore[union-attr]
-    assert {path: path.read_bytes() for path in networked.rglob("*.md")} != before
+    assert record_bytes(networked) != before
+
+
+def record_bytes(journal: Path) -> dict[Path, bytes]:
+    """The journal's record files (not `.pln/`, where `pln edit` keeps the copy being edited)."""
+    return {path: path.read_bytes() for path in journal.rglob("*.md") if ".pln" not in path.parts}
+
+
+def test_log_checks_its_people_under_the_lock_so_a_rename_meanwhile_is_seen(networked: Path) -> None:
+    log = ("log", "Chat", "--date", "2026-02-01", "--with", "jane-doe", "-m", "x", "--no-commit")
+    with locked(open_journal(networked)):  # a rename holds the lock: it moves jane-doe meanwhile
+        process = pln_process(networked, *log)
+        time.sleep(1.0)
+        assert process.poll() is None, process.stderr.read()  # type: ignore[union-attr]
+        (networked / "people/jane-doe.md").rename(networked / "people/jane-smith.md")
+    assert process.wait(timeout=60) == 1
+    assert "unknown person 'jane-doe'" in process.stderr.read()  # type: ignore[union-attr]
+    assert not list((networked / "entries").rglob("*-chat.md"))

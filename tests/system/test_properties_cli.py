@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -74,7 +76,7 @@ def front_matter_read_independently(path: Path) -> dict:
     """The front-matter as another program reads it: PyYAML's pure-Python BaseLoader, all text."""
     text = path.read_text(encoding="utf-8")
     assert text.startswith("---\n")
-    return yaml.load(text[4 : text.index("\n---\n", 3)], Loader=yaml.BaseLoader)
+    return yaml.load(text[4 : text.index("\n---\n", 3) + 1], Loader=yaml.BaseLoader)  # with its last newline
 
 
 def shown(journal: Path, ref: str) -> str:
@@ -134,3 +136,39 @@ def test_an_emoji_title_is_written_as_typed_not_escaped(pln: Run, journal: Path)
     assert f"title: '{title}'\n" in text
     assert "growth:\n  cognitive: 🎉 new idea\n" in text
     assert "\\U" not in text
+
+
+TRIMMED = st.one_of(EMOJI, SHOWN_AS_IS).map(str.strip).filter(lambda text: text and not text.startswith("-"))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=TRIMMED, applied=TRIMMED)
+def test_import_and_next_done_write_any_text_that_another_yaml_reader_reads_back(
+    journal: Path, tmp_path_factory: pytest.TempPathFactory, title: str, applied: str
+) -> None:
+    sheet = tmp_path_factory.mktemp("csv") / "pd-log.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["Date", "Title", "Minutes"], ["2026-03-02", title, "30"]])
+    result = invoke("--journal", str(journal), "import", "--from", "csv", str(sheet), "--no-commit")
+    assert result.exit_code == 0, result.stderr
+    [path] = (journal / "entries").rglob("*.md")
+    assert front_matter_read_independently(path)["title"] == title
+    invoke(
+        "--journal",
+        str(journal),
+        "log",
+        "x",
+        "--date",
+        "2026-03-03",
+        "--next",
+        "Try it",
+        "-m",
+        "",
+        "--no-commit",
+    )
+    [logged] = (journal / "entries").rglob("2026-03-03-*.md")
+    done = invoke("--journal", str(journal), "next", "--done", logged.stem, applied, "--no-commit")
+    assert done.exit_code == 0, done.stderr
+    assert front_matter_read_independently(logged)["applied"] == applied
+    path.unlink()
+    logged.unlink()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests.helpers import invoke, write
@@ -67,3 +68,82 @@ def test_help_imports_no_report_yaml_date_parsing_git_or_cache_code() -> None:
         "plnjournal.journal.load",
     )
     assert [name for name in modules if name.startswith(heavy)] == []
+
+
+def modules_after(*args: str) -> list[str]:
+    """The modules a real `pln ARGS` process has imported by the time it ends."""
+    script = (
+        "import contextlib, io, sys\n"
+        f"sys.argv = ['pln', *{list(args)!r}]\n"
+        "from plnjournal.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main()\n"
+        "sys.__stdout__.write('\\n'.join(sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return result.stdout.split()
+
+
+def test_commands_with_plain_values_do_not_import_pydantic_or_the_parser(example_journal: Path) -> None:
+    root = str(example_journal)
+    invoke("--journal", root, "list", "entries")  # the index is made; the next runs parse nothing
+    time.sleep(0.4)
+    invoke("--journal", root, "list", "entries")
+    for args in (
+        ("status",),
+        ("list", "entries", "--format", "json", "--tag", "grading", "--where", "minutes>30"),
+        ("search", "rubric", "-n", "3"),
+    ):
+        modules = modules_after("--journal", root, *args)
+        assert "plnjournal.cli.main" in modules
+        assert [name for name in modules if name.startswith(("pydantic", "multiprocessing"))] == [], args
+
+
+def test_a_wrong_value_still_gets_typer_s_own_message(example_journal: Path) -> None:
+    root = str(example_journal)
+    low = invoke("--journal", root, "search", "rubric", "--limit", "0")
+    assert low.exit_code == 2 and "Invalid value for '--limit' / '-n'" in low.stderr
+    kind = invoke("--journal", root, "list", "entris")
+    assert kind.exit_code == 2 and "'entris' is not one of 'people', 'spaces'" in kind.stderr
+    assert invoke("--journal", root, "list", "entries", "--format", "json").exit_code == 0
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    from plnjournal import __version__
+
+    result = subprocess.run([sys.executable, "-m", "plnjournal", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout == f"pln {__version__}\n" == f"pln {version('plnjournal')}\n"
+
+
+def test_each_command_is_found_in_the_module_commands_names() -> None:
+    """`pln CMD` registers only CMD's module: COMMANDS must name every module's commands exactly."""
+    import typer.main
+
+    from plnjournal.cli.main import COMMANDS, build
+
+    whole = set(typer.main.get_command(build()).commands)  # type: ignore[attr-defined]
+    assert whole == {name for names in COMMANDS.values() for name in names}
+    for names in COMMANDS.values():
+        alone = typer.main.get_command(build(names[0]))
+        assert set(alone.commands) == set(names)  # type: ignore[attr-defined]
+
+
+def test_a_command_alone_still_reads_global_options_and_unknown_words_get_every_command(
+    example_journal: Path,
+) -> None:
+    from plnjournal.cli.main import command_word
+
+    assert command_word(["-J", "status", "list", "--format", "json"]) == "list"
+    assert command_word(["--journal", "x", "--no-cache", "add", "person", "Jo"]) == "add"
+    assert command_word(["--help"]) is None
+    modules = modules_after("--journal", str(example_journal), "status")
+    assert "plnjournal.cli.status" in modules and "plnjournal.cli.log" not in modules
+    result = subprocess.run(
+        [sys.executable, "-m", "plnjournal", "--journal", str(example_journal), "statsu"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2 and "No such command 'statsu'. Did you mean 'status'?" in result.stderr

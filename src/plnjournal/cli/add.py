@@ -67,6 +67,26 @@ def person(
             help="Where you met: a space id or name.", show_default=False, autocompletion=complete.spaces
         ),
     ] = None,
+    met_via: Annotated[
+        str | None,
+        typer.Option(
+            help="The space that brought them into your network.",
+            show_default=False,
+            autocompletion=complete.spaces,
+        ),
+    ] = None,
+    introduced_by: Annotated[
+        str | None,
+        typer.Option(
+            help="The person who introduced you.", show_default=False, autocompletion=complete.people
+        ),
+    ] = None,
+    cadence: Annotated[
+        str | None,
+        typer.Option(
+            help="Keep in touch every 30d, 2w, 3m... (pln status lists who is due).", show_default=False
+        ),
+    ] = None,
     tag: Tags = None,
     message: Note = None,
     record_id: Id = None,
@@ -88,6 +108,9 @@ def person(
         "provides": split_values(provides),
         "met": met,
         "met_at": met_at,
+        "met_via": met_via,
+        "introduced_by": introduced_by,
+        "cadence": _cadence(cadence),
         "tags": split_values(tag),
     }
     if not any(values[key] for key in values if key != "name") and prompts.interactive(no_input):
@@ -172,6 +195,38 @@ def goal(
         "tags": split_values(tag),
     }
     _add("goal", values, message, record_id, no_commit)
+
+
+@add_app.command()
+def session(
+    space: Annotated[
+        str,
+        typer.Argument(help="The space: its id or name.", show_default=False, autocompletion=complete.spaces),
+    ],
+    date: Annotated[
+        str, typer.Argument(help="The day: a date or words ('next tuesday').", show_default=False)
+    ],
+    no_commit: NoCommit = False,
+) -> None:
+    """Add a dated session to a space (a conference day, an Edcamp): `pln upcoming` lists it."""
+    from plnjournal.dates import parse_date
+    from plnjournal.ops.sessions import add_session
+
+    journal = current().journal()
+    change = add_session(journal, space, parse_date(date, option="DATE", prefer="future"))
+    finish(journal, change, commit=not no_commit)
+
+
+def _cadence(text: str | None) -> str | None:
+    if text is None:
+        return None
+    from plnjournal.errors import UsageError
+    from plnjournal.schedule import read_cadence
+
+    cadence, why = read_cadence(text)
+    if cadence is None:
+        raise UsageError(f"--cadence: {why}")
+    return cadence.text
 
 
 def _handles(values: list[str] | None) -> dict[str, str]:

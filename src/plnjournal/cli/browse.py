@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def list_records(
     filters: FilterOptions,
     kind: Annotated[
-        Literal["people", "spaces", "tools", "goals", "entries", "reflections"],
+        Literal["people", "spaces", "tools", "goals", "entries", "reflections", "tags"],
         typer.Argument(help="What to list.", show_default=False),
     ],
     fmt: Annotated[TableFormat, FormatOption] = "table",
@@ -34,19 +34,48 @@ def list_records(
     from plnjournal.journal.refs import Index
     from plnjournal.query import read_filters, select_entries
 
-    record_kind = KIND_OF_PLURAL[kind]
     journal = current().journal()
+    if kind == "tags":
+        list_tags(journal, fmt)
+        return
+    record_kind = KIND_OF_PLURAL[kind]
     kinds = ("person", "space", "tool", "goal", record_kind)
     loaded = load(journal, dict.fromkeys(kinds))
     warn_skipped(loaded)
     index = Index(loaded.records)
     records: list[Record]
     if record_kind == "entry":
-        chosen = read_filters(filters, index, school_year_start=journal.settings.school_year_start)
+        chosen = read_filters(
+            filters,
+            index,
+            school_year_start=journal.settings.school_year_start,
+            field_types=journal.settings.fields,
+        )
         records = list(select_entries(loaded.entries, chosen, index))
     else:
         records = sorted(loaded.of(record_kind), key=listing_order)
     emit_records(record_kind, records, fmt)
+
+
+def list_tags(journal: Journal, fmt: str) -> None:
+    """Every tag with its count, its case and spelling variants side by side."""
+    from plnjournal.journal.load import load
+    from plnjournal.reports.tags import build
+
+    loaded = load(journal)
+    warn_skipped(loaded)
+    rows = build(record for records in loaded.records.values() for record in records)
+    if fmt == "json":
+        output.json_data(rows)
+        return
+    variants = [", ".join(f"{v['tag']} ({v['count']})" for v in row["variants"]) for row in rows]
+    table = [[row["tag"], row["count"], shown] for row, shown in zip(rows, variants, strict=True)]
+    if fmt == "csv":
+        from plnjournal.render import csv
+
+        output.data(csv.render(["tag", "count", "variants"], table))
+    else:
+        emit_table(("tag", "count", "variants"), table)
 
 
 def listing_order(record: Record) -> tuple[str, str]:
@@ -136,24 +165,33 @@ def edit(
     no_commit: NoCommit = False,
     no_input: Annotated[bool, NoInput] = False,
 ) -> None:
-    """Open a record in $EDITOR; the file is checked after you save and never lost.
+    """Open a record in $EDITOR, even one that does not read; checked after you save, never lost.
 
     If it no longer reads, pln says where and (on a terminal) offers to reopen the editor; a file
-    kept with errors is still saved as written, and pln exits with status 1."""
+    kept that way is saved as written but not committed, and pln exits with status 1."""
     from plnjournal.cli.common import finish
     from plnjournal.cli.prompts import ask_edit_again, interactive
     from plnjournal.errors import PlnError
-    from plnjournal.ops.edit import edit_record, has_errors
+    from plnjournal.journal.lookup import find_file
+    from plnjournal.ops.edit import AT_ONCE_HINT, edit_file, has_errors
 
     journal = current().journal()
     edit_again = ask_edit_again if interactive(no_input) else (lambda problems: False)
-    change, problems = edit_record(journal, find_one(journal, record_id), edit_again)
-    for problem in problems:
+    edited = edit_file(journal, find_file(journal, record_id), edit_again)
+    for problem in edited.problems:
         output.warn(str(problem))
-    if change is not None:
-        finish(journal, change, commit=not no_commit)
-    if has_errors(problems):
-        raise PlnError(f"{problems[0].path} was kept as written but does not read; fix it with 'pln edit'")
+    if edited.change is None:
+        output.hint(f"the editor closed without changing {edited.path}; nothing to save ({AT_ONCE_HINT})")
+        return
+    if not edited.reads:
+        raise PlnError(
+            f"{edited.path} was kept as written but does not read, so pln did not commit it; "
+            f"fix it with 'pln edit {record_id}'"
+        )
+    finish(journal, edited.change, commit=not no_commit)
+    if has_errors(edited.problems):
+        fix = f"fix it with 'pln edit {record_id}'"
+        raise PlnError(f"{edited.path} was saved as written but has errors; {fix}")
 
 
 def warn_skipped(loaded: Loaded) -> None:

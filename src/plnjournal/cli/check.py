@@ -9,6 +9,7 @@ import typer
 from plnjournal.cli import output
 from plnjournal.cli.common import FormatOption
 from plnjournal.cli.context import current
+from plnjournal.text import count
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -31,12 +32,21 @@ def check(
     ] = None,
 ) -> None:
     """Check every file of the journal, like a compiler: exit 1 when there is an error."""
+    from plnjournal.dates import today
+    from plnjournal.journal import drafts
+    from plnjournal.journal.files import links
     from plnjournal.journal.load import journal_files, load
     from plnjournal.validate import validate
 
     journal = current().journal()
     loaded = load(journal, refresh_cache=False)  # check never writes, not even the cache
-    problems = [*loaded.problems, *validate(loaded, journal_files(journal.root))]
+    left = drafts.left(journal)  # text pln kept for the teacher, which nothing else would show
+    files = journal_files(journal.root)
+    problems = [
+        *loaded.problems,
+        *validate(loaded, files, journal.settings.fields, today(), links(journal.root)),
+        *left,
+    ]
     if pack is not None:
         problems += _pack_problems(journal.root, pack, loaded)
     problems.sort()
@@ -67,13 +77,7 @@ def summary(problems: list[Problem], files_read: int) -> str:
         )
     errors = sum(problem.level == "error" for problem in problems)
     files = len({problem.path for problem in problems})
-    return (
-        f"{_count(errors, 'error')}, {_count(len(problems) - errors, 'warning')} in {_count(files, 'file')}"
-    )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+    return f"{count(errors, 'error')}, {count(len(problems) - errors, 'warning')} in {count(files, 'file')}"
 
 
 def register(app: typer.Typer) -> None:

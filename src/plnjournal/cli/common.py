@@ -64,6 +64,8 @@ def duration_options(minutes: str | None, hours: str | None) -> int | None:
 def finish(journal: Journal, change: Change, *, commit: bool = True) -> None:
     """Commit what was written when asked to, then print the created records' paths on stdout
     (in that order, so a reader that stops early, `| head`, never leaves a write uncommitted)."""
+    for message in change.warnings:
+        output.warn(message)
     if commit:
         from plnjournal.git.autocommit import autocommit
 

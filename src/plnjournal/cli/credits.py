@@ -11,6 +11,7 @@ import typer
 from plnjournal.cli import output
 from plnjournal.cli.common import FormatOption, NoCommit, OutOption, deliver
 from plnjournal.cli.context import current
+from plnjournal.cli.privacy import say_left_out
 
 if TYPE_CHECKING:
     from plnjournal.journal.packs import Pack
@@ -99,6 +100,8 @@ def pack_scope(
     first_entry = min((entry.date for entry in loaded.entries), default=None)
     start, end = parse_cycle(cycle, chosen) if cycle else cycle_of(chosen, first_entry, today())
     output.hint(f"{chosen.name} ({chosen.path}), cycle {start} to {end}")
+    if leave_private_out:
+        say_left_out(sum(1 for entry in loaded.entries if entry.private and start <= entry.date <= end))
     scope = {"entries": entries, "index": Index(loaded.records), "today": today()}
     return chosen, {**scope, "cycle": {"start": start, "end": end}}
 
@@ -144,25 +147,25 @@ def init_pack(
 @credits_app.command("packs")
 def packs(fmt: Annotated[Literal["table", "json"], FormatOption] = "table") -> None:
     """The rule packs pln knows: the built-in ones and the journal's own."""
+    from plnjournal.errors import PlnError
     from plnjournal.journal.pack_file import available, find
-    from plnjournal.render.table import render_plain
+    from plnjournal.render.views import credits as view
 
     root = current().journal().root
-    rows = []
+    rows, broken = [], False
     for name in available(root):
-        pack = find(root, name)
+        try:
+            pack = find(root, name)
+        except PlnError as problem:
+            output.warn(problem.message)
+            broken = True
+            continue
         rows.append(
             {"pack": name, "name": pack.name, "unit": pack.unit, "required": pack.required, "path": pack.path}
         )
-    if fmt == "json":
-        output.json_data(rows)
-    else:
-        output.data(
-            render_plain(
-                ["pack", "name", "required", "path"],
-                [[r["pack"], r["name"], f"{r['required']:g} {r['unit']}", r["path"]] for r in rows],
-            )
-        )
+    output.json_data(rows) if fmt == "json" else output.data(view.packs_table(rows))
+    if broken:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

@@ -76,6 +76,19 @@ OPTIONS: dict[str, tuple[str, Any]] = {
         Annotated[list[str] | None, typer.Option(show_default=False, autocompletion=complete.engagement)],
     ),
     "goal": ("goal", Annotated[str | None, typer.Option(show_default=False, autocompletion=complete.goals)]),
+    "where": (
+        "where",
+        Annotated[
+            list[str] | None,
+            typer.Option(
+                "--where",
+                metavar="KEY=VALUE",
+                help="Entries whose front-matter KEY (any key, yours too) matches: KEY=VALUE, "
+                "KEY!=VALUE, KEY~TEXT (contains), KEY>N, KEY<N (numbers or dates). Repeat: all must hold.",
+                show_default=False,
+            ),
+        ],
+    ),
 }
 RANGE = ("start", "end")
 MANY = frozenset(("people", "tools", "tags", "growth", "engagement"))  # FilterOptions' tuples
@@ -129,6 +142,12 @@ def with_options(
 def options_of(typed: dict[str, Any]) -> FilterOptions:
     """The FilterOptions of a command's option values (a repeatable one also split at commas)."""
     fields = {OPTIONS[name][0]: value for name, value in typed.items()}
-    return FilterOptions(
-        **{field: split_values(value) if field in MANY else value for field, value in fields.items()}
-    )
+    return FilterOptions(**{field: _value(field, value) for field, value in fields.items()})
+
+
+def _value(field: str, value: Any) -> Any:
+    """A repeatable option's values as a tuple (split at commas, but not a --where, which may hold
+    one); any other as typed."""
+    if field == "where":
+        return tuple(value or ())
+    return split_values(value) if field in MANY else value

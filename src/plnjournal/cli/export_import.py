@@ -12,6 +12,7 @@ import typer
 from plnjournal.cli.common import NoCommit, OutOption, deliver
 from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import filter_options
+from plnjournal.cli.privacy import IncludePrivate, say_left_out
 from plnjournal.query import FilterOptions
 
 if TYPE_CHECKING:
@@ -37,8 +38,13 @@ def export(
         ExportFormat, typer.Option("--format", "-f", help="Output format (obsidian: a folder of notes).")
     ] = "json",
     out: OutOption = None,
-    include_private: Annotated[
-        bool, typer.Option("--include-private", help="Also export entries marked private: true.")
+    include_private: IncludePrivate = False,
+    for_cohort: Annotated[
+        bool,
+        typer.Option(
+            "--for-cohort",
+            help="Counts only, for a course or district (pln cohort adds them up): no names, no notes.",
+        ),
     ] = False,
 ) -> None:
     """Export entries (people, spaces, tools and goal named, ids kept); private ones stay home.
@@ -47,7 +53,7 @@ def export(
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
-    from plnjournal.query import read_filters, select_entries
+    from plnjournal.query import private_left_out, read_filters, select_entries
     from plnjournal.reports.export import export_data
 
     journal = current().journal()
@@ -59,8 +65,13 @@ def export(
         index,
         school_year_start=journal.settings.school_year_start,
         include_private=include_private,
+        field_types=journal.settings.fields,
     )
     entries = select_entries(loaded.entries, chosen, index)
+    say_left_out(private_left_out(loaded.entries, chosen, index))
+    if for_cohort:
+        deliver(cohort_share(journal, loaded, entries), out)
+        return
     if fmt == "obsidian":
         write_vault(journal.root, _vault_folder(vault, out), loaded, entries, index)
         return
@@ -69,6 +80,21 @@ def export(
 
         raise UsageError(f"{vault}: a folder is for --format obsidian; --format {fmt} writes to -o FILE")
     deliver(render_export(export_data(loaded, entries, index, journal.settings.owner), fmt), out)
+
+
+def cohort_share(journal: Journal, loaded: Loaded, entries: Sequence[Entry]) -> str:
+    """The share's JSON (the share id made on first use is committed)."""
+    from plnjournal.cli.common import finish
+    from plnjournal.dates import today
+    from plnjournal.ops.share_id import share_id
+    from plnjournal.render import json
+    from plnjournal.reports.cohort import share
+
+    teacher, change = share_id(journal)
+    if change is not None:
+        finish(journal, change)
+    spaces = {space.id: space for space in loaded.of("space")}
+    return json.render(share(entries, spaces, teacher, today()))
 
 
 def _vault_folder(vault: Path | None, out: Path | None) -> Path:

@@ -9,6 +9,7 @@ import typer
 from plnjournal.cli import output
 from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import RANGE, filter_options
+from plnjournal.cli.privacy import IncludePrivate, say_left_out
 from plnjournal.query import FilterOptions
 
 
@@ -19,20 +20,27 @@ def graph(
         Literal["mermaid", "dot"], typer.Option("--format", "-f", help="Graph language.")
     ] = "mermaid",
     pairs: Annotated[bool, typer.Option("--pairs", help="Also link people who share an entry.")] = False,
+    introductions: Annotated[
+        bool,
+        typer.Option("--introductions", help="Also draw who brought whom in (met_via, introduced_by)."),
+    ] = False,
+    include_private: IncludePrivate = False,
 ) -> None:
     """The network as a graph: people, spaces and tools, linked by the entries they share.
 
     Mermaid renders on GitHub and in Obsidian (put it in a ```mermaid block); for DOT:
-    `pln graph --format dot | dot -Tsvg > network.svg`.
+    `pln graph --format dot | dot -Tsvg > network.svg`. Made to be shared, so private entries
+    (and whom they name) stay out, unless --include-private.
     """
     import importlib
 
     from plnjournal.cli.scope import load_scope
     from plnjournal.reports.graph import build_graph
 
-    scope = load_scope(current().journal(), filters)
+    scope = load_scope(current().journal(), filters, include_private=include_private)
+    say_left_out(scope.private_left_out)
     renderer = importlib.import_module(f"plnjournal.render.{fmt}")
-    output.data(renderer.render(build_graph(scope, pairs=pairs)))
+    output.data(renderer.render(build_graph(scope, pairs=pairs, introductions=introductions)))
 
 
 def register(app: typer.Typer) -> None:

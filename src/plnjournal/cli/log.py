@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,6 +12,10 @@ from plnjournal.cli import complete, output, prompts
 from plnjournal.cli.common import NoCommit, NoInput, duration_options, finish, split_values
 from plnjournal.cli.context import current
 from plnjournal.model import Engagement
+
+if TYPE_CHECKING:
+    from plnjournal.change import Change
+    from plnjournal.journal.settings import Journal
 
 Many = Annotated[list[str] | None, typer.Option(help="Repeat or separate with commas.", show_default=False)]
 Text = Annotated[str | None, typer.Option(show_default=False)]
@@ -129,25 +133,32 @@ def log(
         bool,
         typer.Option("--add-missing", help="Create people, spaces, tools and goals that do not exist yet."),
     ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Save the newest draft pln kept when an entry could not be saved."),
+    ] = False,
     no_commit: NoCommit = False,
     no_input: Annotated[bool, NoInput] = False,
 ) -> None:
     """Log what happened, with whom, where, how it made you grow, and what you will try next.
 
     On a terminal without a TITLE, pln asks for the title, space, people, growth and intention.
-    Prints the new entry's path, so `$EDITOR $(pln log ...)` opens it.
+    Prints the new entry's path, so `$EDITOR $(pln log ...)` opens it. When the editor fails, what
+    you typed is kept as a draft in .pln/drafts/: `pln log --resume` saves it.
     """
+    if resume:
+        _resume(add_missing, no_commit, no_input)
+        return
     from plnjournal.dates import parse_date, today
     from plnjournal.journal.lookup import named_index
     from plnjournal.journal.templates import apply, for_entry
-    from plnjournal.ops.create import log_entry
 
     notes = {"affective": affective, "cognitive": cognitive, "identity": identity, "social": social}
     named = set(split_values(growth))
     growth_map = {dim: note for dim, note in notes.items() if note is not None or dim in named}
     growth_map.update({dim: None for dim in named if dim not in notes})  # reported as unknown
     values: dict[str, Any] = {
-        "date": today() if date == "today" else parse_date(date),
+        "date": None if date == "today" else parse_date(date),  # on a terminal, asked
         "time": _time(time),
         "title": title,
         "space": space,
@@ -178,12 +189,74 @@ def log(
     if asking:
         present = prompts.ask_title_and_space(present, index)
         _require_a_name(present)
+    present.setdefault("date", today())
     chosen = for_entry(journal, index, template, present.get("space"))
     if asking:
         present = prompts.ask_details(present, index, chosen)
     present, scaffold = apply(chosen, present, index, journal.settings.owner)
-    change = log_entry(journal, present, _body(message, scaffold, no_input), add_missing, index)
+    body, edited = _body(journal, present, message, scaffold, no_input)
+    change = _save(journal, present, body, add_missing, keep=asking or edited)
+    if edited and body == scaffold:
+        output.warn(f"the editor returned without any text; {_saved_as_is(change, scaffold)}")
+    _warn_if_future(present["date"])
     finish(journal, change, commit=not no_commit)
+
+
+def _warn_if_future(day: Any) -> None:
+    from plnjournal.dates import future_note, today
+
+    if note := future_note(day, today()):
+        output.warn(f"date: {note} (saved as dated; fix it with 'pln edit')")
+
+
+def _save(journal: Journal, values: dict[str, Any], body: str, add_missing: bool, keep: bool) -> Change:
+    """The entry saved; when it is refused after the teacher typed it (`keep`), a draft keeps it."""
+    from plnjournal.errors import PlnError
+    from plnjournal.ops.create import log_entry
+
+    try:
+        return log_entry(journal, values, body, add_missing)
+    except PlnError as refused:
+        if not keep:
+            raise
+        raise PlnError(f"{refused.message}; {_kept(journal, values, body)}") from None
+
+
+def _kept(journal: Journal, values: dict[str, Any], body: str) -> str:
+    from plnjournal.journal.drafts import shown
+    from plnjournal.ops.log_drafts import keep_draft
+
+    draft = shown(journal, keep_draft(journal, values, body))
+    return f"what you typed is kept in {draft}: 'pln log --resume' saves it"
+
+
+def _saved_as_is(change: Change, scaffold: str) -> str:
+    from plnjournal.ops.edit import AT_ONCE_HINT
+
+    what = "with the template's text only" if scaffold.strip() else "without notes"
+    return f"the entry is saved {what} ({AT_ONCE_HINT}); add them with 'pln edit {_id(change)}'"
+
+
+def _id(change: Change) -> str:
+    return change.created[0].rsplit("/", 1)[-1].removesuffix(".md")
+
+
+def _resume(add_missing: bool, no_commit: bool, no_input: bool) -> None:
+    """`pln log --resume`: the newest draft, reopened in $EDITOR on a terminal, then saved."""
+    from plnjournal.errors import PlnError
+    from plnjournal.journal.drafts import shown
+    from plnjournal.ops.edit import has_editor, run_editor
+    from plnjournal.ops.log_drafts import newest_draft, resume
+
+    journal = current().journal()
+    draft = newest_draft(journal)
+    if prompts.interactive(no_input) and has_editor():
+        status = run_editor(draft)
+        if status != 0:
+            kept = shown(journal, draft)
+            raise PlnError(f"the editor exited with status {status}; the draft is kept in {kept}")
+    output.hint(f"saving the draft {shown(journal, draft)}")
+    finish(journal, resume(journal, draft, add_missing), commit=not no_commit)
 
 
 def _require_a_name(values: dict[str, Any]) -> None:
@@ -225,20 +298,29 @@ def _time(text: str | None) -> str | None:
         raise UsageError(f"--time: {bad}") from None
 
 
-def _body(message: str | None, scaffold: str, no_input: bool) -> str:
+def _body(
+    journal: Journal, values: dict[str, Any], message: str | None, scaffold: str, no_input: bool
+) -> tuple[str, bool]:
     """-m; else stdin when it is not a terminal; else $EDITOR on the template's scaffold on a
-    terminal; else the scaffold as it is. `--no-input` reads neither stdin nor a terminal."""
+    terminal; else the scaffold as it is. `--no-input` reads neither stdin nor a terminal.
+    With it, whether the editor wrote it; an editor that fails leaves a draft (PlnError)."""
     if message is not None:
-        return message
+        return message, False
     if no_input or sys.stdin is None:
-        return scaffold
+        return scaffold, False
     if not output.is_terminal(sys.stdin):
-        return _read_stdin() or scaffold
-    from plnjournal.ops.edit import compose, has_editor
+        return _read_stdin() or scaffold, False
+    from plnjournal.ops.edit import EditorFailed, compose, has_editor
 
-    if output.is_terminal(sys.stdout) and has_editor():
-        return compose(scaffold)
-    return scaffold
+    if not (output.is_terminal(sys.stdout) and has_editor()):
+        return scaffold, False
+    try:
+        return compose(scaffold), True
+    except EditorFailed as failed:
+        from plnjournal.errors import PlnError
+
+        kept = _kept(journal, values, str(failed.text))
+        raise PlnError(f"{failed.message}, so the entry is not saved; {kept}") from None
 
 
 def _read_stdin() -> str:

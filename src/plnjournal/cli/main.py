@@ -1,4 +1,10 @@
-"""The `pln` command: global options and the command groups, each in a module of its own."""
+"""The `pln` command: global options and the command groups, each in a module of its own.
+
+Start-up: building typer's command for every module costs more than most commands' own work, so
+`pln CMD` (the `main` entry point) registers only the module that provides CMD, found in
+`COMMANDS`; `pln --help`, shell completion and a word pln does not know get every command.
+`app` (what tests and completion import) is the whole app, built on first use.
+"""
 
 from __future__ import annotations
 
@@ -16,18 +22,29 @@ tools you learn with, and what you learn from them, as Markdown files under git.
 Start with `pln init DIR`; then `pln add person`, `pln log` right after a chat or an Edcamp,
 and `pln report --growth` at the end of a term."""
 
-app = typer.Typer(
-    cls=PlnGroup,
-    help=HELP,
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+
+def _new_app() -> typer.Typer:
+    made = typer.Typer(
+        cls=PlnGroup,
+        help=HELP,
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    made.callback()(main_options)
+    return made
 
 
-@app.callback()
+def _show_version(value: bool) -> None:
+    if value:
+        from plnjournal import __version__
+
+        typer.echo(f"pln {__version__}")
+        raise typer.Exit()
+
+
 def main_options(
     ctx: typer.Context,
     journal: Annotated[
@@ -43,50 +60,88 @@ def main_options(
         bool,
         typer.Option("--no-cache", help="Parse every file again; neither read nor write the cache in .pln/."),
     ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", is_eager=True, callback=_show_version, help="Show pln's version and exit."),
+    ] = False,
 ) -> None:
     ctx.obj = Context.detect(journal, use_cache=not no_cache)
 
 
-COMMANDS = (
-    "init",
-    "add",
-    "log",
-    "templates",
-    "browse",
-    "rename",
-    "report",
-    "next",
-    "goal",
-    "check",
-    "sync",
-    "reflect",
-    "graph",
-    "status",
-    "config",
-    "cache",
-    "export_import",
-    "portfolio",
-    "credits",
-)  # modules of this package, each with register(app); `pln --help` lists the commands they add
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "init": ("init",),
+    "add": ("add",),
+    "log": ("log",),
+    "templates": ("templates",),
+    "browse": ("list", "show", "edit"),
+    "rename": ("rename", "rm"),
+    "set": ("set",),
+    "merge": ("merge",),
+    "report": ("report",),
+    "next": ("next",),
+    "goal": ("goal",),
+    "check": ("check",),
+    "sync": ("sync",),
+    "reflect": ("reflect",),
+    "graph": ("graph",),
+    "status": ("status",),
+    "upcoming": ("upcoming",),
+    "config": ("config",),
+    "cache": ("cache",),
+    "export_import": ("export", "import"),
+    "cohort": ("cohort",),
+    "portfolio": ("portfolio", "attach"),
+    "search": ("search",),
+    "credits": ("credits",),
+}  # modules of this package, each with register(app), and the commands it adds (a test checks them)
+VALUE_OPTIONS = ("-J", "--journal")  # global options that take a value
 
 
-def _register() -> None:
+def build(command: str | None = None) -> typer.Typer:
+    """The app with every command, or only the module that provides `command` when one does."""
     import importlib
 
-    for name in COMMANDS:
-        importlib.import_module(f"{__package__}.{name}").register(app)
+    from plnjournal.cli.coercion import install
+
+    install()  # plain values skip typer's pydantic coercion: see coercion.py
+    made = _new_app()
+    modules = [module for module, names in COMMANDS.items() if command in names]
+    for name in modules or COMMANDS:
+        importlib.import_module(f"{__package__}.{name}").register(made)
+    return made
 
 
-_register()
+def command_word(args: list[str]) -> str | None:
+    """The command a command line runs (`pln -J dir status --format json` -> status)."""
+    words = iter(args)
+    for word in words:
+        if word in VALUE_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+_whole: list[typer.Typer] = []
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`app`: the whole app, made once, when first imported."""
+    if name != "app":
+        raise AttributeError(name)
+    if not _whole:
+        _whole.append(build())
+    return _whole[0]
 
 
 def main() -> None:
-    try:
-        app()
-    except Exception as problem:  # only a bug in building the CLI gets here; never a traceback
-        import os
-        import sys
+    import os
+    import sys
 
+    completing = any(name.endswith("_COMPLETE") for name in os.environ)
+    try:
+        build(None if completing else command_word(sys.argv[1:]))()
+    except Exception as problem:  # only a bug in building the CLI gets here; never a traceback
         if os.environ.get("PLN_DEBUG"):
             raise
         sys.stderr.write(f"pln: error: internal error: {type(problem).__name__}: {problem}\n")

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +12,10 @@ from plnjournal.cli.common import FormatOption, NoCommit, TableFormat, finish
 from plnjournal.cli.context import current
 
 COLUMNS = ("#", "date", "age", "next", "handle")
+
+if TYPE_CHECKING:
+    from plnjournal.journal.load import Loaded
+    from plnjournal.journal.settings import Journal
 
 
 def next_(
@@ -98,7 +102,8 @@ def list_open(fmt: str) -> None:
     from plnjournal.journal.load import load
     from plnjournal.reports.intentions import intention_rows
 
-    loaded = load(current().journal(), ("entry", "reflection"))
+    journal = current().journal()
+    loaded = load(journal, ("entry", "reflection", "person"))
     warn_skipped(loaded)
     rows = intention_rows(loaded, today())
     if not rows:
@@ -114,8 +119,31 @@ def list_open(fmt: str) -> None:
                 [list(r.values()) for r in rows],
             )
         )
-    elif rows:
-        emit_table(COLUMNS, [[r["n"], r["date"], f"{r['age_days']}d", r["next"], r["handle"]] for r in rows])
+    else:
+        if rows:
+            emit_table(
+                COLUMNS, [[r["n"], r["date"], f"{r['age_days']}d", r["next"], r["handle"]] for r in rows]
+            )
+        show_keep_in_touch(journal, loaded)
+
+
+def show_keep_in_touch(journal: Journal, loaded: Loaded) -> None:
+    """Below the intentions on a table: the people due for a word (pln status and the network
+    report list them too; JSON stays the list of intentions)."""
+    from plnjournal.cli.browse import emit_table
+    from plnjournal.dates import today
+    from plnjournal.journal.refs import Index
+    from plnjournal.reports.keep_in_touch import cadence_warnings, keep_in_touch
+
+    for message in cadence_warnings(loaded):
+        output.warn(message)
+    due = keep_in_touch(loaded, Index(loaded.records), journal.settings, today())
+    if due:
+        output.line("\nKeep in touch")
+        emit_table(
+            ("name", "cadence", "last contact", "state", "id"),
+            [[r["name"], r["cadence"], r["last_contact"] or "never", r["state"], r["id"]] for r in due],
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -11,6 +11,7 @@ from plnjournal.cli.common import NoCommit, OutOption, deliver
 from plnjournal.cli.context import current
 from plnjournal.cli.credits import CycleOption, PackOption
 from plnjournal.cli.entry_filters import RANGE, filter_options
+from plnjournal.cli.privacy import IncludePrivate, say_left_out
 from plnjournal.query import FilterOptions
 
 
@@ -23,10 +24,12 @@ def portfolio(
     out: OutOption = None,
     pack: PackOption = None,
     cycle: CycleOption = None,
+    include_private: IncludePrivate = False,
 ) -> None:
     """Evidence of professional learning for recertification: clock hours, providers, evidence,
-    what you learned and applied. Private entries are never in it. With --pack, grouped by the
-    pack's categories with their units, in the columns that state's log asks for, over its cycle.
+    what you learned and applied. Private entries stay out, unless --include-private. With --pack,
+    grouped by the pack's categories with their units, in the columns that state's log asks for,
+    over its cycle.
 
     Without --from or --to it covers this school year (from the journal's school_year_start)."""
     if pack is not None or cycle is not None:
@@ -34,7 +37,7 @@ def portfolio(
             from plnjournal.errors import UsageError
 
             raise UsageError("--from/--to: with --pack the portfolio covers the pack's cycle; use --cycle")
-        _pack_portfolio(pack, cycle, fmt, out)
+        _pack_portfolio(pack, cycle, fmt, out, include_private)
         return
     from plnjournal.cli import output
     from plnjournal.cli.scope import load_scope
@@ -46,22 +49,25 @@ def portfolio(
     scope = load_scope(
         journal,
         filters,
-        include_private=False,
+        include_private=include_private,
         history=False,
         default_range=default_range(journal.settings, today()),
     )
+    say_left_out(scope.private_left_out)
     data = build(scope)
     if not data["activities"]:
         output.hint(f"no entries from {data['from']} to {data['to']}; the portfolio is empty")
     deliver(getattr(view, fmt)(data), out)
 
 
-def _pack_portfolio(pack: str | None, cycle: str | None, fmt: str, out: Path | None) -> None:
+def _pack_portfolio(
+    pack: str | None, cycle: str | None, fmt: str, out: Path | None, include_private: bool
+) -> None:
     from plnjournal.cli.credits import pack_scope
     from plnjournal.render.views import credit_log as view
     from plnjournal.reports.credit_log import build
 
-    chosen, scope = pack_scope(pack, cycle, leave_private_out=True)
+    chosen, scope = pack_scope(pack, cycle, leave_private_out=not include_private)
     owner = current().journal().settings.owner
     data = build(
         chosen, scope["entries"], scope["index"], **scope["cycle"], today=scope["today"], owner=owner

@@ -13,7 +13,7 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.common import split_values
-from plnjournal.model import DIMENSIONS, SUPPORT_KINDS, display_name
+from plnjournal.model import DIMENSIONS, ENGAGEMENT_LEVELS, SUPPORT_KINDS, display_name
 
 if TYPE_CHECKING:
     from plnjournal.journal.refs import Index
@@ -73,6 +73,8 @@ def ask_title_and_space(values: dict[str, Any], index: Index) -> dict[str, Any]:
     output.hint("press Enter to skip a question")
     values = dict(values)
     values["title"] = ask("Title (what was it?)") or None
+    if not values.get("date"):
+        values["date"] = ask_date()
     if not values.get("space"):
         show_choices(index, "space", "spaces")
         values["space"] = next(iter(ask_refs(index, "space", "Space (id or name)")), None)
@@ -85,6 +87,11 @@ def ask_details(values: dict[str, Any], index: Index, template: Template | None)
     if not values.get("people"):
         show_choices(index, "person", "people")
         values["people"] = ask_refs(index, "person", "With (person ids or names, comma-separated)")
+    defaults = template.defaults if template else {}
+    if not values.get("minutes"):
+        values["minutes"] = ask_minutes(defaults.get("minutes"))
+    if not values.get("engagement"):
+        values["engagement"] = ask_engagement(defaults.get("engagement"))
     if not values.get("growth"):
         prompts = template.prompts if template else {}
         notes = {
@@ -94,6 +101,50 @@ def ask_details(values: dict[str, Any], index: Index, template: Template | None)
     if not values.get("next"):
         values["next"] = ask("Next (what will you try?)") or None
     return {key: value for key, value in values.items() if value}
+
+
+def ask_date() -> Any:
+    """The day it happened: Enter for today, else a date or words ('yesterday', 'last friday')."""
+    from plnjournal.dates import parse_date, today
+    from plnjournal.errors import UsageError
+
+    day = today()
+    while True:
+        answer = ask(f"Date (yesterday, last friday, 2026-11-20...) [{day.isoformat()}]")
+        if not answer:
+            return day
+        try:
+            return parse_date(answer, option="date")
+        except UsageError as bad:
+            output.warn(bad.message)
+
+
+def ask_minutes(default: object = None) -> int | None:
+    """How long, read as `--minutes` reads it (90, 90 min, 1h30, 1.5 hours, 1:30); Enter keeps
+    the template's minutes, if any."""
+    from plnjournal.durations import FORMATS, DurationError, parse_duration
+
+    shown = f" [{default} minutes]" if default else ""
+    while True:
+        answer = ask(f"How long? ({FORMATS['minutes']}){shown}")
+        if not answer:
+            return None
+        try:
+            return parse_duration(answer, "minutes")
+        except DurationError as bad:
+            output.warn(str(bad))
+
+
+def ask_engagement(default: str | None) -> str | None:
+    """What the educator did, from the list (DESIGN §3); Enter keeps the template's, if any."""
+    from plnjournal.journal.vocabulary import bad_choice_message
+
+    shown = f" [{default}]" if default else ""
+    while True:
+        answer = ask(f"What did you do? ({', '.join(ENGAGEMENT_LEVELS)}){shown}").lower()
+        if not answer or answer in ENGAGEMENT_LEVELS:
+            return answer or None  # None: the template's default applies
+        output.warn(bad_choice_message("engagement", answer, ENGAGEMENT_LEVELS))
 
 
 def ask_person(values: dict[str, Any], index: Index) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import typer
 from plnjournal.cli import output
 from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import OPTIONS, filter_options, with_options
+from plnjournal.cli.privacy import SHARED_FORMATS, IncludePrivate, say_left_out
 from plnjournal.query import FilterOptions
 from plnjournal.render.registry import FORMATS, REPORTS
 
@@ -23,8 +24,12 @@ def report(
     filters: FilterOptions,
     by: Annotated[Period, typer.Option("--by", help="Period of the time series.")] = "month",
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
+    include_private: IncludePrivate = False,
 ) -> None:
-    """A report over the entries in a range (default: all)."""
+    """A report over the entries in a range (default: all).
+
+    As markdown, html or csv (made to be shared) it leaves private entries out, unless
+    --include-private; the table and JSON on your terminal keep them."""
     from plnjournal.cli.scope import load_scope
     from plnjournal.errors import UsageError
     from plnjournal.query import describe_range
@@ -35,9 +40,10 @@ def report(
     parts = REPORTS[name].load()
     if fmt not in parts.formats:
         raise UsageError(f"--format {fmt} is not available for the {name} report")
-    # a page is made to be shared, so private entries stay out of it, as out of an export
+    keep = include_private or fmt not in SHARED_FORMATS  # shared formats leave private entries out
     history = name == "network"  # only the network report asks git when each person was added
-    scope = load_scope(current().journal(), filters, by=by, include_private=fmt != "html", history=history)
+    scope = load_scope(current().journal(), filters, by=by, include_private=keep, history=history)
+    say_left_out(scope.private_left_out)
     for message in parts.unusable_values(scope):
         output.warn(message)
     if not scope.entries:

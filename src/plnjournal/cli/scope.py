@@ -1,5 +1,5 @@
 """The journal read for a command that reports on entries (`pln report`, `graph`, `reflect`,
-`portfolio`): loaded, the files left out warned about, and the filters typed read into a Scope."""
+`portfolio`): loaded, the files and entries left out warned about, and the filters typed read into a Scope."""
 
 from __future__ import annotations
 
@@ -16,13 +16,17 @@ def load_scope(journal: Journal, options: FilterOptions, *, history: bool = True
     `history`: also read from git when each person was added (the network's dormant ties)."""
     from functools import partial
 
+    from plnjournal.cli import output
     from plnjournal.cli.browse import warn_skipped
     from plnjournal.dates import today
     from plnjournal.git.history import people_added
     from plnjournal.journal.load import load
-    from plnjournal.reports import read_scope
+    from plnjournal.reports import future_warnings, read_scope
 
     loaded = load(journal)
     warn_skipped(loaded)
     added = partial(people_added, journal) if history else None
-    return read_scope(loaded, options, settings=journal.settings, today=today(), added=added, **choices)
+    scope = read_scope(loaded, options, settings=journal.settings, today=today(), added=added, **choices)
+    for message in future_warnings(scope):
+        output.warn(message)
+    return scope

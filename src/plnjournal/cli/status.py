@@ -9,6 +9,8 @@ import typer
 from plnjournal.cli import output
 from plnjournal.cli.context import current
 
+MEMORIES_SHOWN = 2  # open intentions from a year ago first
+
 
 def status(
     fmt: Annotated[Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")] = "table",
@@ -24,6 +26,8 @@ def status(
     loaded = read_needed(journal, today())
     warn_skipped(loaded)
     data = build_status(journal, today(), people_added(journal, today()), loaded)
+    for message in data.pop("warnings", []):
+        output.warn(message)
     if fmt == "json":
         output.json_data(data)
     else:
@@ -49,6 +53,20 @@ def text(data: dict) -> str:
             for row in data["dormant"]
         )
         lines.append(f"Dormant: {shown}")
+    for row in data.get("keep_in_touch", []):
+        since = "never in touch" if row["last_contact"] is None else f"last {row['last_contact']}"
+        lines.append(
+            f"Keep in touch: {clean_cell(row['name'])} ({row['state']}, every {row['cadence']}, {since})"
+        )
+    if session := data.get("next_session"):
+        when = session["date"] + (f" {session['time']}" if session["time"] else "")
+        zone = f" {session['zone']}" if session["zone"] and session["time"] else ""
+        lines.append(f"Next session: {clean_cell(session['name'])}, {when}{zone} (pln upcoming)")
+    memories = sorted(data.get("a_year_ago", []), key=lambda m: not (m["intended"] and not m["applied"]))
+    for memory in memories[:MEMORIES_SHOWN]:
+        lines.append(clean_cell(memory["sentence"]))
+    if len(memories) > MEMORIES_SHOWN:
+        lines.append(f"  and {len(memories) - MEMORIES_SHOWN} more from a year ago (pln reflect)")
     if data["warning"]:
         lines.append(f"Watch: {clean_cell(data['warning'])} (pln report --network)")
     return "\n".join(lines) + "\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,19 +14,33 @@ if TYPE_CHECKING:
     from plnjournal.git.sync import SyncResult
 
 RESOLVE_STEPS = """\
-Both versions are in each file, between <<<<<<< and >>>>>>> lines; nothing is lost. To finish:
-  git status                  where things stand
-  edit each file: keep what you want, delete the marker lines
-  git add FILE...             mark each file resolved
-  git rebase --continue       then run 'pln sync' again
-Or go back to how things were before this sync: git rebase --abort"""
+Both versions are in each file: between '<<<<<<< the remote' and '=======' what the other device
+synced, between '=======' and '>>>>>>> this device' what you changed here; nothing is lost.
+To finish: edit each file, keep what you want, delete the marker lines, then
+  pln sync --continue         finish the sync (no editor opens) and send it
+Or go back to how things were before this sync: pln sync --abort"""
 
 
-def sync() -> None:
+def sync(
+    resume: Annotated[
+        bool, typer.Option("--continue", help="After fixing the files a sync stopped on: finish it and push.")
+    ] = False,
+    abort: Annotated[
+        bool, typer.Option("--abort", help="Undo a sync that stopped on a conflict: back to before it.")
+    ] = False,
+) -> None:
     """Commit the journal's pending files, `git pull --rebase`, then `git push`."""
-    from plnjournal.git.sync import sync as sync_journal
+    from plnjournal.errors import UsageError
+    from plnjournal.git import sync as syncing
 
-    result = sync_journal(current().journal())
+    if resume and abort:
+        raise UsageError("--continue and --abort: choose one")
+    journal = current().journal()
+    if abort:
+        remote = syncing.abort(journal)
+        output.hint(f"sync undone: back to before it; nothing was sent to {remote.name}/{remote.branch}")
+        return
+    result = syncing.resume(journal) if resume else syncing.sync(journal)
     if result.committed:
         output.hint(f"committed {count(len(result.committed), 'changed file')}")
     if result.conflicts:

@@ -47,8 +47,11 @@ def available() -> bool:
     return shutil.which("git") is not None
 
 
-def call(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """git ARGS in `root`, whatever its exit status; pathspecs are always literal file names."""
+def call(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """git ARGS in `root`, whatever its exit status; pathspecs are always literal file names.
+    `env` adds variables to the environment (GIT_EDITOR=true: no editor ever opens)."""
+    import os
+
     return subprocess.run(
         ["git", "--literal-pathspecs", *args],
         cwd=root,
@@ -56,12 +59,13 @@ def call(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         stdin=subprocess.DEVNULL,
         check=False,
+        env={**os.environ, **env} if env else None,
     )
 
 
-def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """git ARGS in `root`; GitError with git's own last line when it fails."""
-    result = call(root, *args)
+    result = call(root, *args, env=env)
     if result.returncode != 0:
         message = last_line(result) or f"git {args[0]} failed (exit {result.returncode})"
         raise GitError(message, result.stderr + result.stdout)
@@ -71,6 +75,17 @@ def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def last_line(result: subprocess.CompletedProcess[str]) -> str:
     lines = [line.strip() for line in (result.stderr or result.stdout).splitlines() if line.strip()]
     return lines[-1] if lines else ""
+
+
+def first_reason(result: subprocess.CompletedProcess[str]) -> str:
+    """git's first `fatal:` or `error:` line, without the prefix: the cause, where the last line
+    is often advice ("and the repository exists.")."""
+    lines = [line.strip() for line in (result.stderr or result.stdout).splitlines() if line.strip()]
+    for line in lines:
+        for prefix in ("fatal: ", "error: "):
+            if line.startswith(prefix):
+                return line.removeprefix(prefix)
+    return lines[-1] if lines else f"git exited with status {result.returncode}"
 
 
 def needs_identity(problem: GitError) -> bool:

@@ -8,17 +8,23 @@ nothing aborted for the user, nothing lost.
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from plnjournal.errors import PlnError
 from plnjournal.git import repository as git
+from plnjournal.git.conflicts import label_sides
 from plnjournal.journal.fileformat import conflict_marker_line
-from plnjournal.journal.files import FOLDER_NAMES
+from plnjournal.journal.files import FOLDER_NAMES, is_record_name
 from plnjournal.journal.lock import locked
+from plnjournal.journal.parse import parse_file
 from plnjournal.journal.settings import CONFIG_FILE, Journal
+from plnjournal.model import KIND_OF_FOLDER
 
-JOURNAL_FILES = (CONFIG_FILE, *FOLDER_NAMES)  # what sync commits on the user's behalf
+# what sync commits on the user's behalf: the journal's own README (pln init writes it) included
+JOURNAL_FILES = (CONFIG_FILE, "README.md", *FOLDER_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +51,13 @@ class SyncResult:
 
 def sync(journal: Journal) -> SyncResult:
     """Commit pending journal files, pull (rebasing ours on top), push; git's refusals as PlnError."""
+    return _explained(_sync, journal)
+
+
+def _explained(step: Callable[[Journal], SyncResult], journal: Journal) -> SyncResult:
+    """The step's result; a git refusal as one line for the user."""
     try:
-        return _sync(journal)
+        return step(journal)
     except git.GitError as problem:
         raise PlnError(f"git said: {problem}") from None
 
@@ -73,9 +84,14 @@ def _sync(journal: Journal) -> SyncResult:
 
 def _refuse_unfinished(root: Path) -> None:
     operation = git.operation_in_progress(root)
+    if operation == "a rebase":
+        raise PlnError(
+            "an earlier sync stopped on a conflict: fix the files, then 'pln sync --continue' "
+            "(or 'pln sync --abort' to go back to before it)"
+        )
     if operation:
         raise PlnError(
-            f"{operation} is in progress here (an earlier sync that stopped?); finish it first: "
+            f"{operation} is in progress here; finish it first: "
             "'git status' says how, then run pln sync again"
         )
 
@@ -120,14 +136,16 @@ def commit_pending(root: Path) -> tuple[str, ...]:
             f"uncommitted changes pln does not commit for you: {', '.join(blocking)}; "
             "commit them or 'git stash' them, then run pln sync again"
         )
-    _refuse_conflict_markers(root, pending)
+    _refuse_unfinished_files(root, pending)
     if pending:
         what = pending[0] if len(pending) == 1 else f"{len(pending)} files"
         git.commit(root, pending, f"sync: pending changes to {what}")
     return tuple(pending)
 
 
-def _refuse_conflict_markers(root: Path, paths: list[str]) -> None:
+def _refuse_unfinished_files(root: Path, paths: list[str]) -> None:
+    """Neither a file mid-merge nor a record that does not read is committed on the user's behalf
+    (a broken `pln edit` is saved, never committed, and must not be pushed either)."""
     for path in paths:
         try:
             line = conflict_marker_line((root / path).read_text(encoding="utf-8", errors="replace"))
@@ -135,6 +153,16 @@ def _refuse_conflict_markers(root: Path, paths: list[str]) -> None:
             continue
         if line is not None:
             raise PlnError(f"{path}:{line}: git conflict marker; resolve the file, then run pln sync again")
+        if _is_record(path):
+            record, problems = parse_file(str(root / path), path)
+            if record is None and problems:
+                where = f"{problems[0].path}:{problems[0].line}: {problems[0].message}"
+                raise PlnError(f"{where}; fix it ('pln edit'), then run pln sync again")
+
+
+def _is_record(path: str) -> bool:
+    folder, _, name = path.partition("/")
+    return folder in KIND_OF_FOLDER and is_record_name(name.rsplit("/", 1)[-1])
 
 
 def pull(root: Path, remote: Remote) -> tuple[str, ...]:
@@ -145,11 +173,35 @@ def pull(root: Path, remote: Remote) -> tuple[str, ...]:
     if git.operation_in_progress(root):
         conflicts = git.unmerged(root)
         if conflicts:
+            label_sides(root, conflicts, f"{remote.name}/{remote.branch}")
             return tuple(conflicts)
         raise PlnError(f"the rebase stopped: {git.last_line(result)}; 'git status' says what to do next")
     if not _remote_has_branch(root, remote):
         return ()  # a new, empty remote: nothing to pull, the push will create the branch
-    raise PlnError(f"cannot pull from {remote.name} ({remote.url}): {git.last_line(result)}")
+    raise PlnError(f"cannot pull from {remote.name} ({remote.url}): {remote_trouble(result, remote)}")
+
+
+# git's reasons for not reaching a remote, as a teacher would say them (the first matching wins),
+# and whether the remote's address is the likely culprit
+_REMOTE_TROUBLE = (
+    ("does not appear to be a git repository", "there is no git repository at that address", True),
+    ("repository not found", "the repository does not exist there, or you have no access to it", True),
+    ("could not resolve host", "cannot reach that address (no network, or a mistyped host)", True),
+    ("permission denied", "you have no access to it (check your SSH key or credentials)", False),
+    ("authentication failed", "the name or password (token) was refused", False),
+    ("could not read from remote", "the repository does not exist there, or you have no access to it", True),
+)
+
+
+def remote_trouble(result: subprocess.CompletedProcess[str], remote: Remote) -> str:
+    """Why git could not reach the remote, in one line: in plain words where git gave a reason it
+    is known to give, else its own first `fatal:` line (not the advice it prints after it)."""
+    text = (result.stderr or result.stdout).casefold()
+    for phrase, meaning, address in _REMOTE_TROUBLE:
+        if phrase in text:
+            fix = f"; check it with 'git remote -v', change it with 'git remote set-url {remote.name} URL'"
+            return meaning + (fix if address else "")
+    return git.first_reason(result)
 
 
 def _remote_has_branch(root: Path, remote: Remote) -> bool:
@@ -166,7 +218,102 @@ def push(root: Path, branch: str, remote: Remote) -> int:
     result = git.call(root, *args, remote.name, f"{branch}:refs/heads/{remote.branch}")
     if result.returncode != 0:
         raise PlnError(
-            f"cannot push to {remote.name} ({remote.url}): {git.last_line(result)}; "
+            f"cannot push to {remote.name} ({remote.url}): {remote_trouble(result, remote)}; "
             "if it changed meanwhile, run pln sync again"
         )
     return sending
+
+
+NO_EDITOR = {"GIT_EDITOR": "true"}  # `rebase --continue` keeps each commit's message as it is
+
+
+def resume(journal: Journal) -> SyncResult:
+    """`pln sync --continue`: after the files are fixed, mark them resolved, finish the rebase
+    (no editor opens), then push; stops again, relabelled, if a later commit conflicts too."""
+    return _explained(_resume, journal)
+
+
+def _resume(journal: Journal) -> SyncResult:
+    root = journal.root
+    _require_stopped_sync(root, "continue")
+    branch = _branch_being_rebased(root)
+    remote = find_remote(root, branch)
+    before = _read_git_file(root, "rebase-merge/orig-head")
+    with locked(journal):
+        _mark_resolved(root)
+        step = "--continue"
+        while git.operation_in_progress(root):
+            step = _rebase_step(root, step)
+            conflicts = git.unmerged(root)
+            if conflicts:
+                label_sides(root, conflicts, f"{remote.name}/{remote.branch}")
+                return SyncResult(remote, (), 0, 0, tuple(conflicts))
+    received = git.revision(root, remote.tracking)
+    pulled = git.count(root, before or None, received) if received else 0
+    return SyncResult(remote, (), pulled, push(root, branch, remote))
+
+
+def abort(journal: Journal) -> Remote:
+    """`pln sync --abort`: back to how things were before the sync (its commits kept, unpushed)."""
+    root = journal.root
+    _require_stopped_sync(root, "abort")
+    remote = find_remote(root, _branch_being_rebased(root))
+    with locked(journal):
+        result = git.call(root, "rebase", "--abort")
+    if result.returncode != 0:
+        raise PlnError(f"git could not abort the rebase: {git.last_line(result)}")
+    return remote
+
+
+def _require_stopped_sync(root: Path, step: str) -> None:
+    if not git.is_repo(root):
+        raise PlnError(f"{root} is not in a git repository: there is no sync to {step}")
+    operation = git.operation_in_progress(root)
+    if operation is None:
+        raise PlnError(f"no sync stopped here, so nothing to {step}; 'pln sync' syncs")
+    if operation != "a rebase":
+        raise PlnError(f"{operation} is in progress, not a pln sync; finish it with git ('git status')")
+
+
+def _branch_being_rebased(root: Path) -> str:
+    name = _read_git_file(root, "rebase-merge/head-name") or _read_git_file(root, "rebase-apply/head-name")
+    if not name.startswith("refs/heads/"):
+        raise PlnError("the rebase is not of a branch; finish it with git ('git status')")
+    return name.removeprefix("refs/heads/")
+
+
+def _read_git_file(root: Path, name: str) -> str:
+    path = root / git.run(root, "rev-parse", "--git-path", name).stdout.strip()
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
+def _mark_resolved(root: Path) -> None:
+    """`git add` the conflicted files, once none of them has a marker left."""
+    top = Path(git.run(root, "rev-parse", "--show-toplevel").stdout.strip())
+    conflicted = git.unmerged(root)
+    for path in conflicted:
+        file = top / path
+        text = file.read_text(encoding="utf-8", errors="replace") if file.is_file() else ""
+        line = conflict_marker_line(text)
+        if line is not None:
+            shown = path.removeprefix(git.prefix(root))
+            raise PlnError(
+                f"{shown}:{line}: still has a conflict marker; keep what you want, delete the "
+                "marker lines, then run 'pln sync --continue' (or 'pln sync --abort')"
+            )
+    if conflicted:
+        git.run(top, "add", "--all", "--", *conflicted)
+
+
+def _rebase_step(root: Path, step: str) -> str:
+    """One `git rebase --continue` (or `--skip`); the step to take next. `--skip` when a commit
+    is left with nothing to add (the remote's version was kept whole), as git itself suggests."""
+    result = git.call(root, "rebase", step, env=NO_EDITOR)
+    if result.returncode == 0 or not git.operation_in_progress(root) or git.unmerged(root):
+        return "--continue"
+    if step == "--continue" and git.call(root, "diff", "--cached", "--quiet", "HEAD").returncode == 0:
+        return "--skip"
+    raise PlnError(f"the rebase stopped: {git.last_line(result)}; 'git status' says what to do next")

@@ -16,6 +16,7 @@ be used. `ops.imports.run_import` writes them.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +66,18 @@ def source_key(prefix: str, *parts: str) -> str:
     """A stable key for a row: its origin and the first 12 hex digits of a hash of its content."""
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return f"{prefix}:{digest}"
+
+
+_DIGEST = re.compile(r"[0-9a-f]{12}")
+
+
+def content_key(source: str) -> str:
+    """What a row is recognised by: its origin and content, not the file it came in
+    ('csv:pd-log-march.csv:1a2b3c4d5e6f' -> 'csv:1a2b3c4d5e6f'), so the same rows downloaded
+    again under another name are the same rows. A source without a content digest is itself."""
+    kind, _, rest = source.partition(":")
+    digest = rest.rsplit(":", 1)[-1]
+    return f"{kind}:{digest}" if _DIGEST.fullmatch(digest) else source
 
 
 def missing_evidence(root: Path, rows: Iterable[Row]) -> list[str]:

@@ -14,8 +14,10 @@ from typing import Any
 from plnjournal.durations import DurationError, parse_duration
 from plnjournal.errors import PlnError
 from plnjournal.importing import Row, parse_map, source_key
+from plnjournal.importing.sniff import refuse_unless_table
 from plnjournal.journal.schema import BadValue, to_date, to_flag, to_time
 from plnjournal.model import DIMENSIONS, ENGAGEMENT_LEVELS
+from plnjournal.values import tags
 
 HEADERS: dict[str, str] = {
     "date": "date",
@@ -48,7 +50,7 @@ HEADERS: dict[str, str] = {
 KEYS: tuple[str, ...] = (*dict.fromkeys(HEADERS.values()), "ignore")
 LIST_KEYS = {"people", "tools", "tags", "evidence"}
 TEXT_KEYS = {"title", "space", "goal", "next", "applied", "impact", "verified_by"}
-EXTRA_KEYS = {"location"}
+EXTRA_KEYS = {"location"}  # kept as written; in model.EXTRA_KEYS, so pln check knows it
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
@@ -63,7 +65,9 @@ def parse_mapping(pairs: Iterable[str]) -> dict[str, str]:
 
 
 def read_csv(path: Path, mapping: dict[str, str]) -> tuple[list[Row], list[str]]:
-    """The rows of a PD log and the columns left unused; a PlnError when it has no date column."""
+    """The rows of a PD log and the columns left unused; a PlnError when it has no date column
+    or is another kind of file (a JSON export, a Markdown note), named."""
+    refuse_unless_table(path, "a CSV PD log")
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             table = list(csv.reader(handle))
@@ -109,7 +113,7 @@ def _values(cells: dict[str, str]) -> dict[str, Any]:
         if key in TEXT_KEYS:
             values[key] = text
         elif key in LIST_KEYS:
-            values[key] = split_list(text)
+            values[key] = tags(split_list(text)) if key == "tags" else split_list(text)
     if "time" in cells:
         values["time"] = to_time(cells["time"])
     if "minutes" in cells or "hours" in cells:

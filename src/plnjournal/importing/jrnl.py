@@ -3,27 +3,22 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from plnjournal.errors import PlnError
 from plnjournal.importing import Row, source_key
+from plnjournal.importing.sniff import JRNL_EXPORT, read_json
 from plnjournal.journal.schema import BadValue, to_date, to_text, to_texts, to_time
+from plnjournal.values import distinct
 
 TAG_SYMBOLS = "@#"
 
 
 def read_jrnl(path: Path) -> list[Row]:
-    """Every entry of a jrnl JSON export; a PlnError when the file is not one."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as problem:
-        raise PlnError(f"{path}: cannot read it as jrnl JSON: {problem}") from None
-    entries = data.get("entries") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise PlnError(f"{path}: not a jrnl JSON export (no 'entries' list)")
-    return [_row(number, item) for number, item in enumerate(entries, 1)]
+    """Every entry of a jrnl JSON export; a PlnError naming what the file looks like when it is
+    another (a pln export fed to `--from jrnl` would lose its people, space, growth and minutes)."""
+    data = read_json(path, "a jrnl JSON export (jrnl --export json)", JRNL_EXPORT)
+    return [_row(number, item) for number, item in enumerate(data["entries"], 1)]
 
 
 def _row(number: int, item: Any) -> Row:
@@ -47,7 +42,7 @@ def _row(number: int, item: Any) -> Row:
         "date": date,
         "time": time,
         "title": title or None,
-        "tags": tuple(dict.fromkeys(tags)),
+        "tags": distinct(tags),
     }
     return Row(
         label, source, {key: value for key, value in values.items() if value}, body.replace("\r\n", "\n")

@@ -113,9 +113,10 @@ def _whole(note: Note) -> Row:
     record, problems = build_record(
         cls, data, record_id=stem, path=note.relative, body=note.body, lines=note.lines, newline=note.newline
     )
-    if record is None or problems:
-        return Row(note.relative, "", problem="; ".join(f"line {p.line}: {p.message}" for p in problems))
-    return Row(note.relative, "", record=record)
+    found = "; ".join(f"line {p.line}: {p.message}" for p in problems)
+    if record is None:
+        return Row(note.relative, "", problem=found)
+    return Row(note.relative, "", record=record, hint=f"kept as written: {found}" if found else None)
 
 
 def _growth_from_properties(data: dict[str, Any]) -> dict[str, Any]:

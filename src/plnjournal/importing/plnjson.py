@@ -42,17 +42,22 @@ def _row(kind: str, number: int, item: Any) -> Row:
     label = f"{kind} {record_id or number}"
     if not isinstance(record_id, str) or not is_valid_id(record_id):
         return Row(label, "", problem=f"id {record_id!r} is not an id (lowercase letters, digits, hyphens)")
-    front = {key: value for key, value in item.items() if key not in ("id", "path", "body")}
+    front = {key: value for key, value in item.items() if key not in ("id", "path", "body", "unusable")}
     if kind == "entry":
         front.update(_reference_ids(front))
+    unusable = item.get("unusable") if isinstance(item.get("unusable"), dict) else {}
+    front.update(unusable)  # kept as the file had them; `pln check` reports them
     body = item.get("body") if isinstance(item.get("body"), str) else ""
     path = item.get("path") if isinstance(item.get("path"), str) else ""
     cls = RECORD_TYPES[kind]
     record, problems = build_record(
         cls, _drop_empty(front, set(record_keys(cls))), record_id=record_id, path=path, body=body, lines={}
     )
-    if record is None or problems:
+    if record is None:
         return Row(label, "", problem="; ".join(problem.message for problem in problems))
+    unexpected = [p.message for p in problems if p.message.split(":")[0] not in unusable]
+    if unexpected:
+        return Row(label, "", problem="; ".join(unexpected))
     return Row(label, "", record=record)
 
 

@@ -12,6 +12,10 @@ PLN_EXPORT = "a pln JSON export (--from pln)"
 DAYONE_EXPORT = "a Day One JSON export (--from dayone)"
 JRNL_EXPORT = "a jrnl JSON export (--from jrnl)"
 BADGE_ASSERTION = "an Open Badges 2.0 assertion (--from badge)"
+CSV_FILE = "a CSV file (--from csv)"
+PLAIN_TEXT = "plain text"
+NOT_UTF8 = "text that is not UTF-8"
+EMPTY = "an empty file"
 
 
 def read_json(path: Path, what: str, kind: str) -> Any:
@@ -42,11 +46,11 @@ def looks_like(path: Path) -> str:
     except OSError:
         return "a file pln cannot open"
     if not head.strip():
-        return "an empty file"
+        return EMPTY
     try:
         text = head.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return "a binary file (an image, a PDF, a zip...)" if b"\0" in head else "text that is not UTF-8"
+        return "a binary file (an image, a PDF, a zip...)" if b"\0" in head else NOT_UTF8
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError):
@@ -70,6 +74,8 @@ def json_kind(data: Any) -> str:
             return DAYONE_EXPORT
         if "date" in entries[0] and "body" in entries[0]:
             return JRNL_EXPORT
+    if entries == [] and isinstance(data.get("tags"), dict):
+        return JRNL_EXPORT  # a jrnl journal with no entries yet
     if isinstance(entries, list):
         return "a JSON export with entries pln does not recognize"
     if "Assertion" in types:
@@ -84,6 +90,16 @@ def json_kind(data: Any) -> str:
     return f"a JSON object with the keys {keys}" if keys else "an empty JSON object"
 
 
+def refuse_unless_table(path: Path, what: str) -> None:
+    """A PlnError when `path` is clearly not a table (JSON, a Markdown note, a binary file, a
+    folder): say what it looks like. Text that may be a table is left to the CSV reader."""
+    from plnjournal.errors import PlnError
+
+    found = looks_like(path)
+    if found not in (CSV_FILE, PLAIN_TEXT, NOT_UTF8, EMPTY):
+        raise PlnError(f"{path}: not {what}; it looks like {found}")
+
+
 def _text_kind(text: str) -> str:
     first = text.lstrip().splitlines()[0] if text.strip() else ""
     if first.strip() in ("---", "+++") or first.startswith("#"):
@@ -91,5 +107,5 @@ def _text_kind(text: str) -> str:
     if first.startswith(("{", "[")):
         return "JSON that does not parse"
     if "," in first and "\n" in text:
-        return "a CSV file (--from csv)"
-    return "plain text"
+        return CSV_FILE
+    return PLAIN_TEXT

@@ -25,7 +25,7 @@ def write_new(path: Path, text: str | bytes) -> None:
         except FileExistsError:
             raise PlnError(f"cannot write {path}: {path.parent} is a file, not a folder") from None
     with _reported(path, passing=FileExistsError):
-        temp = _write_temp(path, text)
+        temp = write_temp(path, text)
         try:
             os.link(temp, path)
         except FileExistsError:
@@ -34,36 +34,41 @@ def write_new(path: Path, text: str | bytes) -> None:
             _claim_and_fill(path, text)
         finally:
             temp.unlink(missing_ok=True)
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
 
 
-def write_over(path: Path, text: str) -> bool:
-    """Replace `path` with `text` atomically; False (nothing written) when it already holds it."""
+def write_over(path: Path, text: str | bytes) -> bool:
+    """Replace `path` with `text` (or bytes, as an editor left them) atomically; False (nothing
+    written) when it already holds it."""
     refuse_link(path)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     with _reported(path):
         with contextlib.suppress(FileNotFoundError):
             if path.read_bytes() == data:
                 return False
-        temp = _write_temp(path, text)
+        temp = write_temp(path, text)
         try:
             os.replace(temp, path)
         finally:
             temp.unlink(missing_ok=True)
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
     return True
 
 
-def refuse_link(path: Path) -> None:
-    """A record that is a symbolic link may point outside the journal: never write through it."""
+def refuse_link(path: Path, shown: str | None = None) -> None:
+    """A record that is a symbolic link may point outside the journal: never write through it.
+    `shown`: the path as the message names it (journal-relative, as every message does)."""
     if path.is_symlink():
-        raise PlnError(f"{path}: is a symbolic link; pln does not write through links")
+        raise PlnError(
+            f"{shown or path}: is a symbolic link (to {os.readlink(path)}); pln does not write through "
+            "links: put the real file here"
+        )
 
 
 def remove(path: Path) -> None:
     with _reported(path):
         path.unlink()
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
 
 
 @contextlib.contextmanager
@@ -81,14 +86,14 @@ def replace_bytes(path: Path, data: bytes) -> None:
     """Replace `path` with `data` atomically, without fsync: for `.pln/` caches, which a reader
     checks whole and rebuilds when a crash left them torn, so durability is not worth the wait."""
     path.parent.mkdir(exist_ok=True)
-    temp = _write_temp(path, data, durable=False)
+    temp = write_temp(path, data, durable=False)
     try:
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
 
 
-def _write_temp(path: Path, content: str | bytes, *, durable: bool = True) -> Path:
+def write_temp(path: Path, content: str | bytes, *, durable: bool = True) -> Path:
     temp = path.with_name(f".{path.name}{TEMP_MARK}{secrets.token_hex(4)}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
@@ -111,7 +116,7 @@ def _claim_and_fill(path: Path, text: str | bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:

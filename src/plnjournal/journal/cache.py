@@ -18,15 +18,17 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import marshal
 import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
-from plnjournal.journal.packed import signature
-from plnjournal.journal.settings import CACHE_DIR
+from plnjournal.journal.files import CACHE_DIR
+from plnjournal.journal.packed import READING_RULES, signature
 from plnjournal.model import RECORD_TYPES
 
 FORMAT = 2
@@ -37,6 +39,8 @@ NO_CACHE_VARIABLE = "PLN_NO_CACHE"
 # (git's "racily clean" problem): it is parsed again next time rather than trusted.
 RACY_NS = 250_000_000
 COARSE_RACY_NS = 2_000_000_000  # file systems that keep whole seconds only
+DAMAGED = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB: what a half-written or overwritten file gives
+MANY_PATHS = 2000  # more paths than this: reading every row of the kind is quicker than looking each up
 BUSY_TIMEOUT = 2.0  # seconds to wait for another pln writing the index, then go without it
 
 Stat = tuple[int, int, int]
@@ -92,8 +96,9 @@ def digest(packed: bytes) -> bytes:
 
 
 def _meta() -> str:
-    """What the rows depend on: the Python that marshalled them and every kind's record fields."""
-    return f"{sys.hexversion} " + " ".join(signature(kind) for kind in RECORD_TYPES)
+    """What the rows depend on: the Python that marshalled them, every kind's record fields and
+    the rules that read values (a file unchanged since may read differently now)."""
+    return f"{sys.hexversion} {READING_RULES} " + " ".join(signature(kind) for kind in RECORD_TYPES)
 
 
 @contextlib.contextmanager
@@ -117,9 +122,9 @@ def _open(path: Path, *, write: bool) -> sqlite3.Connection | None:
     try:
         if write:
             path.parent.mkdir(exist_ok=True)
-        uri = f"{path.as_uri()}?mode={'rwc' if write else 'ro'}"
+        uri = f"{path.absolute().as_uri()}?mode={'rwc' if write else 'ro'}"
         connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
-    except (OSError, sqlite3.Error):
+    except (OSError, ValueError, sqlite3.Error):
         return None
     try:
         if _is_current(connection):
@@ -186,42 +191,112 @@ def _remove(path: Path) -> bool:
     return True
 
 
-def read(root: Path, kind: str) -> Rows:
-    """The index's rows of `kind`, or {} when there is no index pln can use."""
+def rows(root: Path, kind: str, paths: Collection[str] | None = None) -> Iterator[tuple[str, Stored]]:
+    """The index's rows of `kind` (only those of `paths` when given), one at a time, so 50k packed
+    records are never all held at once; none without an index pln can use, none after an error."""
+    select = "SELECT path, size, mtime_ns, ctime_ns, digest, packed FROM files WHERE kind = ?"
     with connect(root, write=False) as connection:
         if connection is None:
-            return {}
+            return
         try:
-            found = connection.execute(
-                "SELECT path, size, mtime_ns, ctime_ns, digest, packed FROM files WHERE kind = ?", (kind,)
-            )
-            return {
-                path: ((size, mtime, ctime), sha, packed) for path, size, mtime, ctime, sha, packed in found
-            }
+            if paths is None or len(paths) > MANY_PATHS:
+                queries = [(select, (kind,))]
+            else:
+                chosen = sorted(paths)
+                queries = [
+                    (f"{select} AND path IN ({','.join('?' * len(part))})", (kind, *part))
+                    for part in (chosen[start : start + 500] for start in range(0, len(chosen), 500))
+                ]
+            for query, parameters in queries:
+                for path, size, mtime, ctime, sha, packed in connection.execute(query, parameters):
+                    if paths is None or path in paths:
+                        yield path, ((size, mtime, ctime), sha, packed)
         except sqlite3.Error:
-            return {}
+            return
+
+
+def read(root: Path, kind: str) -> Rows:
+    """The index's rows of `kind` by path, or {} when there is no index pln can use."""
+    return dict(rows(root, kind))
 
 
 def write(root: Path, kind: str, rows: Iterable[Row], gone: Iterable[str]) -> None:
     """Store `rows` and forget `gone` (paths of `kind`), in one transaction; a journal that cannot
-    be written to, or an index another pln holds for too long, just goes without."""
-    with connect(root, write=True) as connection:
-        if connection is None:
+    be written to, or an index another pln holds for too long, just goes without. An index found
+    damaged on the way (SQLite says so only when it reaches the bad page) is removed and made anew."""
+    rows, gone = list(rows), list(gone)
+    for _ in range(2):
+        with connect(root, write=True) as connection:
+            if connection is None:
+                return
+            damaged = _store(connection, root, kind, rows, gone)
+        if not damaged or not _remove(index_file(root)):
             return
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            rows = list(rows)  # a replaced row is deleted first, so its words leave the FTS table too
-            stale = [*gone, *(path for path, *_ in rows)]
-            connection.executemany("DELETE FROM files WHERE path = ?", ((path,) for path in stale))
-            connection.executemany(
-                "INSERT INTO files (path, kind, size, mtime_ns, ctime_ns, digest, packed, text)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                ((path, kind, *key, digest(packed), packed, text) for path, key, packed, text in rows),
+
+
+def _store(connection: sqlite3.Connection, root: Path, kind: str, rows: list[Row], gone: list[str]) -> bool:
+    """Write the rows; True when the index turned out to be damaged."""
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        stale = [*gone, *(path for path, *_ in rows)]  # a replaced row's words leave the FTS table
+        connection.executemany("DELETE FROM files WHERE path = ?", ((path,) for path in stale))
+        connection.executemany(
+            "INSERT INTO files (path, kind, size, mtime_ns, ctime_ns, digest, packed, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((path, kind, *key, digest(packed), packed, text) for path, key, packed, text in rows),
+        )
+        if root in _SETTINGS_TO_KEEP:
+            connection.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('settings', ?)", (_SETTINGS_TO_KEEP[root],)
             )
-            connection.execute("COMMIT")
+        connection.execute("COMMIT")
+        _SETTINGS_TO_KEEP.pop(root, None)
+    except sqlite3.Error as problem:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        return getattr(problem, "sqlite_errorcode", None) in DAMAGED
+    return False
+
+
+_SETTINGS_TO_KEEP: dict[Path, bytes] = {}  # a journal's root -> its pln.yaml parse, for `write`
+
+
+def settings_data(config: Path) -> dict[str, Any] | None:
+    """pln.yaml's parse as the index keeps it, when the file is as it was then; else None."""
+    try:
+        key = stat_key(config.stat())
+    except OSError:
+        return None
+    if not enabled():
+        return None
+    with connect(config.parent, write=False) as connection:
+        try:
+            found = (
+                connection and connection.execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()
+            )
         except sqlite3.Error:
-            with contextlib.suppress(sqlite3.Error):
-                connection.execute("ROLLBACK")
+            return None
+    try:
+        kept_key, data = marshal.loads(found[0]) if found else (None, None)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return data if kept_key == key and isinstance(data, dict) else None
+
+
+def keep_settings(config: Path, data: dict[str, Any]) -> None:
+    """Have the next write of the index keep pln.yaml's parse (`pln check` writes none)."""
+    try:
+        key = stat_key(config.stat())
+        blob = marshal.dumps((key, data))
+    except (OSError, ValueError):  # a value marshal cannot keep: parse the file each time
+        return
+    if enabled() and is_settled(key, now_ns()):
+        _SETTINGS_TO_KEEP[config.parent.resolve()] = blob
+
+
+def settings_to_keep(root: Path) -> bool:
+    """Whether pln.yaml's parse waits to be kept, in an index that is already there."""
+    return root in _SETTINGS_TO_KEEP and index_file(root).exists()
 
 
 def clear(root: Path) -> list[Path]:
@@ -234,3 +309,31 @@ def clear(root: Path) -> list[Path]:
             path.unlink()
             removed.append(path)
     return removed
+
+
+def candidates(root: Path, words: tuple[str, ...], keys: dict[str, Stat | None]) -> set[str] | None:
+    """The entry files `pln search` must read: those whose indexed text the FTS5 table finds with
+    every word beginning a word, those with no text (files that give no record, so their problem
+    is told), and every file the index does not hold as it is now (`keys`: each file's stat key).
+    None (read them all) without an index, FTS5 or words it can take."""
+    if not words or not all(word.isascii() for word in words):
+        return None  # FTS5 folds case for ASCII only as Python does: other words take the scan
+    query = " AND ".join(f'"{word}"*' for word in words)
+    with connect(root, write=False) as connection:
+        if connection is None:
+            return None
+        try:
+            if connection.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone() != ("1",):
+                return None
+            found = connection.execute(
+                "SELECT files.path FROM words JOIN files ON files.id = words.rowid WHERE words MATCH ?",
+                (query,),
+            )
+            wanted = {path for (path,) in found}
+            rows = connection.execute(
+                "SELECT path, size, mtime_ns, ctime_ns, text IS NULL FROM files WHERE kind = 'entry'"
+            )
+            held = {path: (size, mtime, ctime) for path, size, mtime, ctime, empty in rows if not empty}
+        except sqlite3.Error:
+            return None
+    return {path for path, key in keys.items() if path in wanted or held.get(path) != key}

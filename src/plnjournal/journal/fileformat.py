@@ -32,6 +32,10 @@ class Loader(_BaseLoader):  # type: ignore[misc,valid-type]
 
     yaml_implicit_resolvers: dict = {}  # noqa: RUF012 - replaces PyYAML's class-level table
 
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: set[Any] = set()
         for key_node, _ in node.value:
@@ -39,15 +43,24 @@ class Loader(_BaseLoader):  # type: ignore[misc,valid-type]
             if not isinstance(key_node, yaml.ScalarNode):
                 raise FormatError(
                     "a key must be plain text, not a list or mapping",
-                    line=key_node.start_mark.line + 1,
+                    line=text_line(self.text, key_node.start_mark) + 1,
                     code="yaml-syntax",
                 )
             if key in seen:
                 raise FormatError(
-                    f"duplicate key {key!r}", line=key_node.start_mark.line + 1, code="duplicate-key"
+                    f"duplicate key {key!r}",
+                    line=text_line(self.text, key_node.start_mark) + 1,
+                    code="duplicate-key",
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
+
+
+def text_line(text: str, mark: Any) -> int:
+    """The 0-based line of a YAML position as an editor counts lines. libyaml also breaks lines at
+    U+0085, U+2028 and U+2029, which editors (and git) show inside a line, so its own line number
+    would point below the real one: count the newlines before the position instead."""
+    return text.count("\n", 0, mark.index)
 
 
 Loader.add_implicit_resolver(
@@ -107,8 +120,10 @@ def _represent_dict(dumper: yaml.SafeDumper, data: dict) -> yaml.Node:
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
     """`|` for several lines; double quotes (so `\\N`, `\\L`) for the other line breaks, which a
-    YAML 1.1 reader folds in any other style."""
-    style = '"' if _FOLDED_BREAKS.search(data) else "|" if "\n" in data else None
+    YAML 1.1 reader folds in any other style, and for text ending in a line break, which a reader
+    that cuts the front-matter before the closing `---` line (python-frontmatter does) would lose
+    from a `|` block."""
+    style = '"' if _FOLDED_BREAKS.search(data) or data.endswith("\n") else "|" if "\n" in data else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
@@ -196,7 +211,7 @@ def parse_front_matter(front: str, first_line: int) -> tuple[dict[str, Any], dic
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = first_line + (mark.line if mark else 0)
+        line = first_line + (text_line(front, mark) if mark else 0)
         raise FormatError(f"YAML: {error.problem or error.context}", line=line, code="yaml-syntax") from None
     except yaml.YAMLError as error:
         raise FormatError(f"YAML: {error}", line=first_line, code="yaml-syntax") from None
@@ -204,8 +219,25 @@ def parse_front_matter(front: str, first_line: int) -> tuple[dict[str, Any], dic
         raise FormatError(error.message, line=first_line + (error.line or 1) - 1, code=error.code) from None
     finally:
         loader.dispose()
-    lines = {str(key.value): first_line + key.start_mark.line for key, _ in node.value}
+    lines = {str(key.value): first_line + text_line(front, key.start_mark) for key, _ in node.value}
     return data, lines
+
+
+def swallowed_by_comments(
+    front: str, first_line: int, data: dict[str, Any], lines: dict[str, int]
+) -> dict[str, str]:
+    """{key: what followed it} for each top-level key left empty because its value began with '#'
+    (`tags: #edchat`: YAML reads `#edchat` as a comment), from the raw lines of the front-matter."""
+    rows = front.split("\n")
+    found: dict[str, str] = {}
+    for key, value in data.items():
+        line = lines.get(str(key))
+        if value is not None or line is None or not 0 <= line - first_line < len(rows):
+            continue
+        _, colon, rest = rows[line - first_line].partition(":")
+        if colon and rest[:1].isspace() and rest.strip().startswith("#"):
+            found[str(key)] = rest.strip()
+    return found
 
 
 def _refuse_deep_or_aliased(front: str) -> None:
@@ -214,12 +246,12 @@ def _refuse_deep_or_aliased(front: str) -> None:
     depth = 0
     for event in yaml.parse(front, Loader=Loader):
         if isinstance(event, yaml.AliasEvent):  # `*name` can multiply a value a billion times
-            line = event.start_mark.line + 1
+            line = text_line(front, event.start_mark) + 1
             raise FormatError("YAML aliases (*name) are not supported", line=line, code="yaml-syntax")
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_NESTING:
-                line = event.start_mark.line + 1
+                line = text_line(front, event.start_mark) + 1
                 raise FormatError("front-matter is nested too deeply", line=line, code="too-deep")
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from plnjournal.model import FOLDERS
 
+CACHE_DIR = ".pln"  # pln's own folder in a journal: the index and the lock; ignored by git
+
 
 def record_files(root: Path, kind: str) -> Iterator[Path]:
     """The Markdown files of one kind, in path order, skipping hidden and temporary files."""
@@ -40,6 +42,19 @@ def _walk_markdown(folder: Path) -> Iterator[Path]:
         for name in files:
             if is_record_name(name):
                 yield Path(current, name)
+
+
+def links(root: Path) -> list[tuple[str, str]]:
+    """Every symbolic link in the journal (hidden folders left out): (journal-relative path, where
+    it points, as written), in path order. Links to folders are listed, not followed."""
+    found: list[tuple[str, str]] = []
+    for current, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        base = Path(current)
+        for name in (*folders, *files):
+            if (base / name).is_symlink():
+                found.append(((base / name).relative_to(root).as_posix(), os.readlink(base / name)))
+    return sorted(found)
 
 
 FOLDER_NAMES = (*FOLDERS.values(), "evidence", "templates", "credits")  # credits/: rule packs

@@ -12,9 +12,12 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plnjournal.model import FOLDERS, Entry, Record
+
+if TYPE_CHECKING:
+    from plnjournal.journal.scan import Narrow
 from plnjournal.problems import Problem
 
 
@@ -34,15 +37,16 @@ class Loaded:
 
     @property
     def skipped(self) -> tuple[Problem, ...]:
-        """Problems that kept a whole file out (the ones other commands warn about)."""
+        """Problems that kept a whole file (or a linked folder) out: other commands warn about them."""
         loaded = self._loaded_paths()
-        return tuple(p for p in self.problems if p.level == "error" and p.path not in loaded)
+        return tuple(p for p in self.problems if p.path not in loaded)
 
     @property
     def ignored(self) -> tuple[Problem, ...]:
-        """Values left out of records that did load (`minutes: lots`): kept in the file, unused."""
+        """Values left out of records that did load (`minutes: lots`, `tags: #edchat`): kept in
+        the file, unused."""
         loaded = self._loaded_paths()
-        return tuple(p for p in self.problems if p.level == "error" and p.path in loaded)
+        return tuple(p for p in self.problems if p.path in loaded)
 
     def _loaded_paths(self) -> set[str]:
         return {record.path for records in self.records.values() for record in records}
@@ -58,13 +62,21 @@ def journal_files(root: Path) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def load(where: Path | Any, kinds: Iterable[str] = tuple(FOLDERS), *, refresh_cache: bool = True) -> Loaded:
+def load(
+    where: Path | Any,
+    kinds: Iterable[str] = tuple(FOLDERS),
+    *,
+    refresh_cache: bool = True,
+    narrow_entries: Narrow | None = None,
+) -> Loaded:
     """Every record of the given kinds in a journal (a `Journal`, or its root folder), with the
     problems found.
 
     Unchanged files come from the cache in `.pln/` (unless the Journal says `use_cache=False`, as
     under `pln --no-cache`, or $PLN_NO_CACHE is set); the others are parsed, in parallel when there
     are many, and the cache is refreshed. The result is the same either way, in path order.
+    `narrow_entries` may leave out entries a command does not need (`pln search`: those the index
+    shows cannot match).
     """
     from plnjournal.journal.scan import load_kind
 
@@ -75,7 +87,8 @@ def load(where: Path | Any, kinds: Iterable[str] = tuple(FOLDERS), *, refresh_ca
     problems: list[Problem] = []
     with _without_cyclic_gc():
         for kind in kinds:
-            found, kind_problems = load_kind(root, kind, refresh_cache, use_cache=use_cache)
+            narrow = narrow_entries if kind == "entry" else None
+            found, kind_problems = load_kind(root, kind, refresh_cache, narrow, use_cache=use_cache)
             records[kind] = tuple(found)
             problems.extend(kind_problems)
     return Loaded(records, tuple(problems))

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from plnjournal.errors import PlnError
+from plnjournal.journal.files import record_files
 from plnjournal.journal.load import Loaded, load
 from plnjournal.journal.parse import read_record
 from plnjournal.journal.refs import Index, ambiguous_message, matching
@@ -86,6 +87,23 @@ def find_record(journal: Journal, ref: str, kinds: Iterable[str] | None = None) 
         if matching(wanted, [record for name in first for record in loaded.of(name)]):
             return find_in(loaded, ref, first)
     return find_in(load(journal, (kind,) if kind in allowed else allowed), ref, allowed)
+
+
+def find_file(journal: Journal, ref: str) -> str:
+    """The journal-relative file of the record `ref` names, whether it reads or not: `pln edit`
+    must open a file that does not parse, since every warning about it says to fix it there."""
+    try:
+        return find_record(journal, ref).path
+    except PlnError as not_found:
+        kind, _, wanted = ref.rpartition(":")
+        kinds = (kind,) if kind in RECORD_TYPES else RECORD_TYPES
+        found = [
+            journal.relative(path) for each in kinds for path in record_files(journal.root, each)
+            if path.stem == wanted
+        ]  # fmt: skip
+        if len(found) != 1:
+            raise not_found from None
+        return found[0]
 
 
 def named_index(journal: Journal) -> Index:

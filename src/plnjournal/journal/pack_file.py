@@ -234,7 +234,17 @@ class _Builder:
     def category(self, key: str, value: Any) -> Category:
         at = ("categories", key)
         way_keys = ("per", "units", "when", "min_minutes", "once_per_topic")
-        keys = ("name", "earn", "cap", "minimum", "counts_from", "requires", "approval", *way_keys)
+        keys = (
+            "name",
+            "earn",
+            "cap",
+            "minimum",
+            "counts_from",
+            "activity_minimum",
+            "requires",
+            "approval",
+            *way_keys,
+        )
         value = self.mapping(value, at, keys)
         if "earn" in value:
             earn = value["earn"]
@@ -251,6 +261,9 @@ class _Builder:
             ways=ways,
             cap=self.amount(value["cap"], (*at, "cap")) if "cap" in value else None,
             minimum=self.amount(value["minimum"], (*at, "minimum")) if "minimum" in value else None,
+            activity_minimum=self.number(value["activity_minimum"], (*at, "activity_minimum"))
+            if "activity_minimum" in value
+            else None,
             counts_from=self.number(value["counts_from"], (*at, "counts_from"))
             if "counts_from" in value
             else None,

@@ -39,6 +39,11 @@ _SETTERS = {
 }
 
 
+# Bump whenever schema.py reads a value differently (durations, tags...): the index in .pln/ then
+# re-reads every file instead of serving records parsed under the old rules.
+READING_RULES = "reading-2"
+
+
 def signature(kind: str) -> str:
     """What a packed record of `kind` depends on: a change to the model invalidates old packs."""
     return f"{kind}:{','.join(_NAMES[kind])}"

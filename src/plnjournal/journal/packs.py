@@ -89,6 +89,7 @@ class Category:
     cap: Amount | None = None
     minimum: Amount | None = None
     counts_from: float | None = None  # fewer units than this in the category count for nothing
+    activity_minimum: float | None = None  # an entry earning fewer units than this counts nothing
     requires: tuple[str, ...] = ()
     approval: bool = False
 

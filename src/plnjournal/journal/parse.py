@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from plnjournal.errors import FormatError
-from plnjournal.journal.fileformat import decode, parse_front_matter, split
+from plnjournal.journal.fileformat import SplitFile, decode, parse_front_matter, split, swallowed_by_comments
 from plnjournal.journal.schema import build_record
 from plnjournal.model import KIND_OF_FOLDER, RECORD_TYPES, Record
-from plnjournal.problems import Problem, error
+from plnjournal.problems import Problem, error, warning
 
 
 def read_record(root: Path, path: Path, kind: str | None = None) -> tuple[Record | None, list[Problem]]:
@@ -36,7 +36,7 @@ def parse_file(full_path: str, relative: str, kind: str | None = None) -> tuple[
         return None, [error(relative, 1, "unreadable", f"cannot read: {problem.strerror or problem}")]
     if parts.front_matter is None:
         return None, [error(relative, 1, "no-front-matter", "no front-matter (a '---' block) at the top")]
-    return build_record(
+    record, problems = build_record(
         RECORD_TYPES[kind],
         data,
         record_id=relative.rsplit("/", 1)[-1][:-3],
@@ -46,3 +46,18 @@ def parse_file(full_path: str, relative: str, kind: str | None = None) -> tuple[
         newline=parts.newline,
         bom=parts.bom,
     )
+    return record, [*problems, *_values_lost_to_comments(relative, parts, data, lines)]
+
+
+def _values_lost_to_comments(
+    relative: str, parts: SplitFile, data: dict, lines: dict[str, int]
+) -> list[Problem]:
+    """`tags: #edchat` and `hashtag: #sschat` are a key and a YAML comment, so the value is
+    empty: say so from the raw line, since the value itself is gone."""
+    found = []
+    front = parts.front_matter or ""
+    for key, written in swallowed_by_comments(front, parts.first_line, data, lines).items():
+        fix = f"{key}: [{written.lstrip('#')}]" if key == "tags" else f'{key}: "{written}"'
+        message = f"{key}: {written!r} is a YAML comment, so {key} is empty; write {fix}"
+        found.append(warning(relative, lines[key], "yaml-comment", message))
+    return found

@@ -17,7 +17,7 @@ from plnjournal.model import NAMED_KINDS, PLURALS, Entry, Person, Record, displa
 # record type -> {key: kind it refers to}, for every record type that refers to others
 REFERRING_KEYS: dict[type[Record], dict[str, str]] = {
     Entry: {"space": "space", "people": "person", "tools": "tool", "goal": "goal"},
-    Person: {"met_at": "space"},
+    Person: {"met_at": "space", "met_via": "space", "introduced_by": "person"},
 }
 ENTRY_REFERENCES = REFERRING_KEYS[Entry]
 

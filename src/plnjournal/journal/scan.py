@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import marshal
 import os
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from itertools import repeat
 from pathlib import Path
 
 from plnjournal.journal import cache
 from plnjournal.journal.files import is_record_name
 from plnjournal.journal.packed import Packed, pack, unpack
-from plnjournal.journal.parse import parse_file
 from plnjournal.model import FOLDERS, Entry, Record
-from plnjournal.problems import Problem
+from plnjournal.problems import Problem, warning
 from plnjournal.search import indexed_text
 
 # Below this many files to parse, starting worker processes costs more than it saves (measured
@@ -31,20 +29,32 @@ CHUNKS_PER_WORKER = 4
 PARALLEL_VARIABLE = "PLN_PARALLEL_MIN_FILES"  # lets tests and benchmarks move the threshold
 
 Parsed = tuple[Record | None, list[Problem], Packed | None]
+Narrow = Callable[[dict[str, "cache.Stat | None"]], "set[str] | None"]
 
 
 def load_kind(
-    root: Path, kind: str, refresh_cache: bool = True, *, use_cache: bool = True
+    root: Path,
+    kind: str,
+    refresh_cache: bool = True,
+    narrow: Narrow | None = None,
+    *,
+    use_cache: bool = True,
 ) -> tuple[list[Record], list[Problem]]:
     """The records and problems of one kind, in path order; the index is brought up to date
-    unless `refresh_cache` is False (`pln check` never writes anything)."""
-    listed = scan(root, kind)
+    unless `refresh_cache` is False (`pln check` never writes anything). `narrow`, given every
+    file's stat key, may name the only files wanted (as `pln search` does with the index)."""
+    links: list[str] = []
+    listed = scan(root, kind, links)
+    keys = dict(listed)
     use_cache = use_cache and cache.enabled()
-    rows = cache.read(root, kind) if use_cache else {}
+    wanted = narrow(keys) if narrow is not None and use_cache else None
+    if wanted is not None:
+        listed = [(path, key) for path, key in listed if path in wanted]
+    stored: list[str] = []  # the paths the index holds (of those wanted), current or not
     from_index: dict[str, tuple[Record | None, list[Problem]]] = {}
-    for path, key in listed:
-        row = rows.get(path)
-        if row is not None and row[0] == key and (unpacked := _unpack_row(kind, row)) is not None:
+    for path, row in cache.rows(root, kind, wanted) if use_cache else ():
+        stored.append(path)
+        if keys.get(path, False) == row[0] and (unpacked := _unpack_row(kind, row)) is not None:
             from_index[path] = unpacked
     stale = [path for path, _ in listed if path not in from_index]
     parsed = dict(zip(stale, parse_many(root, kind, stale), strict=True))
@@ -56,8 +66,16 @@ def load_kind(
         if record is not None:
             records.append(record)
     if use_cache and refresh_cache:
-        _refresh(root, kind, listed, rows, parsed)
-    return records, problems
+        _refresh(root, kind, keys, stored, parsed)
+    return records, [*problems, *(linked_folder(root, path) for path in links)]
+
+
+def linked_folder(root: Path, relative: str) -> Problem:
+    """A folder under entries/ that is a symbolic link: not read (git keeps only the link, and a
+    link may lead anywhere, even back up), so every command says so."""
+    target = os.readlink(root / relative)
+    message = f"a symbolic link to a folder ({target}): pln does not read the entries in it; move them here"
+    return warning(relative, 1, "symlink", message)
 
 
 def _unpack_row(
@@ -76,13 +94,12 @@ def _unpack_row(
 def _refresh(
     root: Path,
     kind: str,
-    listed: list[tuple[str, cache.Stat | None]],
-    rows: cache.Rows,
+    keys: dict[str, cache.Stat | None],
+    stored: list[str],
     parsed: dict[str, Parsed],
 ) -> None:
     """Store what was parsed (when settled and packable) and forget rows whose file is gone."""
     now = cache.now_ns()
-    keys = dict(listed)
     new: list[cache.Row] = []
     for path, (record, problems, packed) in parsed.items():
         key = keys[path]
@@ -92,28 +109,34 @@ def _refresh(
         if packed is not None:
             text = indexed_text(record) if isinstance(record, Entry) else None
             new.append((path, key, marshal.dumps(packed), text))
-    stored = {path for path, *_ in new}
-    gone = [path for path in rows if path not in keys or (path in parsed and path not in stored)]
-    if new or gone:
+    kept = {path for path, *_ in new}
+    gone = [path for path in stored if path not in keys or (path in parsed and path not in kept)]
+    if new or gone or cache.settings_to_keep(root):  # (pln.yaml alone never makes an index)
         cache.write(root, kind, new, gone)
 
 
-def scan(root: Path, kind: str) -> list[tuple[str, cache.Stat | None]]:
+def scan(root: Path, kind: str, links: list[str] | None = None) -> list[tuple[str, cache.Stat | None]]:
     """(journal-relative path, stat key) of each Markdown file of `kind`, in path order.
 
-    Hidden and temporary files are skipped; entries are searched in subfolders (entries/YEAR/).
+    Hidden and temporary files are skipped; entries are searched in subfolders (entries/YEAR/),
+    but not in a subfolder that is a symbolic link: its path goes to `links`, to be told.
     A file that cannot be stat'ed (a broken link) gets None, so it is parsed and its problem told.
     """
     prefix = len(str(root)) + 1
+    linked: list[str] = []
     found = [
         (full[prefix:], key)
-        for full, key in _markdown_files(str(root / FOLDERS[kind]), recursive=kind == "entry")
+        for full, key in _markdown_files(str(root / FOLDERS[kind]), recursive=kind == "entry", links=linked)
     ]
-    found.sort(key=lambda item: item[0].split("/"))
+    found.sort(key=lambda item: item[0].replace("/", "\0"))  # by folder, then name: no name holds NUL
+    if links is not None:
+        links.extend(sorted(full[prefix:] for full in linked))
     return found
 
 
-def _markdown_files(folder: str, *, recursive: bool) -> Iterator[tuple[str, cache.Stat | None]]:
+def _markdown_files(
+    folder: str, *, recursive: bool, links: list[str]
+) -> Iterator[tuple[str, cache.Stat | None]]:
     try:
         scan = os.scandir(folder)
     except (FileNotFoundError, NotADirectoryError):
@@ -121,8 +144,12 @@ def _markdown_files(folder: str, *, recursive: bool) -> Iterator[tuple[str, cach
     with scan:
         for item in scan:
             if item.is_dir():
-                if recursive and not item.name.startswith(".") and not item.is_symlink():
-                    yield from _markdown_files(item.path, recursive=True)
+                if not recursive or item.name.startswith("."):
+                    continue
+                if item.is_symlink():
+                    links.append(item.path)
+                else:
+                    yield from _markdown_files(item.path, recursive=True, links=links)
             elif is_record_name(item.name):
                 yield item.path, _stat(item)
 
@@ -135,11 +162,19 @@ def _stat(item: os.DirEntry[str]) -> cache.Stat | None:
 
 
 def parse_many(root: Path, kind: str, paths: list[str]) -> list[Parsed]:
-    """Parse `paths` (journal-relative), in order; on several processes when there are many."""
+    """Parse `paths` (journal-relative), in order; on several processes when there are many.
+
+    The parser (and YAML) and the process pool are imported only here: a warm command needs
+    neither."""
+    if not paths:
+        return []
+    from plnjournal.journal.parse import parse_file
+
     workers = _workers(len(paths))
     if workers < 2:
         return [(*parse_file(f"{root}/{path}", path, kind), None) for path in paths]
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     size = -(-len(paths) // (workers * CHUNKS_PER_WORKER))
     chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
@@ -164,4 +199,11 @@ def _workers(files: int) -> int:
 
 def _parse_chunk(root: str, kind: str, paths: list[str]) -> list[Packed | None]:
     """In a worker: parse, then pack, since plain tuples cross processes far faster than records."""
+    from plnjournal.journal.parse import parse_file
+
     return [pack(kind, *parse_file(f"{root}/{path}", path, kind)) for path in paths]
+
+
+def search_narrowing(root: Path, words: tuple[str, ...]) -> Narrow:
+    """For `load(..., narrow=...)`: only the entries `pln search` must read (see cache.candidates)."""
+    return lambda keys: cache.candidates(root, words, keys)

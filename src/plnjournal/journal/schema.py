@@ -17,6 +17,7 @@ from plnjournal.durations import DurationError, parse_duration
 from plnjournal.journal.fileformat import Quoted
 from plnjournal.model import BASE_ATTRIBUTES, Entry, Record, field_key
 from plnjournal.problems import Problem, error
+from plnjournal.values import tags
 
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 _TRUE = {"true", "yes", "y", "on"}
@@ -48,6 +49,11 @@ def to_texts(value: Any) -> tuple[str, ...]:
     return tuple(text for text in map(to_text, items) if text is not None and text != "")
 
 
+def to_tags(value: Any) -> tuple[str, ...]:
+    """Tags as `--tag` reads them: `tags: edchat, grading` is two tags, `["#edchat"]` is `edchat`."""
+    return tags(to_texts(value))
+
+
 def to_date(value: Any) -> dt.date | None:
     if value is None:
         return None
@@ -60,6 +66,13 @@ def to_date(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise BadValue(f"{text!r} is not a real date", "bad-date") from None
+
+
+def to_dates(value: Any) -> tuple[dt.date, ...]:
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    return tuple(date for date in map(to_date, items) if date is not None)
 
 
 def to_time(value: Any) -> str | None:
@@ -79,6 +92,18 @@ def to_minutes(value: Any) -> int | None:
         return parse_duration(value, "minutes")
     except DurationError as bad:
         raise BadValue(str(bad), "bad-duration") from None
+
+
+def to_vetted(value: Any) -> str | None:
+    """`vetted: yes|no|mixed`; true and false read as yes and no (YAML 1.1 habits)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    text = to_text(value)
+    return (
+        None
+        if text is None
+        else {"true": "yes", "false": "no"}.get(text.strip().lower(), text.strip().lower())
+    )
 
 
 def to_flag(value: Any) -> bool:
@@ -182,6 +207,7 @@ CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "tuple[str, ...]": to_texts,
     "dt.date": to_date,
     "dt.date | None": to_date,
+    "tuple[dt.date, ...]": to_dates,
     "int | None": to_minutes,
     "bool": to_flag,
     "dict[str, str]": to_mapping,
@@ -192,6 +218,8 @@ SPECIAL_CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "time": to_time,
     "credit": to_credit,
     "approved": to_approval,
+    "vetted": to_vetted,
+    "tags": to_tags,
 }
 REQUIRED: dict[str, str] = {
     "person": "name",

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from plnjournal.errors import PlnError
+from plnjournal.journal.files import CACHE_DIR
 from plnjournal.model import FOLDERS
 
 CONFIG_FILE = "pln.yaml"
-CACHE_DIR = ".pln"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,8 @@ class Settings:
     school_year_start: tuple[int, int] = (7, 1)
     dormant_after_days: int = 90
     autocommit: bool = False
+    cadence: tuple[tuple[str, str], ...] = ()  # ("role:mentor", "30d"), ("tag:edcamp", "90d")
+    fields: dict[str, str] = field(default_factory=dict)  # your own keys' types: text, number, date
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +81,22 @@ def open_journal(root: Path) -> Journal:
 
 
 def read_settings(path: Path) -> Settings:
-    from plnjournal.errors import FormatError
-    from plnjournal.journal.fileformat import parse_front_matter
+    """pln.yaml's settings; its parse is kept in the index while the file is unchanged, so most
+    commands never import the YAML parser."""
+    from plnjournal.journal import cache
 
-    try:
-        data, _ = parse_front_matter(path.read_text(encoding="utf-8"), 1)
-    except (FormatError, OSError, UnicodeDecodeError) as problem:
-        raise PlnError(f"{path}: cannot read the journal settings: {problem}") from None
+    data = cache.settings_data(path)
+    if data is None:
+        from plnjournal.errors import FormatError
+        from plnjournal.journal.fileformat import parse_front_matter
+
+        try:
+            data, _ = parse_front_matter(path.read_text(encoding="utf-8"), 1)
+        except (FormatError, OSError, UnicodeDecodeError) as problem:
+            raise PlnError(f"{path}: cannot read the journal settings: {problem}") from None
+        settings = _settings_from(data, path)  # only good settings are kept
+        cache.keep_settings(path, data)
+        return settings
     return _settings_from(data, path)
 
 
@@ -98,9 +109,26 @@ def _settings_from(data: dict[str, Any], path: Path) -> Settings:
             school_year_start=_month_day(str(data.get("school_year_start", "07-01"))),
             dormant_after_days=int(data.get("dormant_after_days", 90)),
             autocommit=bool(git.get("autocommit", False)) if isinstance(git, dict) else False,
+            cadence=_cadence_rules(data.get("cadence")),
+            fields=_fields(data.get("fields")),
         )
     except (TypeError, ValueError) as problem:
         raise PlnError(f"{path}: bad setting: {problem}") from None
+
+
+def _cadence_rules(value: Any) -> tuple[tuple[str, str], ...]:
+    """`cadence: {role:mentor: 30d, tag:edcamp: 90d}`: keep-in-touch cadences by role or tag."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise ValueError("cadence must map role:NAME or tag:NAME to a cadence like 30d")
+    rules = []
+    for key, cadence in value.items():
+        field_name, _, name = str(key).partition(":")
+        if field_name.strip() not in ("role", "tag") or not name.strip():
+            raise ValueError(f"cadence: {key!r} is not role:NAME or tag:NAME")
+        rules.append((f"{field_name.strip()}:{name.strip()}", str(cadence)))
+    return tuple(rules)
 
 
 def _month_day(text: str) -> tuple[int, int]:
@@ -112,3 +140,23 @@ def _month_day(text: str) -> tuple[int, int]:
 
     dt.date(2000, month, day)  # raises ValueError for an impossible day
     return month, day
+
+
+def _fields(value: Any) -> dict[str, str]:
+    """`fields: {course: text, credits: number}`: the types of keys pln does not know itself."""
+    from plnjournal.model import RECORD_TYPES, record_keys
+    from plnjournal.where import FIELD_TYPES
+
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError("fields should be KEY: TYPE lines, e.g. fields: {course: text, credits: number}")
+    known = {key for cls in RECORD_TYPES.values() for key in record_keys(cls)}
+    found = {}
+    for key, kind in value.items():
+        if str(key) in known:
+            raise ValueError(f"fields: {key!r} is a key pln knows already; type only your own keys")
+        if kind not in FIELD_TYPES:
+            raise ValueError(f"fields: {key!r} has the type {kind!r}; use one of {', '.join(FIELD_TYPES)}")
+        found[str(key)] = str(kind)
+    return found

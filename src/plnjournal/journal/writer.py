@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plnjournal.journal.atomic import write_over, write_unique
+from plnjournal.journal.atomic import refuse_link, write_over, write_unique
 from plnjournal.journal.fileformat import join
 from plnjournal.journal.schema import front_matter
 from plnjournal.journal.settings import Journal
@@ -29,4 +29,5 @@ def save_new(journal: Journal, record: Record) -> Path:
 
 def save(journal: Journal, record: Record) -> bool:
     """Rewrite an existing record's file; False when its bytes would not change."""
+    refuse_link(journal.root / record.path, record.path)
     return write_over(journal.root / record.path, record_text(record))

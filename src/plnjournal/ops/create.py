@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError, UsageError
 from plnjournal.journal.ids import MAX_ENTRY_SLUG, is_valid_id, slugify
+from plnjournal.journal.lock import locked
 from plnjournal.journal.lookup import named_index
 from plnjournal.journal.refs import ENTRY_REFERENCES, Index
 from plnjournal.journal.settings import Journal
@@ -24,6 +26,7 @@ from plnjournal.model import (
     Tool,
     display_name,
 )
+from plnjournal.values import tags
 
 STUB_TYPES: dict[str, type[Record]] = {"person": Person, "space": Space, "tool": Tool, "goal": Goal}
 
@@ -38,6 +41,13 @@ def add_record(
     """
     for key, value in values.items():
         check_vocabulary(kind, key.rstrip("_"), value)
+    if values.get("tags"):
+        values["tags"] = tags(values["tags"])
+    with locked(journal):  # the names and `met_at` checked are still there when the file is written
+        return _add(journal, kind, values, body, record_id)
+
+
+def _add(journal: Journal, kind: str, values: dict[str, Any], body: str, record_id: str | None) -> Change:
     index = named_index(journal)
     name = values["name"]
     if record_id is not None:
@@ -47,35 +57,71 @@ def add_record(
             raise PlnError(f"a {kind} with the id {record_id!r} already exists")
     elif existing := index.by_name[kind].get(name.casefold()):
         raise PlnError(f"a {kind} named {name!r} already exists ({existing}); use --id for a namesake")
-    if kind == "person" and values.get("met_at"):
-        values["met_at"] = index.require("space", values["met_at"])
+    if kind == "person":
+        for key, refers_to in (("met_at", "space"), ("met_via", "space"), ("introduced_by", "person")):
+            if values.get(key):
+                values[key] = index.require(refers_to, values[key])
     new_id = record_id or slugify(name, fallback=kind)
     record = RECORD_TYPES[kind](id=new_id, body=body_text(body), **values)
     path = save_new(journal, record)
     relative = journal.relative(path)
-    return Change(f"add {kind} {path.stem}", written=(relative,), created=(relative,))
+    warnings = tuple(
+        f"{name!r} is close to {display_name(other)} ({other.id}); if they are one {kind}: "
+        f"pln merge {other.id} {path.stem}"
+        for other in near_duplicates(index, kind, name)
+    )
+    return Change(f"add {kind} {path.stem}", written=(relative,), created=(relative,), warnings=warnings)
 
 
-def log_entry(
-    journal: Journal,
-    values: dict[str, Any],
-    body: str = "",
-    add_missing: bool = False,
-    index: Index | None = None,
-) -> Change:
+NEAR_DUPLICATE = 0.9  # 'Maria Gonzales' beside 'Maria Gonzalez', 'Priya Natrajan' beside 'Priya Natarajan'
+
+
+def near_duplicates(index: Index, kind: str, name: str) -> list[Record]:
+    """Records of `kind` whose name is one slip of the keyboard away from `name` (not the same)."""
+    import difflib
+
+    wanted = name.casefold()
+    return [
+        record
+        for record in index.by_id[kind].values()
+        if display_name(record).casefold() != wanted
+        and difflib.SequenceMatcher(None, wanted, display_name(record).casefold()).ratio() >= NEAR_DUPLICATE
+    ]
+
+
+def log_entry(journal: Journal, values: dict[str, Any], body: str = "", add_missing: bool = False) -> Change:
     """`pln log`: one new entry; every reference must name a record (or is created with add_missing).
 
-    `index` saves reading the journal again when the caller already has one."""
+    The references are resolved under the journal's lock against the records as they are then, so
+    a `pln rename` that ran while the teacher typed never leaves the entry naming a removed id."""
     check_vocabulary("entry", "engagement", values.get("engagement"))
     check_vocabulary("entry", "growth", list(values.get("growth", {})))
-    index = index or named_index(journal)
-    stubs: list[Record] = []
-    resolve_references(index, values, add_missing, stubs)
-    written = [journal.relative(save_new(journal, stub)) for stub in stubs]
-    entry = Entry(id=entry_stem(values), body=body_text(body), **values)
-    relative = journal.relative(save_new(journal, entry))
+    values = dict(values)
+    if values.get("tags"):
+        values["tags"] = tags(values["tags"])
+    with locked(journal):
+        stubs: list[Record] = []
+        resolve_references(named_index(journal), values, add_missing, stubs)
+        entry = Entry(id=entry_stem(values), body=body_text(body), **values)
+        written = [journal.relative(path) for path in _save_with_stubs(journal, stubs, entry)]
+    relative = written[-1]
     title = entry.title or display_name(entry)
-    return Change(f"log: {title}", written=(*written, relative), created=(relative,))
+    return Change(f"log: {title}", written=tuple(written), created=(relative,))
+
+
+def _save_with_stubs(journal: Journal, stubs: list[Record], entry: Entry) -> list[Path]:
+    """The new people, spaces... an entry names, then the entry; when the entry cannot be written
+    (a full disk), the stubs made for it are removed again, so nothing is half-added."""
+    written: list[Path] = []
+    try:
+        for stub in stubs:
+            written.append(save_new(journal, stub))
+        written.append(save_new(journal, entry))
+    except PlnError:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return written
 
 
 def resolve_references(index: Index, values: dict[str, Any], add_missing: bool, stubs: list[Record]) -> None:

@@ -1,6 +1,7 @@
 """Imported rows -> files, under the lock, through the atomic writer: `pln import`.
 
-An entry row is written under a fresh id unless its `source` is already in the journal; a whole
+An entry row is written under a fresh id unless its `source` is already in the journal (by its
+content: the same PD-log rows in a file of another name are the same rows, see `content_key`); a whole
 record (pln's own export, pln's Obsidian export) keeps its id and path, and is skipped when the
 journal already holds the same record, refused when it holds a different one under that id. So
 the same file twice adds nothing. A row naming an unknown person or space is refused with its
@@ -17,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError
-from plnjournal.importing import Row
+from plnjournal.importing import Row, content_key
 from plnjournal.journal.atomic import write_new, write_unique
 from plnjournal.journal.load import load
 from plnjournal.journal.lock import locked
@@ -67,7 +68,7 @@ class _Run:
     def __init__(self, journal: Journal, add_missing: bool, dry_run: bool) -> None:
         loaded = load(journal, tuple(FOLDERS))
         self.journal, self.add_missing, self.dry_run = journal, add_missing, dry_run
-        self.sources = {entry.source for entry in loaded.entries if entry.source}
+        self.sources = {content_key(entry.source) for entry in loaded.entries if entry.source}
         self.records = {(r.kind, r.id): r for kind in FOLDERS for r in loaded.of(kind)}
         self.index = Index(loaded.records)
         self.planned: set[Path] = set()
@@ -88,11 +89,11 @@ class _Run:
         try:
             if row.record is not None:
                 self._whole(row.record, row.files)
-            elif row.source in self.sources:
+            elif content_key(row.source) in self.sources:
                 self.skipped += 1
             else:
                 self._entry(row)
-                self.sources.add(row.source)
+                self.sources.add(content_key(row.source))
         except (PlnError, OSError) as problem:
             self.rejected.append((row.label, getattr(problem, "message", None) or str(problem)))
 

@@ -1,25 +1,28 @@
 """`pln rename` and `pln rm`: move or remove a record and keep every reference to it right.
 
-Both hold the journal lock. A rename writes the new file first, then the files that refer to it,
-and removes the old file last, so a crash leaves a duplicate for `pln check` to show, never a loss.
+Both hold the journal lock and write through `ops.batch`, so a failure half way puts every file
+back. A move (`move_record`, also `pln set date=...`) writes the new file first, then the files that
+refer to it, and removes the old file last, so even a crash leaves a duplicate for `pln check` to
+show, never a loss.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from pathlib import PurePosixPath
 from typing import Any
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError, UsageError
-from plnjournal.journal.atomic import refuse_link, remove
+from plnjournal.journal.atomic import refuse_link
 from plnjournal.journal.ids import is_valid_id
 from plnjournal.journal.load import Loaded, load
 from plnjournal.journal.lock import locked
 from plnjournal.journal.lookup import find_in
 from plnjournal.journal.refs import REFERRING_KEYS, Index, references
 from plnjournal.journal.settings import Journal
-from plnjournal.journal.writer import save, save_new
 from plnjournal.model import Entry, Record
+from plnjournal.ops.batch import Batch, all_or_nothing
 
 
 def referrers(loaded: Loaded, target: Record) -> list[tuple[Record, str]]:
@@ -62,15 +65,21 @@ def rename_record(journal: Journal, ref: str, new_id: str, new_name: str | None 
         changes: dict[str, Any] = {"id": new_id}
         if new_name:
             changes["name" if hasattr(target, "name") else "title"] = new_name
-        moved = dataclasses.replace(target, **changes)
-        updates = _updated_referrers(loaded, target, new_id)
-        _refuse_links(journal, updates)
-        new_path = journal.relative(save_new(journal, moved))
-        written = [new_path, *_save_all(journal, updates)]
-        remove(journal.root / target.path)
-    return Change(
-        f"rename {target.kind} {target.id} -> {new_id}", written=tuple(written), removed=(target.path,)
-    )
+        with all_or_nothing(journal) as batch:
+            move_record(batch, loaded, target, dataclasses.replace(target, **changes))
+    return batch.change(f"rename {target.kind} {target.id} -> {new_id}")
+
+
+def move_record(batch: Batch, loaded: Loaded, target: Record, moved: Record) -> Record:
+    """Write `moved` (`target` under a new id; `id-2` if that is taken), point every reference to
+    `target` at it, then remove `target`'s file; `moved` as written."""
+    _refuse_links(batch.journal, [target, *(record for record, _ in referrers(loaded, target))])
+    path = batch.create(moved)
+    moved = dataclasses.replace(moved, id=PurePosixPath(path).stem, path=path)
+    for record in updated_referrers(loaded, target, moved.id):
+        batch.save(record)
+    batch.remove(target.path)
+    return moved
 
 
 def remove_record(journal: Journal, ref: str, force: bool = False) -> Change:
@@ -85,14 +94,16 @@ def remove_record(journal: Journal, ref: str, force: bool = False) -> Change:
                 f"{target.id} is named by {len(using)} record(s) ({names}{more}); "
                 "use --force to remove it and those references"
             )
-        updates = _updated_referrers(loaded, target, None)
+        updates = updated_referrers(loaded, target, None)
         _refuse_links(journal, updates)
-        written = _save_all(journal, updates)
-        remove(journal.root / target.path)
-    return Change(f"rm {target.kind} {target.id}", written=tuple(written), removed=(target.path,))
+        with all_or_nothing(journal) as batch:
+            for record in updates:
+                batch.save(record)
+            batch.remove(target.path)
+    return batch.change(f"rm {target.kind} {target.id}")
 
 
-def _updated_referrers(loaded: Loaded, target: Record, new_id: str | None) -> list[Record]:
+def updated_referrers(loaded: Loaded, target: Record, new_id: str | None) -> list[Record]:
     """The records that name `target`, naming `new_id` instead (or nothing, for None)."""
     index = Index(loaded.records)
     updated: dict[str, Record] = {}
@@ -104,10 +115,7 @@ def _updated_referrers(loaded: Loaded, target: Record, new_id: str | None) -> li
 
 
 def _refuse_links(journal: Journal, records: list[Record]) -> None:
-    """Check every file first, so a symbolic link stops the change before anything is written."""
+    """Check every file first, so a symbolic link stops the change before anything is written
+    (and the message names the journal-relative path)."""
     for record in records:
-        refuse_link(journal.root / record.path)
-
-
-def _save_all(journal: Journal, records: list[Record]) -> list[str]:
-    return [record.path for record in records if save(journal, record)]
+        refuse_link(journal.root / record.path, record.path)

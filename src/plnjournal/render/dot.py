@@ -24,6 +24,9 @@ def render(graph: Graph) -> str:
             f'fillcolor="{COLOURS[node.kind]}"];'
         )
     for edge in graph.edges:
-        lines.append(f'  {edge.source} -- {edge.target} [weight={edge.weight}, label="{edge.weight}"];')
+        if edge.kind == "brought-in":
+            lines.append(f'  {edge.source} -- {edge.target} [style=dashed, dir=forward, label="brought in"];')
+        else:
+            lines.append(f'  {edge.source} -- {edge.target} [weight={edge.weight}, label="{edge.weight}"];')
     lines.append("}")
     return "\n".join(lines) + "\n"

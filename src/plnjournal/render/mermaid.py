@@ -26,7 +26,12 @@ def render(graph: Graph) -> str:
     for node in graph.nodes:
         start, end = SHAPES[node.kind]
         lines.append(f"  {node.id}{start}{label(node.label)}{end}")
-    lines += [f"  {edge.source} ---|{edge.weight}| {edge.target}" for edge in graph.edges]
+    lines += [
+        f"  {edge.source} -.->|brought in| {edge.target}"
+        if edge.kind == "brought-in"
+        else f"  {edge.source} ---|{edge.weight}| {edge.target}"
+        for edge in graph.edges
+    ]
     for kind, style in STYLES.items():
         members = [node.id for node in graph.nodes if node.kind == kind]
         if members:

@@ -50,7 +50,8 @@ def _network() -> Parts:
     from plnjournal.render.views import network as view
     from plnjournal.reports import network
 
-    return Parts(network.build, {"table": view.table, "csv": view.csv, "markdown": view.markdown})
+    views = {"table": view.table, "csv": view.csv, "markdown": view.markdown}
+    return Parts(network.build, views, network.unusable_values)
 
 
 def _engagement() -> Parts:

@@ -17,7 +17,7 @@ from plnjournal.journal.refs import Index
 from plnjournal.journal.settings import Settings
 from plnjournal.model import Entry
 from plnjournal.periods import Period
-from plnjournal.query import FilterOptions, Filters, read_filters, select_entries
+from plnjournal.query import FilterOptions, Filters, private_left_out, read_filters, select_entries
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class Scope:
     today: dt.date
     filters: Filters = field(default_factory=Filters)
     added: Mapping[str, dt.date] = field(default_factory=dict)  # person id -> the day they were added
+    private_left_out: int = 0  # private entries the filters kept out, for the command to say
+    future: tuple[Entry, ...] = ()  # entries after today, left out of a range with no --to
 
 
 def make_scope(
@@ -46,12 +48,39 @@ def make_scope(
     added: Mapping[str, dt.date] | None = None,
     index: Index | None = None,
 ) -> Scope:
-    """`added` (git/history.py) tells the network report who joined too recently to be dormant."""
+    """`added` (git/history.py) tells the network report who joined too recently to be dormant.
+
+    A range with no end stops at today: an entry dated later (most often a typo, 2062 for 2026)
+    is left out and kept in `future`, for the command to name, rather than stretching every time
+    series to it (433 empty months). `--to` a later day counts it."""
     index = index or Index(loaded.records)
-    entries = tuple(select_entries(loaded.entries, filters, index))
+    chosen = tuple(select_entries(loaded.entries, filters, index))
+    entries = chosen if filters.end else tuple(entry for entry in chosen if entry.date <= today)
+    future = chosen[len(entries) :] if filters.end is None else ()
+    left_out = private_left_out(loaded.entries, filters, index)
     return Scope(
-        loaded, index, entries, filters.start, filters.end, by, settings, today, filters, added or {}
+        loaded,
+        index,
+        entries,
+        filters.start,
+        filters.end,
+        by,
+        settings,
+        today,
+        filters,
+        added or {},
+        left_out,
+        future,
     )
+
+
+def future_warnings(scope: Scope) -> list[str]:
+    """One line for each entry dated after today that a range with no end left out."""
+    return [
+        f"left out {entry.path}:{entry.lines.get('date', 1)}: dated {entry.date.isoformat()}, after today "
+        f"(give --to {entry.date.isoformat()} to count it; see 'pln check')"
+        for entry in scope.future
+    ]
 
 
 def read_scope(
@@ -74,6 +103,7 @@ def read_scope(
         school_year_start=settings.school_year_start,
         include_private=include_private,
         default_range=default_range,
+        field_types=settings.fields,
     )
     when = added(filters.end or today) if added else None
     return make_scope(loaded, filters, by=by, settings=settings, today=today, added=when, index=index)

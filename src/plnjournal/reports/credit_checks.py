@@ -13,12 +13,11 @@ from plnjournal.journal.packs import Pack
 from plnjournal.journal.refs import Index
 from plnjournal.model import Entry
 from plnjournal.problems import Problem, error
-from plnjournal.reports.credits import Claim, approval_problem, claims_of, missing_fields
+from plnjournal.reports.credits import Claim, approval_problem, claims_of, in_cycle, missing_fields
 
 
 def pack_problems(pack: Pack, entries: Iterable[Entry], index: Index) -> list[Problem]:
-    ordered = sorted(entries, key=lambda entry: (entry.date, entry.time or "", entry.id))
-    claims = claims_of(pack, ordered, index)
+    claims = claims_of(pack, in_cycle(entries), index)
     return [problem for claim in claims for problem in claim_problems(pack, claim, index)]
 
 

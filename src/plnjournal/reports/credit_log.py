@@ -58,8 +58,7 @@ def build(
 ) -> dict[str, Any]:
     shared = [entry for entry in entries if not entry.private]
     totals = credits.build(pack, shared, index, start=start, end=end, today=today)
-    chosen = sorted((e for e in shared if start <= e.date <= end), key=lambda e: (e.date, e.time or "", e.id))
-    claims = credits.claims_of(pack, chosen, index)
+    claims = credits.claims_of(pack, credits.in_cycle(shared, start, end), index)
     columns = [name for name in pack.log if name != "category"]
     groups = [
         {

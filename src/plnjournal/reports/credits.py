@@ -42,10 +42,8 @@ class Claim:
 def build(
     pack: Pack, entries: Iterable[Entry], index: Index, *, start: dt.date, end: dt.date, today: dt.date
 ) -> dict[str, Any]:
-    chosen = sorted(
-        (e for e in entries if start <= e.date <= end), key=lambda e: (e.date, e.time or "", e.id)
-    )
-    claims = claims_of(pack, chosen, index)
+    """The credits report of one cycle, from `start` to `end`, with the pace as of `today`."""
+    claims = claims_of(pack, in_cycle(entries, start, end), index)
     categories = [category_totals(pack, category, claims) for category in pack.categories]
     counted = round(sum(total["counted"] for total in categories), 2)
     missing = [total for total in categories if total["missing"]]
@@ -73,6 +71,14 @@ def build(
         "entries": [claim_row(claim) for claim in claims],
         "unclaimed": sum(1 for claim in claims if claim.category is None),
     }
+
+
+def in_cycle(
+    entries: Iterable[Entry], start: dt.date | None = None, end: dt.date | None = None
+) -> list[Entry]:
+    """The entries from `start` to `end`, in the order credit is counted: by date, time, id."""
+    chosen = (e for e in entries if (start is None or start <= e.date) and (end is None or e.date <= end))
+    return sorted(chosen, key=lambda entry: (entry.date, entry.time or "", entry.id))
 
 
 def claims_of(pack: Pack, entries: Iterable[Entry], index: Index) -> list[Claim]:
@@ -136,6 +142,9 @@ def _units(pack: Pack, claim: Claim, seen: dict[tuple[str, ...], str], index: In
         return claim
     entry, way = claim.entry, claim.way
     units, why = _converted(claim.category, way, entry, seen)
+    least = claim.category.activity_minimum
+    if least and 0 < units < least:
+        units, why = 0.0, f"{why}: under the {shown(least)} an activity needs"
     held = held_because(pack, claim.category, entry, index) if units else None
     return Claim(entry, claim.category, way, units, f"{claim.why}; {why}", held)  # rounded when shown
 

@@ -8,6 +8,9 @@ weekend_entries (counts), then late_entry_ids, weekend_entry_ids and heavy_weeks
 - `minutes_per_week` = minutes / (days in the range, both ends counted, / 7), one decimal.
 - late: `time` after 21:00, or before 05:00 (still the same night).
 - heavy week: an ISO week with more than twice `daily_minutes_goal` * 7 minutes.
+- `spaces` (each space's trajectory, from taking in to giving back): per space with entries in
+  range, its `first` and `latest` engagement level (of its first and latest entry with one), and per
+  period the highest level reached (levels in the order read < asked < ... < led).
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ def build(scope: Scope) -> dict[str, Any]:
         "weekend_entry_ids": weekend,
         "heavy_weeks": heavy_weeks(entries, HEAVY_FACTOR * goal),
         "periods": period_rows(scope, _level_counts),
+        "spaces": trajectories(scope),
     }
 
 
@@ -95,6 +99,36 @@ def heavy_weeks(entries: Sequence[Entry], limit: int) -> list[dict[str, Any]]:
         for week, minutes in sorted(weeks.items(), key=lambda item: item[0].start)
         if minutes > limit
     ]
+
+
+def trajectories(scope: Scope) -> list[dict[str, Any]]:
+    """Each space's way from taking in to giving back, most entries first."""
+    by_space: dict[str, list[Entry]] = defaultdict(list)
+    for entry in scope.entries:
+        if entry.space and entry.engagement in ENGAGEMENT_LEVELS:
+            by_space[scope.index.canonical("space", entry.space)].append(entry)
+    rows = []
+    for space_id, entries in by_space.items():
+        ordered = sorted(entries, key=lambda e: (e.date, e.time or "", e.id))
+        highest: dict[str, str] = {}
+        for entry in ordered:
+            name = period_of(entry.date, scope.by, scope.settings.school_year_start).name
+            if ENGAGEMENT_LEVELS.index(entry.engagement) >= ENGAGEMENT_LEVELS.index(
+                highest.get(name, "read")
+            ):  # type: ignore[arg-type]
+                highest[name] = entry.engagement  # type: ignore[assignment]
+        space = scope.index.by_id["space"].get(space_id)
+        rows.append(
+            {
+                "id": space_id,
+                "name": space.name if space else space_id,  # type: ignore[attr-defined]
+                "entries": len(ordered),
+                "first": ordered[0].engagement,
+                "latest": ordered[-1].engagement,
+                "periods": [{"period": name, "highest": level} for name, level in highest.items()],
+            }
+        )
+    return sorted(rows, key=lambda row: (-row["entries"], row["name"].casefold()))
 
 
 def _level_counts(entries: Sequence[Entry]) -> dict[str, int]:

@@ -13,7 +13,7 @@ from typing import Any
 from plnjournal.journal.load import Loaded
 from plnjournal.journal.refs import ENTRY_REFERENCES, Index
 from plnjournal.journal.schema import as_json
-from plnjournal.model import Entry, Record, display_name
+from plnjournal.model import Entry, Record, display_name, record_keys
 
 COLLECTIONS: dict[str, str] = {
     "people": "person",
@@ -42,11 +42,19 @@ def entry_data(entry: Entry, index: Index) -> dict[str, Any]:
         else:
             data[key] = named(index, kind, value) if value else None
     data["body"] = entry.body
-    return data
+    return _with_unusable(data, entry)
 
 
 def record_data(record: Record) -> dict[str, Any]:
-    return {**as_json(record), "body": record.body}
+    return _with_unusable({**as_json(record), "body": record.body}, record)
+
+
+def _with_unusable(data: dict[str, Any], record: Record) -> dict[str, Any]:
+    """`unusable`: the values of pln's own keys that it could not read (`minutes: lots`), as the
+    file has them, so an import brings them back (the key itself holds what pln reads: null)."""
+    known = set(record_keys(type(record)))
+    unusable = {key: value for key, value in record.extra.items() if key in known}
+    return {**data, "unusable": unusable} if unusable else data
 
 
 def export_data(loaded: Loaded, entries: Sequence[Entry], index: Index, owner: str | None) -> dict[str, Any]:

@@ -5,6 +5,10 @@ entry, a person and a tool, a space and a tool, and, when asked (`pairs`), two p
 entry. Only records that take part in an entry in range become nodes; a reference that names no
 record is left out (`pln check` reports it). Node ids are generated (n1, n2...) so no id or name
 reaches the graph syntax unescaped; renderers escape the labels (render/mermaid.py, render/dot.py).
+
+With `introductions`, the graph also draws who widened the network: an arrow from the space a
+person was met via (`met_via`, else `met_at`) and from the person who introduced them
+(`introduced_by`) to that person — edges of kind "brought-in", drawn dashed, whatever the range.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ class Edge:
     source: str
     target: str
     weight: int
+    kind: str = "shared"  # "shared": entries in common; "brought-in": source brought target in
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +46,16 @@ class Graph:
     edges: tuple[Edge, ...]
 
 
-def build_graph(scope: Scope, *, pairs: bool = False) -> Graph:
+def build_graph(scope: Scope, *, pairs: bool = False, introductions: bool = False) -> Graph:
     """Nodes in kind order (people, spaces, tools), each by id; edges heaviest first."""
     weights: Counter[tuple[tuple[str, str], tuple[str, str]]] = Counter()
     for entry in scope.entries:
         for link in entry_links(scope, entry, pairs):
             weights[link] += 1
+    brought = brought_in_links(scope) if introductions else []
     present = sorted(
-        {end for link in weights for end in link}, key=lambda end: (NODE_KINDS.index(end[0]), end[1])
+        {end for link in [*weights, *brought] for end in link},
+        key=lambda end: (NODE_KINDS.index(end[0]), end[1]),
     )
     node_of = {end: f"n{number}" for number, end in enumerate(present, start=1)}
     nodes = tuple(
@@ -57,7 +64,20 @@ def build_graph(scope: Scope, *, pairs: bool = False) -> Graph:
     )
     edges = [Edge(node_of[a], node_of[b], weight) for (a, b), weight in weights.items()]
     edges.sort(key=lambda edge: (-edge.weight, int(edge.source[1:]), int(edge.target[1:])))
+    edges += [Edge(node_of[a], node_of[b], 1, "brought-in") for a, b in brought]
     return Graph(nodes, tuple(edges))
+
+
+def brought_in_links(scope: Scope) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """(space or person that brought someone in, that person), for known records only."""
+    links = []
+    for person in sorted(scope.loaded.of("person"), key=lambda p: p.id):
+        via = person.met_via or person.met_at  # type: ignore[attr-defined]
+        for kind, ref in (("space", via), ("person", person.introduced_by)):  # type: ignore[attr-defined]
+            source = scope.index.resolve(kind, ref) if ref else None
+            if source is not None and source != person.id:
+                links.append(((kind, source), ("person", person.id)))
+    return links
 
 
 def entry_links(scope: Scope, entry: Entry, pairs: bool) -> set[tuple[tuple[str, str], tuple[str, str]]]:

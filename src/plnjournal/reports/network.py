@@ -15,12 +15,16 @@ Definitions a reader of the numbers needs:
   first. Dormancy looks at every entry up to the end, whatever `--from` and the other filters say.
   Nobody is dormant before `dormant_after_days` have passed since they were *added* (the commit
   that added their file, else `met`; a file not committed yet counts from when it was written).
+- Values compare as `values.py` says: case-insensitively, spacing collapsed, shown as first spelt
+  ("Bluesky" and "bluesky" are one platform; "Social Studies" and "social studies" one subject).
 - *Concentration* is the top space's share of ALL entries in range (entries without a space count
   in the denominator). *Platform dependence* is the share of all entries in range whose space
   depends on the biggest platform; spaces without a platform, and entries without a space, are
   independent. Either warns from a third of the entries.
 - Counts of entries, minutes and tool use cover the entries in range; people, support and the
   attribute spreads cover every person in the journal.
+- *Keep in touch* (reports/keep_in_touch.py), *brought in* and *unvetted sources*
+  (reports/sources.py) are defined in their modules; keep in touch is as of the end of the range.
 """
 
 from __future__ import annotations
@@ -33,7 +37,10 @@ from typing import Any
 from plnjournal.model import SUPPORT_KINDS, Entry, Person, Space, Tool
 from plnjournal.query import in_range
 from plnjournal.reports import Scope
+from plnjournal.reports.keep_in_touch import cadence_warnings, keep_in_touch
+from plnjournal.reports.sources import applied_from_unvetted, brought_in, most_used_unvetted
 from plnjournal.text import percent
+from plnjournal.values import distinct, fold, tally
 
 ATTRIBUTES: tuple[tuple[str, str], ...] = (
     # (report key, Person attribute)
@@ -87,21 +94,30 @@ def build(scope: Scope) -> dict[str, Any]:
         "platform_dependence": platform_dependence(space_rows, len(scope.entries)),
         "tools": {"by_tool": tool_rows, "by_category": category_use(tool_rows)},
         "unused_tools": [row["id"] for row in tool_rows if row["entries"] == 0],
+        "keep_in_touch": keep_in_touch(scope.loaded, scope.index, scope.settings, end),
+        "brought_in": brought_in(scope),
+        "applied_from_unvetted": applied_from_unvetted(scope),
+        "most_used_unvetted": most_used_unvetted(scope),
     }
     data["warnings"] = network_warnings(data, spreads, scope)
     return data
 
 
+def unusable_values(scope: Scope) -> list[str]:
+    return cadence_warnings(scope.loaded)
+
+
 def values_of(person: Person, attribute: str) -> tuple[str, ...]:
+    """A person's values of an attribute, each once however it is spelt (see values.py)."""
     value = getattr(person, attribute)
-    values = (value,) if isinstance(value, str) else value or ()
-    return tuple(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+    return distinct((value,) if isinstance(value, str) else value or ())
 
 
 def value_counts(groups: Iterable[Iterable[str]]) -> dict[str, int]:
-    """{value: how many hold it}, biggest first, then by value."""
-    counts = Counter(value for group in groups for value in group)
-    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold(), item[0])))
+    """{value: how many hold it}, biggest first, then by value; 'Bluesky' and 'bluesky' are one
+    value, shown as first spelt."""
+    counts = tally(value for group in groups for value in group)
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], fold(item[0]), item[0])))
 
 
 def evenness(counts: Iterable[int]) -> float:
@@ -132,7 +148,7 @@ def dormant(people: list[Person], scope: Scope, end: Any) -> list[dict[str, Any]
     nobody is dormant before `dormant_after_days` have passed since they were added."""
     last_entry: dict[str, Any] = {}
     for entry in scope.loaded.entries:
-        if entry.date <= end:
+        if entry.date <= end and (scope.filters.include_private or not entry.private):
             for pid in entry_people(scope, entry):
                 last_entry[pid] = max(entry.date, last_entry.get(pid, entry.date))
     rows = []
@@ -202,14 +218,17 @@ def concentration(space_rows: list[dict[str, Any]], total: int) -> dict[str, Any
 
 
 def platform_dependence(space_rows: list[dict[str, Any]], total: int) -> dict[str, Any]:
+    spelling: dict[str, str] = {}
     by_platform: Counter[str] = Counter()
     for row in space_rows:
         if row["platform"] and row["entries"]:
-            by_platform[row["platform"]] += row["entries"]
+            key = fold(row["platform"])
+            spelling.setdefault(key, row["platform"])
+            by_platform[key] += row["entries"]
     if not by_platform:
         return {"platform": None, "share": 0.0}
-    platform, entries = min(by_platform.items(), key=lambda item: (-item[1], item[0].casefold()))
-    return {"platform": platform, "share": share(entries, total)}
+    platform, entries = min(by_platform.items(), key=lambda item: (-item[1], item[0]))
+    return {"platform": spelling[platform], "share": share(entries, total)}
 
 
 def tool_use(tools: list[Tool], scope: Scope) -> list[dict[str, Any]]:
@@ -249,6 +268,13 @@ def network_warnings(data: dict[str, Any], spreads: dict[str, dict[str, int]], s
         who = "1 person" if count == 1 else f"{count} people"
         days = scope.settings.dormant_after_days
         found.append(f"{who} you have not seen in {days} days or more")
+    if data["keep_in_touch"]:
+        count = len(data["keep_in_touch"])
+        found.append(f"{'1 person is' if count == 1 else f'{count} people are'} due for a word from you")
+    if data["applied_from_unvetted"]:
+        count = len(data["applied_from_unvetted"])
+        ideas = "1 idea" if count == 1 else f"{count} ideas"
+        found.append(f"{ideas} you applied in class came only from sources you have not vetted")
     whole_journal = scope.start is None and scope.end is None
     for tool_id in data["unused_tools"]:
         name = scope.index.by_id["tool"][tool_id].name  # type: ignore[attr-defined]

@@ -53,7 +53,7 @@ def shown_hundredths(entries: list[Entry]) -> list[int | None]:
 
 
 def build(scope: Scope) -> dict[str, Any]:
-    entries = [entry for entry in scope.entries if not entry.private]
+    entries = list(scope.entries)  # private ones only with --include-private (scope.filters)
     shown = shown_hundredths(entries)
     activities = []
     running = 0

@@ -15,6 +15,7 @@ from typing import Any
 
 from plnjournal.model import DIMENSIONS, Reflection
 from plnjournal.reports import Scope, network
+from plnjournal.reports.reflection_questions import influences, looking_back, weigh_sources
 from plnjournal.text import one_line
 
 TITLE = "PLN enrichment reflection"
@@ -43,6 +44,10 @@ def suggested_intentions(data: dict[str, Any], scope: Scope) -> tuple[str, ...]:
     if platform["platform"] and platform["share"] >= network.SHARE_WARNING:
         found.append(f"Try a space that does not depend on {platform['platform']}")
     found += [f"Get back in touch with {row['name']}" for row in data["dormant"][:3]]
+    due = [
+        row for row in data["keep_in_touch"] if row["name"] not in {d["name"] for d in data["dormant"][:3]}
+    ]
+    found += [f"Get in touch with {row['name']} (due every {row['cadence']})" for row in due[:3]]
     tools = scope.index.by_id["tool"]
     found += [f"Use {tools[tool_id].name} or drop it" for tool_id in data["unused_tools"]]  # type: ignore[attr-defined]
     return tuple(found)
@@ -56,6 +61,9 @@ def body(data: dict[str, Any], scope: Scope) -> str:
         f"Covers {coverage(scope)}.\n",
         identification(data, scope),
         reflection(data, scope),
+        looking_back(scope),
+        influences(scope),
+        weigh_sources(data["most_used_unvetted"]),
         intention(),
     ]
     return "\n".join(parts)

@@ -9,6 +9,9 @@ warm load; the figures:
 - *open intentions*: entries with `next` and no `applied`, plus the `next:` list of the newest
   reflection (an older reflection's intentions are superseded by the newer one).
 - *dormant* and *warning*: those of `pln report --network --from <a year ago> --to <today>`.
+- *keep in touch*: the people due or overdue (reports/keep_in_touch.py), most overdue first.
+- *next session*: the soonest session within 30 days (reports/upcoming.py).
+- *a year ago*: what was noted and intended about a year ago (reports/look_back.py).
 """
 
 from __future__ import annotations
@@ -22,8 +25,13 @@ from plnjournal.journal.settings import Journal
 from plnjournal.model import Entry, Reflection
 from plnjournal.query import Filters
 from plnjournal.reports import make_scope, network
+from plnjournal.reports.keep_in_touch import cadence_warnings
+from plnjournal.reports.look_back import a_year_ago
+from plnjournal.reports.upcoming import upcoming
 
 DORMANT_SHOWN = 3
+KEEP_IN_TOUCH_SHOWN = 3
+SESSION_DAYS = 30
 
 
 def status(
@@ -67,7 +75,16 @@ def status(
         "open_intentions": open_intentions(loaded),
         "dormant": report["dormant"][:DORMANT_SHOWN],
         "warning": report["warnings"][0] if report["warnings"] else None,
+        "keep_in_touch": report["keep_in_touch"][:KEEP_IN_TOUCH_SHOWN],
+        "next_session": next_session(loaded, scope, today),
+        "a_year_ago": a_year_ago(loaded.entries, scope.index, today),
+        "warnings": cadence_warnings(loaded),  # for the command to print; not part of the JSON
     }
+
+
+def next_session(loaded: Loaded, scope: Any, today: dt.date) -> dict[str, Any] | None:
+    sessions = upcoming(loaded, scope.index, today, SESSION_DAYS)["sessions"]
+    return sessions[0] if sessions else None
 
 
 def week_of(date: dt.date) -> dt.date:

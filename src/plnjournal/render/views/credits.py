@@ -9,6 +9,7 @@ from typing import Any
 from plnjournal.render import csv as csv_format
 from plnjournal.render import html as page_html
 from plnjournal.render import markdown as md
+from plnjournal.render.table import render_plain
 from plnjournal.render.views.text import Lines, Table, report_view
 
 COLUMNS = ("category", "entries", "earned", "held", "spilled", "counted", "cap", "minimum", "missing")
@@ -156,3 +157,9 @@ def html(data: dict[str, Any], entries: bool = False) -> str:
     note = f"Rules from {data['pack_path']}: check them against the state's current rules."
     sections.append(h.section("About these figures", h.paragraph(note, "note")))
     return h.page(title(data), total_line(data), sections)
+
+
+def packs_table(rows: list[dict[str, Any]]) -> str:
+    """`pln credits packs`: each pack's name, what it requires and where it was read."""
+    cells = [[r["pack"], r["name"], f"{figure(r['required'])} {r['unit']}", r["path"]] for r in rows]
+    return render_plain(["pack", "name", "required", "path"], cells)

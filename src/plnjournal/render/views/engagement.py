@@ -28,6 +28,7 @@ def table(data: dict[str, Any], *, terminal: bool) -> Any:
         [
             Table("From taking in to giving back", *_level_table(data)),
             Table(f"By {data['by']}", *_period_table(data)),
+            Table("Each space, from taking in to giving back", *_space_table(data)),
             Lines("Time and boundaries", [f"- {line}" for line in signals(data)]),
         ],
         terminal=terminal,
@@ -69,6 +70,21 @@ def _period_table(data: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
         ]
         for p in data["periods"]
     ]
+    return columns, rows
+
+
+def trajectory(row: dict[str, Any]) -> str:
+    """The highest level of each period, repeats collapsed: 'read -> contributed -> led'."""
+    steps: list[str] = []
+    for period in row["periods"]:
+        if not steps or steps[-1] != period["highest"]:
+            steps.append(period["highest"])
+    return " -> ".join(steps)
+
+
+def _space_table(data: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    columns = ["space", "entries", "first", "latest", f"highest by {data['by']}"]
+    rows = [[r["name"], r["entries"], r["first"], r["latest"], trajectory(r)] for r in data.get("spaces", [])]
     return columns, rows
 
 
@@ -125,5 +141,11 @@ def markdown(data: dict[str, Any]) -> str:
     ]
     if found := signals(data):
         parts.append("## Time and boundaries\n\n" + "".join(f"- {md.inline(line)}\n" for line in found))
+    if data.get("spaces"):
+        columns, rows = _space_table(data)
+        parts.append(
+            "## Each space, from taking in to giving back\n\n"
+            + md.table([c.capitalize() for c in columns], rows, numeric=[False, True, False, False, False])
+        )
     parts.append(markdown_periods(data, PERIOD_COLUMNS))
     return "\n".join(filter(None, parts))

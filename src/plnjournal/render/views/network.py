@@ -28,6 +28,24 @@ def sections(data: dict[str, Any]) -> Iterator[Section]:
         ("id", "name", "last seen", "days"),
         [[row["id"], row["name"], row["last_seen"] or "never", row["days"]] for row in data["dormant"]],
     )
+    yield (
+        "Keep in touch",
+        ("id", "name", "cadence", "last contact", "due", "state"),
+        [
+            [r["id"], r["name"], r["cadence"], r["last_contact"] or "never", r["due_on"] or "now", r["state"]]
+            for r in data.get("keep_in_touch", [])
+        ],
+    )
+    brought = data.get("brought_in", {"spaces": [], "people": []})
+    yield (
+        "Who widens the network",
+        ("brought in by", "kind", "people"),
+        [
+            [row["name"], kind, row["people"]]
+            for kind in ("space", "person")
+            for row in brought[f"{kind}s" if kind == "space" else "people"]
+        ],
+    )
     yield "Support", ("kind", "people"), [[kind, ids or "nobody"] for kind, ids in data["support"].items()]
     columns = ("id", "name", "kind", "mode", "platform", "entries", "minutes")
     yield "Spaces", columns, [[row[c] for c in columns] for row in data["spaces"]]
@@ -47,6 +65,13 @@ def sections(data: dict[str, Any]) -> Iterator[Section]:
     yield "Tools", ("id", "name", "category", "entries"), [list(row.values()) for row in tool_rows]
     categories = data["tools"]["by_category"]
     yield "Tools by category", ("category", "entries"), [list(item) for item in categories.items()]
+    unvetted = data.get("most_used_unvetted")
+    if unvetted:
+        yield (
+            "Weigh your sources",
+            ("most-used unvetted source", "kind", "entries", "vetted"),
+            [[unvetted["name"], unvetted["kind"], unvetted["entries"], unvetted["vetted"] or "not yet"]],
+        )
     yield "Warnings", ("warning",), [[warning] for warning in data["warnings"]]
 
 
