@@ -12,12 +12,13 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from plnjournal.model import FOLDERS, Entry, Record
 
 if TYPE_CHECKING:
     from plnjournal.journal.scan import Narrow
+    from plnjournal.journal.settings import Journal
 from plnjournal.problems import Problem
 
 
@@ -63,7 +64,7 @@ def journal_files(root: Path) -> tuple[str, ...]:
 
 
 def load(
-    where: Path | Any,
+    where: Path | Journal,
     kinds: Iterable[str] = tuple(FOLDERS),
     *,
     refresh_cache: bool = True,
@@ -80,7 +81,7 @@ def load(
     """
     from plnjournal.journal.scan import load_kind
 
-    root: Path = getattr(where, "root", where)
+    root: Path = where if isinstance(where, Path) else where.root  # a Path has a `.root` too
     use_cache: bool = getattr(where, "use_cache", True)
 
     records: dict[str, tuple[Record, ...]] = {}
