@@ -22,7 +22,7 @@ def status(
     """Where your PLN stands today, at a glance.
 
     As html (a page made to be shared) it leaves private entries out, unless --include-private."""
-    from plnjournal.cli.browse import warn_skipped
+    from plnjournal.cli.common import warn_skipped
     from plnjournal.dates import today
     from plnjournal.git.history import people_added
     from plnjournal.reports.status import read_needed
