@@ -50,7 +50,7 @@ def export(
     """Export entries (people, spaces, tools and goal named, ids kept); private ones stay home.
 
     `--format obsidian DIR` makes a vault: one note per record, references as [[links]]."""
-    from plnjournal.cli.browse import warn_skipped
+    from plnjournal.cli.common import warn_skipped
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
     from plnjournal.query import private_left_out, read_filters, select_entries

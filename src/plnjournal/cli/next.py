@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plnjournal.cli import complete, output
-from plnjournal.cli.common import FormatOption, NoCommit, TableFormat, finish
+from plnjournal.cli.common import FormatOption, NoCommit, TableFormat, emit, emit_table, finish, warn_skipped
 from plnjournal.cli.context import current
 
 COLUMNS = ("#", "date", "age", "next", "handle")
@@ -97,7 +97,6 @@ def close(
 
 
 def list_open(fmt: str) -> None:
-    from plnjournal.cli.browse import emit_table, warn_skipped
     from plnjournal.dates import today
     from plnjournal.journal.load import load
     from plnjournal.reports.intentions import intention_rows
@@ -108,29 +107,18 @@ def list_open(fmt: str) -> None:
     rows = intention_rows(loaded, today())
     if not rows:
         output.hint("no open intentions: every 'next' in this journal has been applied or dropped")
-    if fmt == "json":
-        output.json_data(rows)
-    elif fmt == "csv":
-        from plnjournal.render import csv
-
-        output.data(
-            csv.render(
-                list(rows[0]) if rows else ["n", "kind", "entry", "date", "age_days", "next", "handle"],
-                [list(r.values()) for r in rows],
-            )
-        )
-    else:
-        if rows:
-            emit_table(
-                COLUMNS, [[r["n"], r["date"], f"{r['age_days']}d", r["next"], r["handle"]] for r in rows]
-            )
+    flat_columns = list(rows[0]) if rows else ["n", "kind", "entry", "date", "age_days", "next", "handle"]
+    flat = (flat_columns, [list(r.values()) for r in rows])
+    table = [[r["n"], r["date"], f"{r['age_days']}d", r["next"], r["handle"]] for r in rows]
+    if rows or fmt != "table":  # an empty table says nothing the hint did not
+        emit(fmt, COLUMNS, table, json=rows, flat=flat)
+    if fmt == "table":
         show_keep_in_touch(journal, loaded)
 
 
 def show_keep_in_touch(journal: Journal, loaded: Loaded) -> None:
     """Below the intentions on a table: the people due for a word (pln status and the network
     report list them too; JSON stays the list of intentions)."""
-    from plnjournal.cli.browse import emit_table
     from plnjournal.dates import today
     from plnjournal.journal.refs import Index
     from plnjournal.reports.keep_in_touch import cadence_warnings, keep_in_touch

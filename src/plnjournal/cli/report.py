@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 import typer
 
 from plnjournal.cli import output
+from plnjournal.cli.common import present
 from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import OPTIONS, filter_options, with_options
 from plnjournal.cli.privacy import SHARED_FORMATS, IncludePrivate, say_left_out
@@ -49,12 +50,7 @@ def report(
     if not scope.entries:
         output.hint(f"no entries {describe_range(scope.filters)}; the {name} report is empty")
     data = parts.build(scope)
-    if fmt == "json":
-        output.json_data(data)
-    elif fmt == "table":
-        output.show(parts.views["table"](data, terminal=output.is_terminal()))
-    else:
-        output.data(parts.views[fmt](data))
+    present(fmt, data, parts.views.get(fmt))
 
 
 def _flag_list() -> str:

@@ -16,7 +16,7 @@ def status(
     fmt: Annotated[Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")] = "table",
 ) -> None:
     """Where your PLN stands today, at a glance."""
-    from plnjournal.cli.browse import warn_skipped
+    from plnjournal.cli.common import warn_skipped
     from plnjournal.dates import today
     from plnjournal.git.history import people_added
     from plnjournal.reports.status import read_needed
