@@ -77,6 +77,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "rename": ("rename", "rm"),
     "set": ("set",),
     "merge": ("merge",),
+    "tag": ("tag",),
     "report": ("report",),
     "next": ("next",),
     "goal": ("goal",),
