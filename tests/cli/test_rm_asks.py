@@ -62,7 +62,7 @@ def test_on_a_terminal_it_lists_what_goes_and_waits_for_yes(linked: Path) -> Non
         ("pln:   and its reference from entries/2026/2026-01-05-chat.md (tools)", None),
         ("pln:   and leaves a link to it in the notes of people/jane-doe.md", None),
         ("Remove it? [y/N]:", "n"),
-        ("pln: kept tools/wakelet.md; nothing was changed", None),
+        ("pln: tools/wakelet.md was not removed; nothing was changed", None),
     )
     assert status == 1 and (linked / "tools/wakelet.md").exists() and porcelain(linked) == []
     status = converse(

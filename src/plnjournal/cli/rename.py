@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plnjournal.cli import output
-from plnjournal.cli.common import NoCommit, RecordId, finish
+from plnjournal.cli.common import NoCommit, RecordId, YesOption, ask_first, finish
 from plnjournal.cli.context import current
-from plnjournal.errors import PlnError
 
 if TYPE_CHECKING:
     from plnjournal.ops.rename import Removal
@@ -40,7 +39,7 @@ def rm(
     force: Annotated[
         bool, typer.Option("--force", help="Remove it even if entries name it, and drop those references.")
     ] = False,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove it without asking.")] = False,
+    yes: YesOption = False,
     no_commit: NoCommit = False,
 ) -> None:
     """Remove a record: says what goes and asks first (--yes does not ask); refused while other
@@ -63,18 +62,10 @@ def rm(
 
 def confirm_removal(plan: Removal) -> None:
     """Say what goes and ask; no terminal to ask on is a refusal, never a silent removal."""
-    if not current().stdin_terminal:
-        raise PlnError(
-            f"{plan.path} was not removed: pln asks first, and there is no terminal to ask on; add --yes"
-        )
-    output.hint(f"this removes {plan.path} ({plan.kind} {plan.name})")
-    for path, key in plan.dropped:
-        output.hint(f"  and its reference from {path} ({key})")
-    for line in plan.dangling:
-        output.hint(f"  and leaves {line}")
-    if not typer.confirm("Remove it?", default=False, err=True):
-        output.hint(f"kept {plan.path}; nothing was changed")
-        raise typer.Exit(1)
+    lines = [f"this removes {plan.path} ({plan.kind} {plan.name})"]
+    lines += [f"  and its reference from {path} ({key})" for path, key in plan.dropped]
+    lines += [f"  and leaves {line}" for line in plan.dangling]
+    ask_first(lines, "Remove it?", not_done=f"{plan.path} was not removed")
 
 
 def register(app: typer.Typer) -> None:
