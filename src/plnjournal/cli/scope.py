@@ -23,13 +23,16 @@ def load_scope(
     from plnjournal.cli import output
     from plnjournal.cli.common import warn_skipped
     from plnjournal.dates import today
-    from plnjournal.git.history import people_added
     from plnjournal.journal.load import load
     from plnjournal.reports import future_warnings, read_scope
 
     loaded = load(journal, entry_heads=heads and not options.where)
     warn_skipped(loaded)
-    added = partial(people_added, journal) if history else None
+    added = None
+    if history:  # git is imported only then
+        from plnjournal.git.history import people_added
+
+        added = partial(people_added, journal)
     scope = read_scope(loaded, options, settings=journal.settings, today=today(), added=added, **choices)
     for message in future_warnings(scope):
         output.warn(message)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import Any
 
 from plnjournal.model import RECORD_TYPES, Record
@@ -50,14 +50,20 @@ HEAD_FIELDS = (
 _HEAD = tuple(_NAMES["entry"].index(name) for name in HEAD_FIELDS)
 
 
-@dataclass(frozen=True)
 class _Layout:
-    """How packed values fill a record: its class, the slot setters, where dates and lines are."""
+    """How packed values fill a record: its class, the slot setters, where dates and lines are.
+    (A plain class: a dataclass costs a millisecond of start-up to make.)"""
 
-    cls: type[Record]
-    setters: tuple[Callable[[Any, Any], None], ...]
-    dates: tuple[int, ...]
-    lines: int
+    __slots__ = ("cls", "setters", "dates", "lines")
+
+    def __init__(
+        self,
+        cls: type[Record],
+        setters: tuple[Callable[[Any, Any], None], ...],
+        dates: tuple[int, ...],
+        lines: int,
+    ) -> None:
+        self.cls, self.setters, self.dates, self.lines = cls, setters, dates, lines
 
 
 def _layout(kind: str, chosen: tuple[int, ...]) -> _Layout:
