@@ -54,7 +54,7 @@ class _Layout:
     """How packed values fill a record: its class, the slot setters, where dates and lines are.
     (A plain class: a dataclass costs a millisecond of start-up to make.)"""
 
-    __slots__ = ("cls", "setters", "dates", "lines")
+    __slots__ = ("cls", "dates", "lines", "setters")
 
     def __init__(
         self,
