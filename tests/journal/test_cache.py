@@ -192,6 +192,8 @@ def test_a_damaged_index_is_rebuilt_not_trusted(example_journal: Path, damage) -
         ("report", "--network", "--from", "2025-09-01", "--with", "beth-larsen"),
         ("report", "--growth", "--format", "json", "--where", "title~edcamp"),
         ("status",),
+        ("next",),
+        ("next", "--format", "json"),
     ],
 )
 def test_reports_and_status_from_entry_heads_are_the_same_as_no_cache(example_journal: Path, args) -> None:
