@@ -48,6 +48,11 @@ class Loaded:
         loaded = self._loaded_paths()
         return tuple(p for p in self.problems if p.path in loaded)
 
+    def without_private(self) -> Loaded:
+        """The same records less the entries marked `private: true` (for an output to share)."""
+        entries = tuple(entry for entry in self.entries if not entry.private)
+        return Loaded({**self.records, "entry": entries}, self.problems)
+
     def _loaded_paths(self) -> set[str]:
         return {record.path for records in self.records.values() for record in records}
 
