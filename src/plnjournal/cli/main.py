@@ -81,6 +81,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "set": ("set",),
     "merge": ("merge",),
     "tag": ("tag",),
+    "undo": ("undo",),
     "report": ("report",),
     "next": ("next",),
     "goal": ("goal",),

@@ -43,7 +43,9 @@ def report(
         raise UsageError(f"--format {fmt} is not available for the {name} report")
     keep = include_private or fmt not in SHARED_FORMATS  # shared formats leave private entries out
     history = name == "network"  # only the network report asks git when each person was added
-    scope = load_scope(current().journal(), filters, by=by, include_private=keep, history=history)
+    journal = current().journal()
+    # every report reads only entries' heads (journal/packed.py HEAD_FIELDS)
+    scope = load_scope(journal, filters, by=by, include_private=keep, history=history, heads=True)
     say_left_out(scope.private_left_out)
     for message in parts.unusable_values(scope):
         output.warn(message)
