@@ -164,7 +164,8 @@ def test_it_writes_only_in_a_folder_of_its_own(hostile_journal: Run, journal: Pa
         ["git", "status", "--porcelain"], cwd=journal, capture_output=True, text=True
     ).stdout
     assert "public" not in status
-    assert hostile_journal("site", str(journal)).exit_code == 1
+    itself = hostile_journal("site", str(journal))
+    assert itself.exit_code == 1 and "is the journal itself" in itself.stderr
     file = write(tmp_path / "site.txt", "")
     assert "is a file" in hostile_journal("site", str(file)).stderr
 

@@ -133,7 +133,9 @@ def site_folder(journal: Journal, folder: Path) -> Path:
     root = journal.root.resolve()
     if target.exists() and not target.is_dir():
         raise PlnError(f"{folder}: is a file; give a folder for the site")
-    if target == root or (root in target.parents and not _ignored(root, target)):
+    if target == root:
+        raise PlnError(f"{folder}: is the journal itself; give a folder of its own for the site")
+    if root in target.parents and not _ignored(root, target):
         raise PlnError(
             f"{folder}: is inside the journal, and git would commit the site with it; "
             "choose a folder outside the journal, or add this one to .gitignore"
