@@ -96,6 +96,10 @@ def test_the_site_has_every_page(hostile_journal: Run, tmp_path: Path) -> None:
         assert SECRET not in page and "Hard week" not in page
     index = (folder / "index.html").read_text(encoding="utf-8")
     assert 'href="people/confidant-carla.html"' in index  # a person is a record, not private
+    network = (folder / "reports/network.html").read_text(encoding="utf-8")
+    graph = network[network.index("<svg") : network.index("</svg>")]
+    assert graph.count('<a href="../people/') == 1 and graph.count('<a href="../spaces/') == 1  # Jane, #chat
+    assert "nav.site { display: none; }" in network  # the bar of links stays off paper
     carla = (folder / "people/confidant-carla.html").read_text(encoding="utf-8")
     assert "0 entries" in carla  # the private entry that names her is not counted
 
