@@ -11,7 +11,14 @@ import typer
 from plnjournal.cli import output
 from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import OPTIONS, filter_options, with_options
-from plnjournal.cli.privacy import SHARED_FORMATS, IncludePrivate, say_left_out
+from plnjournal.cli.privacy import (
+    SHARED_FORMATS,
+    AllowStudentData,
+    IncludePrivate,
+    Redact,
+    Sharing,
+    say_left_out,
+)
 from plnjournal.query import FilterOptions
 from plnjournal.render.registry import FORMATS, REPORTS
 
@@ -25,11 +32,15 @@ def report(
     by: Annotated[Period, typer.Option("--by", help="Period of the time series.")] = "month",
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
     include_private: IncludePrivate = False,
+    redact: Redact = False,
+    allow_student_data: AllowStudentData = False,
 ) -> None:
     """A report over the entries in a range (default: all).
 
     As markdown, html or csv (made to be shared) it leaves private entries out, unless
-    --include-private; the table and JSON on your terminal keep them."""
+    --include-private, and refuses while it would share student data (pln check --privacy),
+    unless --redact hides it or --allow-student-data; the table and JSON on your terminal keep
+    everything."""
     from plnjournal.cli.scope import load_scope
     from plnjournal.errors import UsageError
     from plnjournal.query import describe_range
@@ -42,19 +53,23 @@ def report(
         raise UsageError(f"--format {fmt} is not available for the {name} report")
     keep = include_private or fmt not in SHARED_FORMATS  # shared formats leave private entries out
     history = name == "network"  # only the network report asks git when each person was added
-    scope = load_scope(current().journal(), filters, by=by, include_private=keep, history=history)
+    journal = current().journal()
+    scope = load_scope(journal, filters, by=by, include_private=keep, history=history)
     say_left_out(scope.private_left_out)
+    sharing = Sharing(journal, scope.loaded, redact, allow_student_data or fmt not in SHARED_FORMATS)
     for message in parts.unusable_values(scope):
         output.warn(message)
     if not scope.entries:
         output.hint(f"no entries {describe_range(scope.filters)}; the {name} report is empty")
-    data = parts.build(scope)
+    data = sharing.data(parts.build(scope))
     if fmt == "json":
         output.json_data(data)
     elif fmt == "table":
         output.show(parts.views["table"](data, terminal=output.is_terminal()))
     else:
-        output.data(parts.views[fmt](data))
+        text = parts.views[fmt](data)
+        sharing.check(text, what=f"the {name} report")
+        output.data(text)
 
 
 def _flag_list() -> str:
