@@ -138,3 +138,58 @@ def test_function_level_imports_count(tmp_path: Path) -> None:
     source = tmp_path / "m.py"
     source.write_text("def f():\n    from plnjournal.cli import output\n", encoding="utf-8")
     assert "plnjournal.cli.output" in imported_names(source)
+
+
+CLI = "plnjournal.cli"
+CLI_SHARED = frozenset(
+    f"{CLI}.{name}"
+    for name in (
+        "common",  # --format, multi-value options, emit/present/deliver, finish, warn_skipped
+        "context",  # the frozen Context on ctx.obj
+        "output",  # stdout data, stderr messages
+        "prompts",  # asking on a terminal
+        "complete",  # shell completion
+        "entry_filters",  # the one --from/--to and filter option set
+        "privacy",  # --include-private and what it leaves out
+        "coercion",  # typed values from the command line
+        "scope",  # the journal read into a report's Scope
+        "credit_options",  # --pack and --cycle (credits, portfolio)
+        "group",  # the error net around every command
+    )
+)
+CLI_APP = frozenset({CLI, f"{CLI}.main"})  # the app: it registers every command
+
+
+def command_modules() -> list[str]:
+    return [
+        name
+        for name in modules()
+        if name.startswith(CLI + ".") and name not in CLI_SHARED and name not in CLI_APP
+    ]
+
+
+def test_a_command_imports_no_other_command() -> None:
+    """A command module may import cli's shared modules, never another command: what two commands
+    share lives in a shared module (or in core, when it is logic)."""
+    wrong = [
+        f"{name} imports {target}"
+        for name in command_modules()
+        for target in sorted(graph()[name])
+        if target.startswith(CLI + ".") and target not in CLI_SHARED
+    ]
+    assert wrong == [], "move what commands share to a shared cli module:\n" + "\n".join(wrong)
+
+
+def test_shared_cli_modules_import_no_command() -> None:
+    wrong = [
+        f"{name} imports {target}"
+        for name in sorted(CLI_SHARED & set(modules()))
+        for target in sorted(graph()[name])
+        if target.startswith(CLI + ".") and target not in CLI_SHARED
+    ]
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_the_shared_list_names_real_modules() -> None:
+    assert set(modules()) >= CLI_SHARED, sorted(CLI_SHARED - set(modules()))
+    assert "plnjournal.cli.credits" in command_modules()

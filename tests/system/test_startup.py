@@ -70,6 +70,21 @@ def test_help_imports_no_report_yaml_date_parsing_git_or_cache_code() -> None:
     assert [name for name in modules if name.startswith(heavy)] == []
 
 
+def test_help_without_parameters_is_the_whole_app_s_help() -> None:
+    """`pln --help` lists the commands without building their parameters: the same text."""
+    whole = "import sys; from plnjournal.cli.main import app; sys.argv[0] = 'pln'; app()"
+    alone = "import sys; from plnjournal.cli.main import main; sys.argv[0] = 'pln'; main()"
+    for args in (["--no-cache"], [], ["--help"]):
+        listed = subprocess.run([sys.executable, "-c", alone, *args], capture_output=True, text=True)
+        built = subprocess.run([sys.executable, "-c", whole, *args], capture_output=True, text=True)
+        assert (listed.returncode, listed.stdout, listed.stderr) == (
+            built.returncode,
+            built.stdout,
+            built.stderr,
+        )
+    assert "  status     Where your PLN stands today, at a glance.\n" in listed.stdout
+
+
 def modules_after(*args: str) -> list[str]:
     """The modules a real `pln ARGS` process has imported by the time it ends."""
     script = (

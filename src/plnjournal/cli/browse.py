@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from plnjournal.cli import output
-from plnjournal.cli.common import FormatOption, NoCommit, NoInput, RecordId, TableFormat
+from plnjournal.cli.common import (
+    FormatOption,
+    NoCommit,
+    NoInput,
+    RecordId,
+    TableFormat,
+    emit,
+    emit_table,
+    warn_skipped,
+)
 from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import filter_options
 from plnjournal.model import KIND_OF_PLURAL
@@ -15,7 +24,6 @@ from plnjournal.query import FilterOptions
 from plnjournal.text import clean
 
 if TYPE_CHECKING:
-    from plnjournal.journal.load import Loaded
     from plnjournal.journal.settings import Journal
     from plnjournal.model import Record
 
@@ -65,17 +73,9 @@ def list_tags(journal: Journal, fmt: str) -> None:
     loaded = load(journal)
     warn_skipped(loaded)
     rows = build(record for records in loaded.records.values() for record in records)
-    if fmt == "json":
-        output.json_data(rows)
-        return
     variants = [", ".join(f"{v['tag']} ({v['count']})" for v in row["variants"]) for row in rows]
     table = [[row["tag"], row["count"], shown] for row, shown in zip(rows, variants, strict=True)]
-    if fmt == "csv":
-        from plnjournal.render import csv
-
-        output.data(csv.render(["tag", "count", "variants"], table))
-    else:
-        emit_table(("tag", "count", "variants"), table)
+    emit(fmt, ("tag", "count", "variants"), table, json=rows)
 
 
 def listing_order(record: Record) -> tuple[str, str]:
@@ -87,24 +87,10 @@ def listing_order(record: Record) -> tuple[str, str]:
 def emit_records(kind: str, records: list[Record], fmt: str) -> None:
     from plnjournal.reports.listing import flat_rows, json_rows, table_rows
 
-    if fmt == "json":
+    if fmt == "json":  # each shape is built only when asked for: it walks every record
         output.json_data(json_rows(records))
-    elif fmt == "csv":
-        from plnjournal.render import csv
-
-        output.data(csv.render(*flat_rows(records)))
-    else:
-        emit_table(*table_rows(kind, records))
-
-
-def emit_table(columns: tuple[str, ...], rows: list[list[object]]) -> None:
-    from plnjournal.render import table
-
-    if output.is_terminal():
-        console = output.console()
-        console.print(table.render_rich(columns, rows, width=console.width))
-    else:
-        output.data(table.render_plain(columns, rows))
+        return
+    emit(fmt, *(flat_rows(records) if fmt == "csv" else table_rows(kind, records)))
 
 
 def show(
@@ -192,13 +178,6 @@ def edit(
     if has_errors(edited.problems):
         fix = f"fix it with 'pln edit {record_id}'"
         raise PlnError(f"{edited.path} was saved as written but has errors; {fix}")
-
-
-def warn_skipped(loaded: Loaded) -> None:
-    """One line per file or value left out, pointing at `pln check`: nothing is ignored silently."""
-    for word, problems in (("skipped", loaded.skipped), ("ignored", loaded.ignored)):
-        for problem in problems:
-            output.warn(f"{word} {problem.path}:{problem.line}: {problem.message} (see 'pln check')")
 
 
 def register(app: typer.Typer) -> None:

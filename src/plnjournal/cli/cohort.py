@@ -3,7 +3,6 @@ cells suppressed."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -46,6 +45,8 @@ def cohort(
 
 def read_shares(paths: list[Path]) -> list[dict]:
     """Every readable share under `paths`; a file that is not one is a warning, never a stop."""
+    import json
+
     from plnjournal.errors import PlnError
     from plnjournal.reports.cohort import check_share
 

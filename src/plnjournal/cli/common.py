@@ -1,10 +1,11 @@
-"""Pieces every command shares: multi-value options, --format, and finishing a write."""
+"""Pieces every command shares: multi-value options, --format, what a load left out, the one way a
+listing or a report reaches the screen, a file or a pipe in the format asked, and finishing a write."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -12,6 +13,7 @@ from plnjournal.cli import complete, output
 
 if TYPE_CHECKING:
     from plnjournal.change import Change
+    from plnjournal.journal.load import Loaded
     from plnjournal.journal.settings import Journal
 
 NoCommit = Annotated[bool, typer.Option("--no-commit", help="Do not commit this change.")]
@@ -30,6 +32,16 @@ OutOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (default: stdout).", show_default=False),
 ]
+Many = Annotated[list[str] | None, typer.Option(help="Repeat or separate with commas.", show_default=False)]
+Text = Annotated[str | None, typer.Option(show_default=False)]
+
+
+def completed(*names: str, help: str | None = None, metavar: str | None = None, completion: Any) -> Any:
+    """An option whose values the shell completes from the journal (`--space`, `--with`,
+    `--template`...): no default shown, since its default is none."""
+    return typer.Option(*names, help=help, metavar=metavar, show_default=False, autocompletion=completion)
+
+
 NoInput = typer.Option(
     "--no-input", help="Never ask or wait for input (scripts, CI): a missing value is an error."
 )
@@ -89,3 +101,78 @@ def deliver(text: str, out: Path | None) -> None:
         raise PlnError(f"-o {out}: is a folder; give a file name")
     write_over(out, text)
     output.hint(f"wrote {out}")
+
+
+def warn_skipped(loaded: Loaded) -> None:
+    """One line per file or value left out, pointing at `pln check`: nothing is ignored silently."""
+    for word, problems in (("skipped", loaded.skipped), ("ignored", loaded.ignored)):
+        for problem in problems:
+            output.warn(f"{word} {problem.path}:{problem.line}: {problem.message} (see 'pln check')")
+
+
+Columns = Sequence[str]
+Rows = Sequence[Sequence[Any]]
+
+
+def emit_table(columns: Columns, rows: Rows) -> None:
+    """A table: drawn by rich at a terminal (as wide as it is), plain aligned text in a pipe."""
+    from plnjournal.render import table
+
+    if output.is_terminal():
+        console = output.console()
+        console.print(table.render_rich(columns, rows, width=console.width))
+    else:
+        output.data(table.render_plain(columns, rows))
+
+
+def emit(
+    fmt: str,
+    columns: Columns,
+    rows: Rows,
+    *,
+    json: Any = None,
+    flat: tuple[Columns, Rows] | None = None,
+) -> None:
+    """A listing in the format asked (`table`, `json`, `csv`): the one place a listing is rendered.
+
+    `json`: the JSON value when it is not the rows keyed by column; `flat`: the CSV's columns and
+    rows when they are not the table's (a CSV keeps every key, a table the ones that fit)."""
+    if fmt == "json":
+        output.json_data([dict(zip(columns, row, strict=True)) for row in rows] if json is None else json)
+    elif fmt == "csv":
+        from plnjournal.render import csv
+
+        output.data(csv.render(*(flat or (columns, rows))))
+    else:
+        emit_table(columns, rows)
+
+
+def present(
+    fmt: str,
+    data: Any,
+    view: Callable[..., Any] | None,
+    out: Path | None = None,
+    *,
+    check: Callable[[str], None] | None = None,
+) -> None:
+    """A report in the format asked: JSON is its data itself; `table` is the view's screen (rich at a
+    terminal); any other format is the view's text, to stdout or to `out`, once `check` (the
+    student-privacy guard of a shared output) has let it through."""
+    if fmt == "json":
+        if out is None:
+            output.json_data(data)
+        else:
+            from plnjournal.render import json
+
+            deliver(json.render(data, indent=2), out)
+    elif view is None:
+        from plnjournal.errors import UsageError
+
+        raise UsageError(f"--format {fmt} is not available here")
+    elif fmt == "table":
+        output.show(view(data, terminal=output.is_terminal()))
+    else:
+        text = view(data)
+        if check is not None:
+            check(text)
+        deliver(text, out)

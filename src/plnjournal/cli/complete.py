@@ -95,3 +95,20 @@ def open_intentions(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
     except Exception:  # a TAB never fails
         return []
     return [(row["handle"], row["next"]) for row in rows if row["handle"].startswith(incomplete)]
+
+
+def tags(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The journal's tags (read through the cache, as `pln list tags` counts them); any failure
+    means no suggestions."""
+    root = journal_root(ctx)
+    if not root:
+        return []
+    try:
+        from plnjournal.journal.load import load
+        from plnjournal.reports.tags import tag_counts
+
+        loaded = load(Path(root))
+        counts = tag_counts(record for records in loaded.records.values() for record in records)
+    except Exception:  # a TAB never fails
+        return []
+    return matching(counts, incomplete)

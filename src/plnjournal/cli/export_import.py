@@ -53,7 +53,7 @@ def export(
     `--format obsidian DIR` makes a vault: one note per record, references as [[links]].
     Refuses while the export would share student data (pln check --privacy), unless --redact
     hides it or --allow-student-data."""
-    from plnjournal.cli.browse import warn_skipped
+    from plnjournal.cli.common import warn_skipped
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
     from plnjournal.query import private_left_out, read_filters, select_entries

@@ -3,12 +3,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from plnjournal.cli import complete, output
-from plnjournal.cli.common import FormatOption, NoCommit, TableFormat, finish
+from plnjournal.cli.common import (
+    FormatOption,
+    NoCommit,
+    TableFormat,
+    completed,
+    emit,
+    emit_table,
+    finish,
+    warn_skipped,
+)
 from plnjournal.cli.context import current
 
 COLUMNS = ("#", "date", "age", "next", "handle")
@@ -18,24 +27,20 @@ if TYPE_CHECKING:
     from plnjournal.journal.settings import Journal
 
 
+def _intention(flag: str, help: str) -> Any:
+    """`--done N|ID` and `--drop N|ID`: an open intention by its number or handle, completed."""
+    return completed(flag, help=help, metavar="N|ID", completion=complete.open_intentions)
+
+
 def next_(
     done: Annotated[
         str | None,
-        typer.Option(
-            "--done",
-            metavar="N|ID",
-            help="Record what you did about this intention (its number, its handle, or the start of it).",
-            autocompletion=complete.open_intentions,
+        _intention(
+            "--done", "Record what you did about this intention (its number, its handle, or the start of it)."
         ),
     ] = None,
     drop: Annotated[
-        str | None,
-        typer.Option(
-            "--drop",
-            metavar="N|ID",
-            help="Let this intention go, saying why; it leaves the list.",
-            autocompletion=complete.open_intentions,
-        ),
+        str | None, _intention("--drop", "Let this intention go, saying why; it leaves the list.")
     ] = None,
     note: Annotated[
         str | None,
@@ -97,7 +102,6 @@ def close(
 
 
 def list_open(fmt: str) -> None:
-    from plnjournal.cli.browse import emit_table, warn_skipped
     from plnjournal.dates import today
     from plnjournal.journal.load import load
     from plnjournal.reports.intentions import intention_rows
@@ -108,29 +112,18 @@ def list_open(fmt: str) -> None:
     rows = intention_rows(loaded, today())
     if not rows:
         output.hint("no open intentions: every 'next' in this journal has been applied or dropped")
-    if fmt == "json":
-        output.json_data(rows)
-    elif fmt == "csv":
-        from plnjournal.render import csv
-
-        output.data(
-            csv.render(
-                list(rows[0]) if rows else ["n", "kind", "entry", "date", "age_days", "next", "handle"],
-                [list(r.values()) for r in rows],
-            )
-        )
-    else:
-        if rows:
-            emit_table(
-                COLUMNS, [[r["n"], r["date"], f"{r['age_days']}d", r["next"], r["handle"]] for r in rows]
-            )
+    flat_columns = list(rows[0]) if rows else ["n", "kind", "entry", "date", "age_days", "next", "handle"]
+    flat = (flat_columns, [list(r.values()) for r in rows])
+    table = [[r["n"], r["date"], f"{r['age_days']}d", r["next"], r["handle"]] for r in rows]
+    if rows or fmt != "table":  # an empty table says nothing the hint did not
+        emit(fmt, COLUMNS, table, json=rows, flat=flat)
+    if fmt == "table":
         show_keep_in_touch(journal, loaded)
 
 
 def show_keep_in_touch(journal: Journal, loaded: Loaded) -> None:
     """Below the intentions on a table: the people due for a word (pln status and the network
     report list them too; JSON stays the list of intentions)."""
-    from plnjournal.cli.browse import emit_table
     from plnjournal.dates import today
     from plnjournal.journal.refs import Index
     from plnjournal.reports.keep_in_touch import cadence_warnings, keep_in_touch

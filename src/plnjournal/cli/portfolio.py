@@ -9,7 +9,7 @@ import typer
 
 from plnjournal.cli.common import NoCommit, OutOption, deliver
 from plnjournal.cli.context import current
-from plnjournal.cli.credits import CycleOption, PackOption
+from plnjournal.cli.credit_options import CycleOption, PackOption, pack_scope
 from plnjournal.cli.entry_filters import RANGE, filter_options
 from plnjournal.cli.privacy import AllowStudentData, IncludePrivate, Redact, Sharing, say_left_out
 from plnjournal.query import FilterOptions
@@ -75,7 +75,6 @@ def _pack_portfolio(
     include_private: bool,
     privacy: tuple[bool, bool],
 ) -> None:
-    from plnjournal.cli.credits import pack_scope
     from plnjournal.render.views import credit_log as view
     from plnjournal.reports.credit_log import build
 

@@ -97,13 +97,13 @@ def refusals(journal: Journal, texts: Any, what: str) -> list[str]:
     """The guard's findings in `texts`, after making sure privacy.words stays out of git."""
     from plnjournal.guard import looks, read_words
     from plnjournal.guard import refusals as found_in
-    from plnjournal.journal.load import journal_files
+    from plnjournal.journal.files import all_files
 
     words = read_words(journal.root)
     if words:
         keep_words_out_of_git(journal)
     rules = looks(words, journal.settings.student_id_patterns)
-    return found_in(journal.root, journal_files(journal.root), rules, texts, what)
+    return found_in(journal.root, all_files(journal.root), rules, texts, what)
 
 
 def keep_words_out_of_git(journal: Journal) -> None:

@@ -4,11 +4,13 @@ The flags and the `--format` choices come from the one registry, `render.registr
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Any, Literal
 
 import typer
 
 from plnjournal.cli import output
+from plnjournal.cli.common import present
 from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import OPTIONS, filter_options, with_options
 from plnjournal.cli.privacy import (
@@ -62,14 +64,7 @@ def report(
     if not scope.entries:
         output.hint(f"no entries {describe_range(scope.filters)}; the {name} report is empty")
     data = sharing.data(parts.build(scope))
-    if fmt == "json":
-        output.json_data(data)
-    elif fmt == "table":
-        output.show(parts.views["table"](data, terminal=output.is_terminal()))
-    else:
-        text = parts.views[fmt](data)
-        sharing.check(text, what=f"the {name} report")
-        output.data(text)
+    present(fmt, data, parts.views.get(fmt), check=partial(sharing.check, what=f"the {name} report"))
 
 
 def _flag_list() -> str:

@@ -17,7 +17,7 @@ def load_scope(journal: Journal, options: FilterOptions, *, history: bool = True
     from functools import partial
 
     from plnjournal.cli import output
-    from plnjournal.cli.browse import warn_skipped
+    from plnjournal.cli.common import warn_skipped
     from plnjournal.dates import today
     from plnjournal.git.history import people_added
     from plnjournal.journal.load import load

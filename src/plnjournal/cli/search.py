@@ -25,7 +25,7 @@ def search(
 ) -> None:
     """Entries whose title, growth notes, next, applied, impact or notes hold every word of TEXT
     (a word also finds longer ones: "assess" finds "assessment"), best first."""
-    from plnjournal.cli.browse import warn_skipped
+    from plnjournal.cli.common import warn_skipped
     from plnjournal.errors import UsageError
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index

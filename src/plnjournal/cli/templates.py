@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from plnjournal.cli import output
-from plnjournal.cli.common import FormatOption, TableFormat
+from plnjournal.cli.common import FormatOption, TableFormat, emit
 from plnjournal.cli.context import current
 
 COLUMNS = ("name", "description", "spaces", "path")
@@ -29,16 +28,7 @@ def templates(fmt: Annotated[TableFormat, FormatOption] = "table") -> None:
         ]
         for template in available(journal)
     ]
-    if fmt == "json":
-        output.json_data([dict(zip(COLUMNS, row, strict=True)) for row in rows])
-    elif fmt == "csv":
-        from plnjournal.render import csv
-
-        output.data(csv.render(COLUMNS, rows))
-    else:
-        from plnjournal.cli.browse import emit_table
-
-        emit_table(COLUMNS, rows)
+    emit(fmt, COLUMNS, rows)
 
 
 def register(app: typer.Typer) -> None:

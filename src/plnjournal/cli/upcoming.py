@@ -24,8 +24,7 @@ def upcoming(
 
     `--format ics` writes an iCalendar file (recurring events in their time zones) to import into a
     calendar or subscribe to; it holds every schedule and dated session from today on."""
-    from plnjournal.cli.browse import warn_skipped
-    from plnjournal.cli.common import deliver
+    from plnjournal.cli.common import deliver, warn_skipped
     from plnjournal.dates import today
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index

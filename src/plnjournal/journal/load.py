@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,18 +48,13 @@ class Loaded:
         loaded = self._loaded_paths()
         return tuple(p for p in self.problems if p.path in loaded)
 
+    def without_private(self) -> Loaded:
+        """The same records less the entries marked `private: true` (for an output to share)."""
+        entries = tuple(entry for entry in self.entries if not entry.private)
+        return Loaded({**self.records, "entry": entries}, self.problems)
+
     def _loaded_paths(self) -> set[str]:
         return {record.path for records in self.records.values() for record in records}
-
-
-def journal_files(root: Path) -> tuple[str, ...]:
-    """Every file under `root` as a relative path, hidden folders (.git, .pln, .obsidian) left out."""
-    found: list[str] = []
-    for current, folders, files in os.walk(root):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        base = Path(current).relative_to(root)
-        found.extend((base / name).as_posix() for name in files)
-    return tuple(sorted(found))
 
 
 def load(

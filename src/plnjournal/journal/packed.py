@@ -37,6 +37,11 @@ def _slot_setter(cls: type[Record], name: str) -> Callable[[Any, Any], None]:
 _SETTERS = {
     kind: tuple(_slot_setter(cls, name) for name in _NAMES[kind]) for kind, cls in RECORD_TYPES.items()
 }
+_LINES = {kind: names.index("lines") for kind, names in _NAMES.items()}
+# Records written from one template have the same `lines` ({key: line number}): unpacked records
+# share one dict per layout rather than each holding a copy (about a sixth of a warm load's
+# memory at 50k entries). Nothing changes a record's `lines` once it is read.
+_SHARED_LINES: dict[tuple[tuple[str, int], ...], dict[str, int]] = {}
 
 
 # Bump whenever schema.py reads a value differently (durations, tags...): the index in .pln/ then
@@ -72,6 +77,9 @@ def unpack(kind: str, packed: Packed) -> tuple[Record | None, list[Problem]]:
     if values is None:
         return None, found
     items = list(values)
+    lines = items[_LINES[kind]]
+    if type(lines) is dict:  # anything else is kept as it is
+        items[_LINES[kind]] = _SHARED_LINES.setdefault(tuple(lines.items()), lines)
     for index in _DATES[kind]:
         if items[index] is not None:
             items[index] = dt.date.fromisoformat(items[index])

@@ -82,6 +82,16 @@ def paragraph(text: str, css: str = "") -> str:
     return f"<p{f' class={chr(34)}{css}{chr(34)}' if css else ''}>{esc(text)}</p>"
 
 
+def aside(*facts: Any) -> str:
+    """Facts in brackets after a line, greyed: ' (2025-09-08, 2025-09-08-sschat)'."""
+    return f'<span class="meta">({esc(", ".join(str(fact) for fact in facts))})</span>'
+
+
+def bullets(items: Sequence[str]) -> str:
+    """A plain list of items already made HTML (escape text with `esc`); empty without items."""
+    return f'<ul class="plain">{"".join(f"<li>{item}</li>" for item in items)}</ul>' if items else ""
+
+
 def table(
     columns: Sequence[str],
     rows: Sequence[Sequence[Any]],
@@ -108,7 +118,12 @@ class Markup(str):
 
 
 def _cell(value: Any) -> str:
-    return value if isinstance(value, Markup) else esc(value)
+    """Markup as it is; a list as its items joined with commas; anything else escaped text."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(item) for item in value)
+    return esc(value)
 
 
 def link(target: str) -> Markup:
