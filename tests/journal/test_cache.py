@@ -50,6 +50,7 @@ def assert_same_as_no_cache(root: Path) -> str:
         ("list", "entries", "--format", "json"),
         ("list", "people", "--format", "json"),
         ("report", "--growth", "--format", "json"),
+        ("status", "--format", "json"),
     ):
         cached, fresh = outputs(root, *args)
         assert cached == fresh
@@ -141,6 +142,12 @@ def _changed_row(path: Path) -> None:
         connection.execute("UPDATE files SET packed = X'E9' || substr(packed, 2)")
 
 
+def _changed_head(path: Path) -> None:
+    """An entry's head (what reports and status read) whose bytes no longer match its digest."""
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE files SET head = X'E9' || substr(head, 2) WHERE head IS NOT NULL")
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -152,6 +159,7 @@ def _changed_row(path: Path) -> None:
         _other_version,
         _other_python,
         _changed_row,
+        _changed_head,
     ],
     ids=[
         "truncated",
@@ -162,6 +170,7 @@ def _changed_row(path: Path) -> None:
         "other-version",
         "other-python",
         "changed-row",
+        "changed-head",
     ],
 )
 def test_a_damaged_index_is_rebuilt_not_trusted(example_journal: Path, damage) -> None:
@@ -170,6 +179,49 @@ def test_a_damaged_index_is_rebuilt_not_trusted(example_journal: Path, damage) -
     assert assert_same_as_no_cache(example_journal) == expected
     assert len(cache.read(example_journal, "entry")) == 96
     assert assert_same_as_no_cache(example_journal) == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report", "--growth"),
+        ("report", "--growth", "--format", "markdown"),
+        ("report", "--engagement", "--format", "json"),
+        ("report", "--impact", "--format", "json"),
+        ("report", "--network", "--format", "json"),
+        ("report", "--network", "--from", "2025-09-01", "--with", "beth-larsen"),
+        ("report", "--growth", "--format", "json", "--where", "title~edcamp"),
+        ("status",),
+        ("next",),
+        ("next", "--format", "json"),
+    ],
+)
+def test_reports_and_status_from_entry_heads_are_the_same_as_no_cache(example_journal: Path, args) -> None:
+    """Reports and status read entries' heads from the index (not bodies, not rare keys)."""
+    write(
+        example_journal / "entries" / "2026" / "2026-02-02-odd.md",
+        "---\ndate: 2026-02-02\ntitle: Odd one\ngrowth: {wisdom: a new dimension}\nminutes: lots\n"
+        "sponsor: District 12\ncourse: EDU 501\n---\nA body no report reads.\n",
+    )
+    invoke("--journal", str(example_journal), "list", "entries")
+    settle()
+    invoke("--journal", str(example_journal), "list", "entries")  # the index holds every file now
+    cached, fresh = outputs(example_journal, *args)
+    assert cached == fresh
+
+
+def test_an_entry_head_has_no_body_and_says_so_when_asked() -> None:
+    import datetime as dt
+
+    from plnjournal.journal.packed import HEAD_FIELDS, head, pack, unpack_head
+    from plnjournal.model import Entry
+
+    entry = Entry(id="e", path="entries/2026/e.md", date=dt.date(2026, 1, 2), body="text", minutes=5)
+    found, problems = unpack_head(head(pack("entry", entry, [])))
+    assert problems == [] and found is not None
+    assert all(getattr(found, name) == getattr(entry, name) for name in HEAD_FIELDS)
+    with pytest.raises(AttributeError):
+        found.body  # noqa: B018 (reading it is the test)
 
 
 def test_a_locked_index_is_waited_for_then_gone_without(example_journal: Path, monkeypatch) -> None:

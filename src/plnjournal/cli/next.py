@@ -107,7 +107,8 @@ def list_open(fmt: str) -> None:
     from plnjournal.reports.intentions import intention_rows
 
     journal = current().journal()
-    loaded = load(journal, ("entry", "reflection", "person"))
+    # entries' heads (journal/packed.py HEAD_FIELDS) hold all that intentions and keep in touch read
+    loaded = load(journal, ("entry", "reflection", "person"), entry_heads=True)
     warn_skipped(loaded)
     rows = intention_rows(loaded, today())
     if not rows:

@@ -56,7 +56,8 @@ def report(
     keep = include_private or fmt not in SHARED_FORMATS  # shared formats leave private entries out
     history = name == "network"  # only the network report asks git when each person was added
     journal = current().journal()
-    scope = load_scope(journal, filters, by=by, include_private=keep, history=history)
+    # every report reads only entries' heads (journal/packed.py HEAD_FIELDS)
+    scope = load_scope(journal, filters, by=by, include_private=keep, history=history, heads=True)
     say_left_out(scope.private_left_out)
     sharing = Sharing(journal, scope.loaded, redact, allow_student_data or fmt not in SHARED_FORMATS)
     for message in parts.unusable_values(scope):

@@ -11,21 +11,28 @@ if TYPE_CHECKING:
     from plnjournal.reports import Scope
 
 
-def load_scope(journal: Journal, options: FilterOptions, *, history: bool = True, **choices: Any) -> Scope:
+def load_scope(
+    journal: Journal, options: FilterOptions, *, history: bool = True, heads: bool = False, **choices: Any
+) -> Scope:
     """`choices`: what `reports.read_scope` takes besides the records (by, include_private, ...);
-    `history`: also read from git when each person was added (the network's dormant ties)."""
+    `history`: also read from git when each person was added (the network's dormant ties);
+    `heads`: the command reads no more of an entry than its head (`packed.HEAD_FIELDS`), so it may
+    load only that; `--where`, which may name any key, loads whole entries all the same."""
     from functools import partial
 
     from plnjournal.cli import output
     from plnjournal.cli.common import warn_skipped
     from plnjournal.dates import today
-    from plnjournal.git.history import people_added
     from plnjournal.journal.load import load
     from plnjournal.reports import future_warnings, read_scope
 
-    loaded = load(journal)
+    loaded = load(journal, entry_heads=heads and not options.where)
     warn_skipped(loaded)
-    added = partial(people_added, journal) if history else None
+    added = None
+    if history:  # git is imported only then
+        from plnjournal.git.history import people_added
+
+        added = partial(people_added, journal)
     scope = read_scope(loaded, options, settings=journal.settings, today=today(), added=added, **choices)
     for message in future_warnings(scope):
         output.warn(message)

@@ -2,10 +2,12 @@
 
 One row per Markdown file (as zk keeps its notes, with SQLite from the standard library): the
 journal-relative path, its kind, the file's stat key `(size, mtime_ns, ctime_ns)`, the packed parse
-(see `packed.py`) with its BLAKE2 digest, and the text `pln search` looks in, which an FTS5 table
-mirrors when SQLite has FTS5. A row is used only while its file's stat key is unchanged, so an edit
-is seen even when its mtime was put back (the ctime moves); a file changed within the racy window
-(`RACY_NS`) is not stored at all, since a second edit in the same tick would keep its stat.
+(see `packed.py`) with its CRC-32, for an entry its head (the fields reports and `pln
+status` read, `packed.HEAD_FIELDS`) with its own CRC, and the text `pln search` looks in,
+which an FTS5 table mirrors when SQLite has FTS5. A row is used only while its file's stat key
+is unchanged, so an edit is seen even when its mtime was put back (the ctime moves); a file
+changed within the racy window (`RACY_NS`) is not stored at all, since a second edit in the same
+tick would keep its stat.
 
 The index is trusted only when whole and current: `PRAGMA user_version` names the format, a meta
 row the Python and the record fields it was written for, each row its digest. Anything else
@@ -17,12 +19,12 @@ locking lets two processes index at once. Deleting `.pln/` changes no output, on
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import sqlite3
 import sys
 import time
+import zlib
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -31,9 +33,8 @@ from plnjournal.journal.files import CACHE_DIR
 from plnjournal.journal.packed import READING_RULES, signature
 from plnjournal.model import RECORD_TYPES
 
-FORMAT = 2
+FORMAT = 3
 INDEX_FILE = "index.sqlite"
-DIGEST_SIZE = 16
 NO_CACHE_VARIABLE = "PLN_NO_CACHE"
 # A file changed within this long of being read may change again within the same timestamp tick
 # (git's "racily clean" problem): it is parsed again next time rather than trusted.
@@ -46,14 +47,15 @@ BUSY_TIMEOUT = 2.0  # seconds to wait for another pln writing the index, then go
 Stat = tuple[int, int, int]
 Stored = tuple[Stat, bytes, bytes]  # a row read back: stat key, digest, marshalled packed parse
 Rows = dict[str, Stored]  # by journal-relative path
-Row = tuple[str, Stat, bytes, str | None]  # a row to write: path, stat key, packed parse, search text
+# a row to write: path, stat key, packed parse, an entry's packed head, search text
+Row = tuple[str, Stat, bytes, bytes | None, str | None]
 
 SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE files (
         id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
         size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,
-        digest BLOB NOT NULL, packed BLOB NOT NULL, text TEXT)""",
+        digest BLOB NOT NULL, packed BLOB NOT NULL, head_digest BLOB, head BLOB, text TEXT)""",
     "CREATE INDEX files_kind ON files (kind)",
     f"PRAGMA user_version = {FORMAT}",
 )
@@ -92,7 +94,9 @@ def now_ns() -> int:
 
 
 def digest(packed: bytes) -> bytes:
-    return hashlib.blake2b(packed, digest_size=DIGEST_SIZE).digest()
+    """A check that a row's bytes are the ones stored (a bad sector, a hand edit of the index):
+    CRC-32, since nothing here is a secret to guard, and zlib loads in a tenth of hashlib's time."""
+    return zlib.crc32(packed).to_bytes(4, "big")
 
 
 def _meta() -> str:
@@ -191,10 +195,14 @@ def _remove(path: Path) -> bool:
     return True
 
 
-def rows(root: Path, kind: str, paths: Collection[str] | None = None) -> Iterator[tuple[str, Stored]]:
+def rows(
+    root: Path, kind: str, paths: Collection[str] | None = None, *, heads: bool = False
+) -> Iterator[tuple[str, Stored]]:
     """The index's rows of `kind` (only those of `paths` when given), one at a time, so 50k packed
-    records are never all held at once; none without an index pln can use, none after an error."""
-    select = "SELECT path, size, mtime_ns, ctime_ns, digest, packed FROM files WHERE kind = ?"
+    records are never all held at once; none without an index pln can use, none after an error.
+    `heads`: each entry's packed head and its digest instead of the whole (b"" where none is kept)."""
+    columns = "ifnull(head_digest, x''), ifnull(head, x'')" if heads else "digest, packed"
+    select = f"SELECT path, size, mtime_ns, ctime_ns, {columns} FROM files WHERE kind = ?"
     with connect(root, write=False) as connection:
         if connection is None:
             return
@@ -241,9 +249,12 @@ def _store(connection: sqlite3.Connection, root: Path, kind: str, rows: list[Row
         stale = [*gone, *(path for path, *_ in rows)]  # a replaced row's words leave the FTS table
         connection.executemany("DELETE FROM files WHERE path = ?", ((path,) for path in stale))
         connection.executemany(
-            "INSERT INTO files (path, kind, size, mtime_ns, ctime_ns, digest, packed, text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            ((path, kind, *key, digest(packed), packed, text) for path, key, packed, text in rows),
+            "INSERT INTO files (path, kind, size, mtime_ns, ctime_ns, digest, packed, head_digest, head,"
+            " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (path, kind, *key, digest(packed), packed, head and digest(head), head, text)
+                for path, key, packed, head, text in rows
+            ),
         )
         if root in _SETTINGS_TO_KEEP:
             connection.execute(

@@ -37,7 +37,44 @@ def _slot_setter(cls: type[Record], name: str) -> Callable[[Any, Any], None]:
 _SETTERS = {
     kind: tuple(_slot_setter(cls, name) for name in _NAMES[kind]) for kind, cls in RECORD_TYPES.items()
 }
-_LINES = {kind: names.index("lines") for kind, names in _NAMES.items()}
+
+# The fields of an entry that the reports (`pln report`) and `pln status` read: the index keeps
+# them apart, as the entry's *head*, so those commands skip unmarshalling bodies and rare keys
+# and set a third of the slots. A head entry's other slots are left unset, so code that reads one
+# fails loudly (AttributeError) rather than seeing an empty value.
+HEAD_FIELDS = (
+    *("id", "path", "lines", "date", "time", "title", "space", "people", "tools", "growth"),
+    *("engagement", "minutes", "goal", "tags", "next", "applied", "applied_on", "dropped"),
+    *("impact", "private"),
+)
+_HEAD = tuple(_NAMES["entry"].index(name) for name in HEAD_FIELDS)
+
+
+class _Layout:
+    """How packed values fill a record: its class, the slot setters, where dates and lines are.
+    (A plain class: a dataclass costs a millisecond of start-up to make.)"""
+
+    __slots__ = ("cls", "dates", "lines", "setters")
+
+    def __init__(
+        self,
+        cls: type[Record],
+        setters: tuple[Callable[[Any, Any], None], ...],
+        dates: tuple[int, ...],
+        lines: int,
+    ) -> None:
+        self.cls, self.setters, self.dates, self.lines = cls, setters, dates, lines
+
+
+def _layout(kind: str, chosen: tuple[int, ...]) -> _Layout:
+    names = [_NAMES[kind][index] for index in chosen]
+    dates = tuple(place for place, index in enumerate(chosen) if index in _DATES[kind])
+    setters = tuple(_SETTERS[kind][index] for index in chosen)
+    return _Layout(RECORD_TYPES[kind], setters, dates, names.index("lines"))
+
+
+_WHOLE = {kind: _layout(kind, tuple(range(len(names)))) for kind, names in _NAMES.items()}
+_HEAD_LAYOUT = _layout("entry", _HEAD)
 # Records written from one template have the same `lines` ({key: line number}): unpacked records
 # share one dict per layout rather than each holding a copy (about a sixth of a warm load's
 # memory at 50k entries). Nothing changes a record's `lines` once it is read.
@@ -51,7 +88,8 @@ READING_RULES = "reading-2"
 
 def signature(kind: str) -> str:
     """What a packed record of `kind` depends on: a change to the model invalidates old packs."""
-    return f"{kind}:{','.join(_NAMES[kind])}"
+    head = f";head:{','.join(HEAD_FIELDS)}" if kind == "entry" else ""
+    return f"{kind}:{','.join(_NAMES[kind])}{head}"
 
 
 def pack(kind: str, record: Record | None, problems: list[Problem]) -> Packed | None:
@@ -71,19 +109,34 @@ def pack(kind: str, record: Record | None, problems: list[Problem]) -> Packed | 
     return packed
 
 
+def head(packed: Packed) -> Packed:
+    """A packed entry's head: the values of HEAD_FIELDS, and its problems."""
+    values, problems = packed
+    return (None if values is None else tuple(values[index] for index in _HEAD), problems)
+
+
 def unpack(kind: str, packed: Packed) -> tuple[Record | None, list[Problem]]:
+    return _unpack(_WHOLE[kind], packed)
+
+
+def unpack_head(packed: Packed) -> tuple[Record | None, list[Problem]]:
+    """An entry from its head (see HEAD_FIELDS): the other fields unset."""
+    return _unpack(_HEAD_LAYOUT, packed)
+
+
+def _unpack(layout: _Layout, packed: Packed) -> tuple[Record | None, list[Problem]]:
     values, problems = packed
     found = [Problem(*problem) for problem in problems]
     if values is None:
         return None, found
     items = list(values)
-    lines = items[_LINES[kind]]
+    lines = items[layout.lines]
     if type(lines) is dict:  # anything else is kept as it is
-        items[_LINES[kind]] = _SHARED_LINES.setdefault(tuple(lines.items()), lines)
-    for index in _DATES[kind]:
+        items[layout.lines] = _SHARED_LINES.setdefault(tuple(lines.items()), lines)
+    for index in layout.dates:
         if items[index] is not None:
             items[index] = dt.date.fromisoformat(items[index])
-    record = object.__new__(RECORD_TYPES[kind])
-    for set_slot, value in zip(_SETTERS[kind], items, strict=True):
+    record = object.__new__(layout.cls)
+    for set_slot, value in zip(layout.setters, items, strict=True):
         set_slot(record, value)
     return record, found

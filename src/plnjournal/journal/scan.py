@@ -17,7 +17,8 @@ from pathlib import Path
 
 from plnjournal.journal import cache
 from plnjournal.journal.files import is_record_name
-from plnjournal.journal.packed import Packed, pack, unpack
+from plnjournal.journal.packed import Packed, pack, unpack, unpack_head
+from plnjournal.journal.packed import head as packed_head
 from plnjournal.model import FOLDERS, Entry, Record
 from plnjournal.problems import Problem, warning
 from plnjournal.search import indexed_text
@@ -39,10 +40,12 @@ def load_kind(
     narrow: Narrow | None = None,
     *,
     use_cache: bool = True,
+    heads: bool = False,
 ) -> tuple[list[Record], list[Problem]]:
     """The records and problems of one kind, in path order; the index is brought up to date
     unless `refresh_cache` is False (`pln check` never writes anything). `narrow`, given every
-    file's stat key, may name the only files wanted (as `pln search` does with the index)."""
+    file's stat key, may name the only files wanted (as `pln search` does with the index).
+    `heads`: entries the index holds come as their heads (`packed.HEAD_FIELDS`), parsed ones whole."""
     links: list[str] = []
     listed = scan(root, kind, links)
     keys = dict(listed)
@@ -52,9 +55,10 @@ def load_kind(
         listed = [(path, key) for path, key in listed if path in wanted]
     stored: list[str] = []  # the paths the index holds (of those wanted), current or not
     from_index: dict[str, tuple[Record | None, list[Problem]]] = {}
-    for path, row in cache.rows(root, kind, wanted) if use_cache else ():
+    heads = heads and kind == "entry"
+    for path, row in cache.rows(root, kind, wanted, heads=heads) if use_cache else ():
         stored.append(path)
-        if keys.get(path, False) == row[0] and (unpacked := _unpack_row(kind, row)) is not None:
+        if keys.get(path, False) == row[0] and (unpacked := _unpack_row(kind, row, heads)) is not None:
             from_index[path] = unpacked
     stale = [path for path, _ in listed if path not in from_index]
     parsed = dict(zip(stale, parse_many(root, kind, stale), strict=True))
@@ -79,14 +83,14 @@ def linked_folder(root: Path, relative: str) -> Problem:
 
 
 def _unpack_row(
-    kind: str, row: tuple[cache.Stat, bytes, bytes]
+    kind: str, row: tuple[cache.Stat, bytes, bytes], heads: bool = False
 ) -> tuple[Record | None, list[Problem]] | None:
     """A row's record and problems; None when its bytes are not what was stored (never trusted)."""
     _, digest, blob = row
     if cache.digest(blob) != digest:
         return None
     try:
-        return unpack(kind, marshal.loads(blob))
+        return unpack_head(marshal.loads(blob)) if heads else unpack(kind, marshal.loads(blob))
     except (EOFError, ValueError, TypeError, IndexError, KeyError, AttributeError):
         return None
 
@@ -107,8 +111,10 @@ def _refresh(
             continue
         packed = packed or pack(kind, record, problems)
         if packed is not None:
+            entry = kind == "entry"
             text = indexed_text(record) if isinstance(record, Entry) else None
-            new.append((path, key, marshal.dumps(packed), text))
+            head = marshal.dumps(packed_head(packed)) if entry else None
+            new.append((path, key, marshal.dumps(packed), head, text))
     kept = {path for path, *_ in new}
     gone = [path for path in stored if path not in keys or (path in parsed and path not in kept)]
     if new or gone or cache.settings_to_keep(root):  # (pln.yaml alone never makes an index)

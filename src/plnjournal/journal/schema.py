@@ -14,7 +14,6 @@ from dataclasses import fields
 from typing import Any
 
 from plnjournal.durations import DurationError, parse_duration
-from plnjournal.journal.fileformat import Quoted
 from plnjournal.model import BASE_ATTRIBUTES, Entry, Record, field_key
 from plnjournal.problems import Problem, error
 from plnjournal.values import tags
@@ -290,6 +289,8 @@ def build_record(
 
 def front_matter(record: Record) -> dict[str, Any]:
     """The front-matter of a record, in DESIGN's key order, without empty keys."""
+    from plnjournal.journal.fileformat import Quoted  # YAML is imported only by what writes or parses
+
     data: dict[str, Any] = {}
     for attribute, key, _ in _FIELDS[type(record)]:
         if key in record.extra:

@@ -72,14 +72,14 @@ class _Tally:
 def _tally(scope: Scope) -> dict[str, _Tally]:
     """One pass over the entries, newest first (scope.entries is oldest first)."""
     tallies = {dimension: _Tally() for dimension in DIMENSIONS}
+    spaces: dict[str, tuple[str, str | None]] = {}  # a space as written -> (its id, its kind)
+    people_ids: dict[str, str] = {}  # a person as written -> their id: 50k entries name few
     for entry in reversed(scope.entries):
         known = dimensions_of(entry)
         if not known:
             continue
-        space = scope.index.get("space", entry.space) if entry.space else None
-        space_id = space.id if space else entry.space
-        space_kind = getattr(space, "kind_", None)
-        people = dict.fromkeys(scope.index.canonical("person", ref) for ref in entry.people)
+        space_id, space_kind = _space(scope, entry.space, spaces) if entry.space else (None, None)
+        people = dict.fromkeys(_person(scope, ref, people_ids) for ref in entry.people)
         for dimension in known:
             tally = tallies[dimension]
             tally.entries += 1
@@ -92,6 +92,19 @@ def _tally(scope: Scope) -> dict[str, _Tally]:
                 tally.space_kinds[space_kind] += 1
             tally.people.update(people.keys())
     return tallies
+
+
+def _space(scope: Scope, ref: str, known: dict[str, tuple[str, str | None]]) -> tuple[str, str | None]:
+    if ref not in known:
+        space = scope.index.get("space", ref)
+        known[ref] = (space.id, getattr(space, "kind_", None)) if space else (ref, None)
+    return known[ref]
+
+
+def _person(scope: Scope, ref: str, known: dict[str, str]) -> str:
+    if ref not in known:
+        known[ref] = scope.index.canonical("person", ref)
+    return known[ref]
 
 
 def ranked(counts: Counter[str], *, key: str = "id") -> list[dict[str, Any]]:
