@@ -7,15 +7,13 @@ from typing import Annotated, Any
 import typer
 
 from plnjournal.cli import complete, prompts
-from plnjournal.cli.common import NoCommit, NoInput, finish, split_values
+from plnjournal.cli.common import Many, NoCommit, NoInput, Text, completed, finish, split_values
 from plnjournal.cli.context import current
 from plnjournal.model import GoalStatus, Mode, SpaceKind, ToolCategory, ToolKind
 
 add_app = typer.Typer(help="Add a person, space, tool or goal to your network.", no_args_is_help=True)
 
 Name = Annotated[str, typer.Argument(help="Its name, as you would say it.", show_default=False)]
-Many = Annotated[list[str] | None, typer.Option(help="Repeat or separate with commas.", show_default=False)]
-Text = Annotated[str | None, typer.Option(show_default=False)]
 Id = Annotated[
     str | None, typer.Option("--id", help="Its id, if not the slug of its name.", show_default=False)
 ]
@@ -53,33 +51,20 @@ def person(
         typer.Option(help="SERVICE=@HANDLE, e.g. bluesky=@jdoe.bsky.social.", show_default=False),
     ] = None,
     provides: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="What they give you; repeatable.", show_default=False, autocompletion=complete.support
-        ),
+        list[str] | None, completed(help="What they give you; repeatable.", completion=complete.support)
     ] = None,
     met: Annotated[
         str | None, typer.Option(help="When you met (a date or 'last friday').", show_default=False)
     ] = None,
     met_at: Annotated[
-        str | None,
-        typer.Option(
-            help="Where you met: a space id or name.", show_default=False, autocompletion=complete.spaces
-        ),
+        str | None, completed(help="Where you met: a space id or name.", completion=complete.spaces)
     ] = None,
     met_via: Annotated[
         str | None,
-        typer.Option(
-            help="The space that brought them into your network.",
-            show_default=False,
-            autocompletion=complete.spaces,
-        ),
+        completed(help="The space that brought them into your network.", completion=complete.spaces),
     ] = None,
     introduced_by: Annotated[
-        str | None,
-        typer.Option(
-            help="The person who introduced you.", show_default=False, autocompletion=complete.people
-        ),
+        str | None, completed(help="The person who introduced you.", completion=complete.people)
     ] = None,
     cadence: Annotated[
         str | None,
@@ -133,11 +118,7 @@ def space(
     url: Text = None,
     template: Annotated[
         str | None,
-        typer.Option(
-            help="Default entry template for `pln log --space`.",
-            show_default=False,
-            autocompletion=complete.template_names,
-        ),
+        completed(help="Default entry template for `pln log --space`.", completion=complete.template_names),
     ] = None,
     tag: Tags = None,
     message: Note = None,

@@ -34,14 +34,14 @@ def check(
     """Check every file of the journal, like a compiler: exit 1 when there is an error."""
     from plnjournal.dates import today
     from plnjournal.journal import drafts
-    from plnjournal.journal.files import links
-    from plnjournal.journal.load import journal_files, load
+    from plnjournal.journal.files import all_files, links
+    from plnjournal.journal.load import load
     from plnjournal.validate import validate
 
     journal = current().journal()
     loaded = load(journal, refresh_cache=False)  # check never writes, not even the cache
     left = drafts.left(journal)  # text pln kept for the teacher, which nothing else would show
-    files = journal_files(journal.root)
+    files = all_files(journal.root)
     problems = [
         *loaded.problems,
         *validate(loaded, files, journal.settings.fields, today(), links(journal.root)),

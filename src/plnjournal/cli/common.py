@@ -32,6 +32,16 @@ OutOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (default: stdout).", show_default=False),
 ]
+Many = Annotated[list[str] | None, typer.Option(help="Repeat or separate with commas.", show_default=False)]
+Text = Annotated[str | None, typer.Option(show_default=False)]
+
+
+def completed(*names: str, help: str | None = None, metavar: str | None = None, completion: Any) -> Any:
+    """An option whose values the shell completes from the journal (`--space`, `--with`,
+    `--template`...): no default shown, since its default is none."""
+    return typer.Option(*names, help=help, metavar=metavar, show_default=False, autocompletion=completion)
+
+
 NoInput = typer.Option(
     "--no-input", help="Never ask or wait for input (scripts, CI): a missing value is an error."
 )

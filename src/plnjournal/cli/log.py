@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from plnjournal.cli import complete, output, prompts
-from plnjournal.cli.common import NoCommit, NoInput, duration_options, finish, split_values
+from plnjournal.cli.common import (
+    Many,
+    NoCommit,
+    NoInput,
+    Text,
+    completed,
+    duration_options,
+    finish,
+    split_values,
+)
 from plnjournal.cli.context import current
 from plnjournal.model import Engagement
 
@@ -17,8 +26,6 @@ if TYPE_CHECKING:
     from plnjournal.change import Change
     from plnjournal.journal.settings import Journal
 
-Many = Annotated[list[str] | None, typer.Option(help="Repeat or separate with commas.", show_default=False)]
-Text = Annotated[str | None, typer.Option(show_default=False)]
 GrowthNote = Annotated[str | None, typer.Option(metavar="NOTE", show_default=False)]
 
 
@@ -31,25 +38,20 @@ def log(
     ] = "today",
     time: Annotated[str | None, typer.Option(help="24-hour HH:MM.", show_default=False)] = None,
     space: Annotated[
-        str | None,
-        typer.Option(help="Where: a space id or name.", show_default=False, autocompletion=complete.spaces),
+        str | None, completed(help="Where: a space id or name.", completion=complete.spaces)
     ] = None,
     with_: Annotated[
         list[str] | None,
-        typer.Option(
+        completed(
             "--with",
             help="Who: person ids or names; repeat or separate with commas.",
-            show_default=False,
-            autocompletion=complete.people,
+            completion=complete.people,
         ),
     ] = None,
     tool: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="Repeat or separate with commas.", show_default=False, autocompletion=complete.tools
-        ),
+        list[str] | None, completed(help="Repeat or separate with commas.", completion=complete.tools)
     ] = None,
-    goal: Annotated[str | None, typer.Option(show_default=False, autocompletion=complete.goals)] = None,
+    goal: Annotated[str | None, completed(completion=complete.goals)] = None,
     affective: Annotated[
         str | None,
         typer.Option(
@@ -69,11 +71,7 @@ def log(
     ] = None,
     growth: Annotated[
         list[str] | None,
-        typer.Option(
-            help="A growth dimension without a note; repeatable.",
-            show_default=False,
-            autocompletion=complete.growth,
-        ),
+        completed(help="A growth dimension without a note; repeatable.", completion=complete.growth),
     ] = None,
     engagement: Annotated[
         Engagement | None,
@@ -123,10 +121,9 @@ def log(
     ] = None,
     template: Annotated[
         str | None,
-        typer.Option(
+        completed(
             help="Fill this template (see 'pln templates'); 'none' for no template.",
-            show_default=False,
-            autocompletion=complete.template_names,
+            completion=complete.template_names,
         ),
     ] = None,
     add_missing: Annotated[

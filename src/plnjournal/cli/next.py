@@ -3,12 +3,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from plnjournal.cli import complete, output
-from plnjournal.cli.common import FormatOption, NoCommit, TableFormat, emit, emit_table, finish, warn_skipped
+from plnjournal.cli.common import (
+    FormatOption,
+    NoCommit,
+    TableFormat,
+    completed,
+    emit,
+    emit_table,
+    finish,
+    warn_skipped,
+)
 from plnjournal.cli.context import current
 
 COLUMNS = ("#", "date", "age", "next", "handle")
@@ -18,24 +27,20 @@ if TYPE_CHECKING:
     from plnjournal.journal.settings import Journal
 
 
+def _intention(flag: str, help: str) -> Any:
+    """`--done N|ID` and `--drop N|ID`: an open intention by its number or handle, completed."""
+    return completed(flag, help=help, metavar="N|ID", completion=complete.open_intentions)
+
+
 def next_(
     done: Annotated[
         str | None,
-        typer.Option(
-            "--done",
-            metavar="N|ID",
-            help="Record what you did about this intention (its number, its handle, or the start of it).",
-            autocompletion=complete.open_intentions,
+        _intention(
+            "--done", "Record what you did about this intention (its number, its handle, or the start of it)."
         ),
     ] = None,
     drop: Annotated[
-        str | None,
-        typer.Option(
-            "--drop",
-            metavar="N|ID",
-            help="Let this intention go, saying why; it leaves the list.",
-            autocompletion=complete.open_intentions,
-        ),
+        str | None, _intention("--drop", "Let this intention go, saying why; it leaves the list.")
     ] = None,
     note: Annotated[
         str | None,

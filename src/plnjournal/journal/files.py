@@ -1,5 +1,6 @@
-"""The journal's files: the one walker that lists each kind's Markdown files, and the folders
-a journal holds."""
+"""The journal's files: the one walk over its folders (`walk`: hidden ones such as .git, .pln and
+.obsidian left out), each kind's Markdown files, every file and every link found by it, and the
+folders a journal holds. (`scan.py` keeps a stat-keeping scandir of its own: the fast path.)"""
 
 from __future__ import annotations
 
@@ -36,24 +37,36 @@ def _markdown_in(folder: Path) -> Iterator[Path]:
         return
 
 
-def _walk_markdown(folder: Path) -> Iterator[Path]:
+def walk(folder: Path) -> Iterator[tuple[Path, list[str], list[str]]]:
+    """(folder, its sub-folders, its files) from `folder` down, as os.walk gives them, never into
+    a hidden folder (.git, .pln, .obsidian) nor through a link to a folder."""
     for current, folders, files in os.walk(folder):
         folders[:] = [name for name in folders if not name.startswith(".")]
-        for name in files:
-            if is_record_name(name):
-                yield Path(current, name)
+        yield Path(current), folders, files
+
+
+def _walk_markdown(folder: Path) -> Iterator[Path]:
+    for current, _, files in walk(folder):
+        yield from (current / name for name in files if is_record_name(name))
+
+
+def all_files(root: Path) -> tuple[str, ...]:
+    """Every file under `root` as a relative path, in path order (for `pln check`)."""
+    found = [
+        (current / name).relative_to(root).as_posix() for current, _, files in walk(root) for name in files
+    ]
+    return tuple(sorted(found))
 
 
 def links(root: Path) -> list[tuple[str, str]]:
-    """Every symbolic link in the journal (hidden folders left out): (journal-relative path, where
-    it points, as written), in path order. Links to folders are listed, not followed."""
-    found: list[tuple[str, str]] = []
-    for current, folders, files in os.walk(root):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        base = Path(current)
-        for name in (*folders, *files):
-            if (base / name).is_symlink():
-                found.append(((base / name).relative_to(root).as_posix(), os.readlink(base / name)))
+    """Every symbolic link in the journal: (journal-relative path, where it points, as written),
+    in path order. Links to folders are listed, not followed."""
+    found = [
+        ((current / name).relative_to(root).as_posix(), os.readlink(current / name))
+        for current, folders, files in walk(root)
+        for name in (*folders, *files)
+        if (current / name).is_symlink()
+    ]
     return sorted(found)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,16 +50,6 @@ class Loaded:
 
     def _loaded_paths(self) -> set[str]:
         return {record.path for records in self.records.values() for record in records}
-
-
-def journal_files(root: Path) -> tuple[str, ...]:
-    """Every file under `root` as a relative path, hidden folders (.git, .pln, .obsidian) left out."""
-    found: list[str] = []
-    for current, folders, files in os.walk(root):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        base = Path(current).relative_to(root)
-        found.extend((base / name).as_posix() for name in files)
-    return tuple(sorted(found))
 
 
 def load(

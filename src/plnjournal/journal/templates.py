@@ -59,7 +59,8 @@ def shipped_texts() -> dict[str, str]:
     return {item.name[:-3]: item.read_text(encoding="utf-8") for item in _shipped_files()}
 
 
-def journal_files(journal: Journal) -> dict[str, Path]:
+def own_files(journal: Journal) -> dict[str, Path]:
+    """The journal's own templates (templates/NAME.md), by name."""
     folder = journal.root / FOLDER
     if not folder.is_dir():
         return {}
@@ -68,7 +69,7 @@ def journal_files(journal: Journal) -> dict[str, Path]:
 
 def available(journal: Journal) -> list[Template]:
     """Every template: the journal's own, then the built-in ones it does not override."""
-    own = journal_files(journal)
+    own = own_files(journal)
     found = [load_file(journal, path) for path in own.values()]
     found += [parse(name, "built-in", text) for name, text in shipped_texts().items() if name not in own]
     return found
@@ -76,13 +77,13 @@ def available(journal: Journal) -> list[Template]:
 
 def load_template(journal: Journal, name: str) -> Template:
     """The journal's template `name`, else the built-in one; a PlnError with close names if none."""
-    path = journal_files(journal).get(name)
+    path = own_files(journal).get(name)
     if path is not None:
         return load_file(journal, path)
     shipped = shipped_texts()
     if name in shipped:
         return parse(name, "built-in", shipped[name])
-    names = sorted({*journal_files(journal), *shipped})
+    names = sorted({*own_files(journal), *shipped})
     import difflib
 
     close = difflib.get_close_matches(name, names, n=2)

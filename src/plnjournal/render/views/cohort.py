@@ -55,7 +55,7 @@ def csv(data: dict[str, Any]) -> str:
 
 
 def markdown(data: dict[str, Any]) -> str:
-    return f"# Our cohort's learning networks\n\n{md.inline(summary(data))}.\n\n" + md.table(
+    return f"# Our cohort's learning networks\n\n{md.plain(summary(data))}.\n\n" + md.table(
         list(COLUMNS), rows(data), numeric=[False, False, True, True, True]
     )
 

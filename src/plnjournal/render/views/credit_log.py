@@ -63,7 +63,7 @@ def markdown(data: dict[str, Any]) -> str:
     numeric = [name in NUMERIC for name in data["columns"]]
     parts = [f"# {md.plain(title(data))}\n", f"{md.plain(summary(data))}\n"]
     for group in data["categories"]:
-        rows = [[md.no_html(cell) for cell in cells(data, a)] for a in group["activities"]]
+        rows = [cells(data, a) for a in group["activities"]]
         parts.append(f"## {md.plain(_group_heading(data, group))}\n\n" + md.table(headers, rows, numeric))
     parts.append("Rules from a pln rule pack: check them against the state's current rules.\n")
     return "\n".join(parts)

@@ -129,11 +129,11 @@ def markdown(data: dict[str, Any], entries: bool = False) -> str:
         "".join(f"- {md.plain(line)}\n" for line in status_lines(data)),
     ]
     headers = ["Category", "Entries", "Earned", "Held", "Spilled", "Counted", "Cap", "Minimum", "Missing"]
-    rows = [[md.no_html(cell) for cell in row] for row in category_rows(data)]
+    rows = category_rows(data)
     parts.append("## By category\n\n" + md.table(headers, rows, [False, *([True] * 8)]))
     if entries:
         headers = ["Date", "Activity", "Category", "Units", "Held", "Why"]
-        rows = [[md.no_html(cell) for cell in row] for row in entry_rows(data)]
+        rows = entry_rows(data)
         parts.append("## Entries\n\n" + md.table(headers, rows, [False, False, False, True]))
     parts.append(f"Rules from {md.plain(data['pack_path'])}: check them against the state's current rules.\n")
     return "\n".join(parts)

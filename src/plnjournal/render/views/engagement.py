@@ -140,7 +140,7 @@ def markdown(data: dict[str, Any]) -> str:
         ),
     ]
     if found := signals(data):
-        parts.append("## Time and boundaries\n\n" + "".join(f"- {md.inline(line)}\n" for line in found))
+        parts.append("## Time and boundaries\n\n" + "".join(f"- {md.plain(line)}\n" for line in found))
     if data.get("spaces"):
         columns, rows = _space_table(data)
         parts.append(

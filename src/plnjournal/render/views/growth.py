@@ -184,7 +184,7 @@ def markdown(data: dict[str, Any]) -> str:
         ),
     ]
     if noticed := observations(data):
-        parts.append("## What I noticed\n\n" + "".join(f"- {md.inline(line)}\n" for line in noticed))
+        parts.append("## What I noticed\n\n" + "".join(f"- {md.plain(line)}\n" for line in noticed))
     if notes := _markdown_notes(data):
         parts.append("## In my own words\n\n" + notes)
     parts.append(markdown_periods(data, ["period", "entries", "minutes", *DIMENSIONS]))
@@ -195,7 +195,7 @@ def _markdown_notes(data: dict[str, Any]) -> str:
     sections = []
     for name, dimension in data["dimensions"].items():
         if dimension["notes"]:
-            lines = "".join(f"- {n['date']}: {md.inline(n['note'])}\n" for n in dimension["notes"])
+            lines = "".join(f"- {n['date']}: {md.plain(n['note'])}\n" for n in dimension["notes"])
             sections.append(f"**{name.capitalize()}**\n\n{lines}")
     return "\n".join(sections)
 

@@ -85,6 +85,6 @@ def markdown(data: dict[str, Any]) -> str:
             rows = _group_rows(data[f"by_{kind}"], kind)
             parts.append(f"## By {kind}\n\n" + md.table(headers, rows, [False, True, True, True, True]))
     if data["open"]:
-        lines = "".join(f"- {item['date']}: {md.inline(item['next'])}\n" for item in data["open"])
+        lines = "".join(f"- {item['date']}: {md.plain(item['next'])}\n" for item in data["open"])
         parts.append(f"## Still to try ({len(data['open'])})\n\n{lines}")
     return "\n".join(parts)

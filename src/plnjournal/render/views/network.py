@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from plnjournal.render import csv as csv_render
+from plnjournal.render import markdown as md
 from plnjournal.text import percent
 
 Section = tuple[str, tuple[str, ...], list[list[Any]]]  # title, columns, rows
@@ -105,27 +106,11 @@ def table(data: dict[str, Any], *, terminal: bool) -> Any:
 
 
 def markdown(data: dict[str, Any]) -> str:
-    parts = [f"# {md_cell(title(data))}\n"]
+    parts = [f"# {md.plain(title(data))}\n"]
     for heading, columns, rows in sections(data):
-        parts.append(f"\n## {md_cell(heading)}\n\n")
-        parts.append(md_table(columns, rows) if rows else "Nothing yet.\n")
+        parts.append(f"\n## {md.plain(heading)}\n\n")
+        parts.append(md.table(columns, rows) if rows else "Nothing yet.\n")
     return "".join(parts)
-
-
-def md_table(columns: tuple[str, ...], rows: list[list[Any]]) -> str:
-    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(md_cell(value) for value in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-def md_cell(value: Any) -> str:
-    """A Markdown table cell on one line, with pipes, backslashes and markup characters escaped."""
-    from plnjournal.text import clean_cell
-
-    text = clean_cell(value)
-    for char in "\\|*_`[]<>":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 def csv(data: dict[str, Any]) -> str:

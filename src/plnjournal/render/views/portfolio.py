@@ -76,16 +76,16 @@ def markdown(data: dict[str, Any]) -> str:
 
 
 def _md_activity(row: dict[str, Any]) -> list[str]:
-    lines = [f"### {row['date']} · {_md_text(row['title'])}", ""]
+    lines = [f"### {row['date']} · {md.plain(row['title'])}", ""]
     facts = [
-        ("Provider", _md_text(row["provider"])),
-        ("Location", _md_text(row["location"])),
+        ("Provider", md.plain(row["provider"])),
+        ("Location", md.plain(row["location"])),
         ("Clock hours", clock(row["hours"])),
-        ("Verified by", _md_text(row["verified_by"])),
+        ("Verified by", md.plain(row["verified_by"])),
         ("Evidence", ", ".join(_md_link(item) for item in row["evidence"])),
-        *((f"Learned ({item['dimension']})", _md_text(item["note"] or "—")) for item in row["learned"]),
-        ("Applied", _md_text(row["applied"])),
-        ("Impact on students", _md_text(row["impact"])),
+        *((f"Learned ({item['dimension']})", md.plain(item["note"] or "—")) for item in row["learned"]),
+        ("Applied", md.plain(row["applied"])),
+        ("Impact on students", md.plain(row["impact"])),
     ]
     lines += [f"- {label}: {value}" for label, value in facts if value]
     return [*lines, ""]
@@ -94,21 +94,11 @@ def _md_activity(row: dict[str, Any]) -> list[str]:
 def _md_link(target: str) -> str:
     if target.startswith(("https://", "http://")) and not re.search(r"[\s<>]", target):
         return f"<{target}>"
-    return "`" + _md_text(target).replace("`", "'") + "`"
-
-
-def _md_text(value: Any) -> str:
-    """One line of text, safe in a Markdown table and turning no HTML loose where it is pasted."""
-    return "" if value is None else md.inline(_no_html(value))
-
-
-def _no_html(value: Any) -> str:
-    return "" if value is None else str(value).replace("<", "&lt;")
+    return md.code(target)
 
 
 def _md_table(columns: tuple[str, ...], rows: list[list[Any]], numeric: set[int]) -> str:
-    cells = [[_no_html(cell) for cell in row] for row in rows]  # md.table makes them inline
-    return md.table(columns, cells, numeric=[i in numeric for i in range(len(columns))]).rstrip("\n")
+    return md.table(columns, rows, numeric=[i in numeric for i in range(len(columns))]).rstrip("\n")
 
 
 def html(data: dict[str, Any]) -> str:
