@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from plnjournal.model import FOLDERS, Entry, Record
 
 if TYPE_CHECKING:
+    from plnjournal.journal.earlier import Earlier
     from plnjournal.journal.scan import Narrow
     from plnjournal.journal.settings import Journal
 from plnjournal.problems import Problem
@@ -27,6 +28,7 @@ class Loaded:
 
     records: dict[str, tuple[Record, ...]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    earlier: Earlier | None = None  # the totals of entries left out, when a load leaves some out
 
     def of(self, kind: str) -> tuple[Record, ...]:
         return self.records.get(kind, ())

@@ -115,6 +115,23 @@ def head(packed: Packed) -> Packed:
     return (None if values is None else tuple(values[index] for index in _HEAD), problems)
 
 
+_AT = {name: index for index, name in enumerate(_NAMES["entry"])}
+
+
+def summary(packed: Packed) -> tuple[Any, ...] | None:
+    """What `pln status` needs of an entry it does not load (see journal/earlier.py): (date as ISO
+    text, time, id, title, whether its `next` is open, private, people, space); None without one."""
+    values = packed[0]
+    if values is None:
+        return None
+    open_intention = bool(values[_AT["next"]]) and not values[_AT["applied"]] and not values[_AT["dropped"]]
+    return (
+        *(values[_AT[name]] for name in ("date", "time", "id", "title")),
+        open_intention,
+        *(values[_AT[name]] for name in ("private", "people", "space")),
+    )
+
+
 def unpack(kind: str, packed: Packed) -> tuple[Record | None, list[Problem]]:
     return _unpack(_WHOLE[kind], packed)
 
