@@ -226,6 +226,7 @@ def test_status_sums_up_old_entries_and_gives_what_a_whole_load_gives(
             f"---\ndate: {day}\ntitle: {title}\nspace: book-club\npeople: [Rachel Kim]\nnext: Try it\n---\n",
         )
     write(root / "people" / "old-friend.md", "---\nname: Old Friend\ncadence: 30d\n---\n")
+    write(root / "entries" / "2025" / "2025-09-30-odd.md", "---\ndate: 2025-09-30\nminutes: lots\n---\n")
     write(
         root / "entries" / "2025" / "2025-10-01-private.md",
         "---\ndate: 2025-10-01\ntitle: Quiet\npeople: [old-friend]\nprivate: true\n---\n",
@@ -257,6 +258,7 @@ def test_status_sums_up_old_entries_and_gives_what_a_whole_load_gives(
         fresh = invoke("--journal", str(root), "--no-cache", *args, env=env)
         assert cached.exit_code == fresh.exit_code == 0, cached.stderr
         assert cached.stdout + cached.stderr == fresh.stdout + fresh.stderr
+        assert "2025-09-30-odd.md:3: minutes" in cached.stderr  # an old file's problem is still told
 
 
 def test_an_entry_head_has_no_body_and_says_so_when_asked() -> None:

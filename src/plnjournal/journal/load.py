@@ -11,12 +11,11 @@ import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plnjournal.model import FOLDERS, Entry, Record
 
 if TYPE_CHECKING:
-    from plnjournal.journal.earlier import Earlier
     from plnjournal.journal.scan import Narrow
     from plnjournal.journal.settings import Journal
 from plnjournal.problems import Problem
@@ -28,7 +27,8 @@ class Loaded:
 
     records: dict[str, tuple[Record, ...]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
-    earlier: Earlier | None = None  # the totals of entries left out, when a load leaves some out
+    # journal/earlier.py's Earlier: the totals of the entries a load left out (when it leaves some)
+    earlier: Any = None
 
     def of(self, kind: str) -> tuple[Record, ...]:
         return self.records.get(kind, ())

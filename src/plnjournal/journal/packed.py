@@ -119,9 +119,10 @@ _AT = {name: index for index, name in enumerate(_NAMES["entry"])}
 
 
 def summary(packed: Packed) -> tuple[Any, ...] | None:
-    """What `pln status` needs of an entry it does not load (see journal/earlier.py): (date as ISO
-    text, time, id, title, whether its `next` is open, private, people, space); None without one."""
-    values = packed[0]
+    """What `pln status` and `pln next` need of an entry they do not load (journal/earlier.py):
+    (date as ISO text, time, id, title, whether its `next` is open, private, people, space, whether
+    the file has problems to tell); None without an entry."""
+    values, problems = packed
     if values is None:
         return None
     open_intention = bool(values[_AT["next"]]) and not values[_AT["applied"]] and not values[_AT["dropped"]]
@@ -129,6 +130,7 @@ def summary(packed: Packed) -> tuple[Any, ...] | None:
         *(values[_AT[name]] for name in ("date", "time", "id", "title")),
         open_intention,
         *(values[_AT[name]] for name in ("private", "people", "space")),
+        bool(problems),
     )
 
 

@@ -16,13 +16,12 @@ warm load; the figures:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
 from plnjournal.journal.earlier import Earlier, Newest
-from plnjournal.journal.load import Loaded, load
+from plnjournal.journal.load import Loaded
 from plnjournal.journal.settings import Journal
 from plnjournal.model import Entry, Reflection
 from plnjournal.query import Filters
@@ -145,17 +144,6 @@ def read_needed(journal: Journal, today: dt.date) -> Loaded:
 
     (An earlier version parsed only the year folders it needed and text-scanned the rest; on a
     50k-entry journal that cost as much as a cold full load, and it could not use the cache.)"""
-    from plnjournal.journal.earlier import split
+    from plnjournal.journal.earlier import load_summing_up, older_than
 
-    before = today - dt.timedelta(days=LOADED_DAYS)
-    found: list[Earlier] = []
-
-    def narrow(keys: dict[str, Any]) -> set[str] | None:
-        parts = split(journal.root, keys, before)
-        if parts is None:
-            return None
-        found.append(parts[1])
-        return parts[0]
-
-    loaded = load(journal, entry_heads=True, narrow_entries=narrow)
-    return dataclasses.replace(loaded, earlier=found[0]) if found else loaded
+    return load_summing_up(journal, older_than(today - dt.timedelta(days=LOADED_DAYS)))
