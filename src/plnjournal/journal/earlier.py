@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from plnjournal.journal import cache
 from plnjournal.journal.load import Loaded, load
+from plnjournal.journal.packed import SUMMARY
 from plnjournal.model import FOLDERS
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from plnjournal.journal.settings import Journal
 
 Newest = tuple[dt.date, str, str, str | None]  # date, time or "", id, title
-SUMMARY_SIZE = 9  # see packed.summary
+SUMMARY_SIZE = len(SUMMARY)
 
 
 @dataclass

@@ -88,7 +88,7 @@ READING_RULES = "reading-2"
 
 def signature(kind: str) -> str:
     """What a packed record of `kind` depends on: a change to the model invalidates old packs."""
-    head = f";head:{','.join(HEAD_FIELDS)}" if kind == "entry" else ""
+    head = f";head:{','.join(HEAD_FIELDS)};summary:{','.join(SUMMARY)}" if kind == "entry" else ""
     return f"{kind}:{','.join(_NAMES[kind])}{head}"
 
 
@@ -116,6 +116,7 @@ def head(packed: Packed) -> Packed:
 
 
 _AT = {name: index for index, name in enumerate(_NAMES["entry"])}
+SUMMARY = ("date", "time", "id", "title", "open", "private", "people", "space", "problems")  # see summary()
 
 
 def summary(packed: Packed) -> tuple[Any, ...] | None:
