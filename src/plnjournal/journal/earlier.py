@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 Newest = tuple[dt.date, str, str, str | None]  # date, time or "", id, title
 SUMMARY_SIZE = len(SUMMARY)
+# (date, time, id, title, open, private, people, space, has problems): packed.summary
+Summary = tuple[Any, ...]
 
 
 @dataclass
@@ -46,9 +48,9 @@ class Earlier:
     named_openly: dict[str, dt.date] = field(default_factory=dict)  # the same, private entries aside
     space_days: dict[tuple[str, int], dt.date] = field(default_factory=dict)  # (space, weekday) -> day
 
-    def add(self, values: tuple[Any, ...]) -> None:
-        """Count in one entry's summary: (date, time, id, title, open, private, people, space).
-        (Run for every entry left out, so written for speed: no helper calls.)"""
+    def add(self, values: Summary) -> None:
+        """Count in one entry's summary (see `Summary`). Run for every entry left out, so
+        written for speed: no helper calls."""
         day, time, entry_id, title, open_intention, private, people, space, _ = values
         self.dates.add(day)
         newest = self.newest
@@ -85,17 +87,13 @@ def merge_newest(days: dict[str, dt.date], more: Mapping[str, dt.date], up_to: d
             _keep_newest(days, key, day)
 
 
-# (date, time, id, title, open, private, people, space, has problems): packed.summary
-Summary = tuple[Any, ...]
-
-
-def older_than(day: dt.date) -> Callable[[Summary], bool]:
-    """For `split`: load the entries dated `day` or later."""
+def dated_from(day: dt.date) -> Callable[[Summary], bool]:
+    """For `split`: load the entries dated `day` or later (sum up the older ones)."""
     return lambda summary: summary[0] >= day
 
 
 def open_intention(summary: Summary) -> bool:
-    """For `split`: load the entries whose `next` is open."""
+    """For `split`: load the entries whose `next` is open (sum up the others)."""
     return bool(summary[4])
 
 
@@ -118,7 +116,7 @@ def split(
     return set(keys) - summed, earlier
 
 
-def _summary(blob: bytes) -> tuple[Any, ...] | None:
+def _summary(blob: bytes) -> Summary | None:
     """A stored summary with its date as a date; None for a file that gives no entry, or bytes
     that do not read as one."""
     try:

@@ -144,6 +144,6 @@ def read_needed(journal: Journal, today: dt.date) -> Loaded:
 
     (An earlier version parsed only the year folders it needed and text-scanned the rest; on a
     50k-entry journal that cost as much as a cold full load, and it could not use the cache.)"""
-    from plnjournal.journal.earlier import load_summing_up, older_than
+    from plnjournal.journal.earlier import dated_from, load_summing_up
 
-    return load_summing_up(journal, older_than(today - dt.timedelta(days=LOADED_DAYS)))
+    return load_summing_up(journal, dated_from(today - dt.timedelta(days=LOADED_DAYS)))
