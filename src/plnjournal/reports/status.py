@@ -1,7 +1,7 @@
 """`pln status`: the at-a-glance home screen.
 
-It reads the whole journal through the cache in `.pln/` (see cache.py), so it is as quick as a
-warm load; the figures:
+It reads the last `LOADED_DAYS` days of entries through the index in `.pln/` and only the totals
+of the older ones (`read_needed`, journal/earlier.py), the same figures as a whole load:
 
 - *this week*: the ISO week (Monday to Sunday) of today; goal = daily_minutes_goal x 7.
 - *streak*: consecutive ISO weeks with an entry, counted back from this week, or from last week
