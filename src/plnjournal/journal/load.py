@@ -52,8 +52,11 @@ class Loaded:
 
     def without_private(self) -> Loaded:
         """The same records less the entries marked `private: true` (for an output to share)."""
-        entries = tuple(entry for entry in self.entries if not entry.private)
-        return Loaded({**self.records, "entry": entries}, self.problems)
+        return self.with_entries(entry for entry in self.entries if not entry.private)
+
+    def with_entries(self, entries: Iterable[Entry]) -> Loaded:
+        """The same records, with these entries instead (those a filter chose)."""
+        return Loaded({**self.records, "entry": tuple(entries)}, self.problems)
 
     def _loaded_paths(self) -> set[str]:
         return {record.path for records in self.records.values() for record in records}
