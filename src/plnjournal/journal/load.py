@@ -11,7 +11,7 @@ import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plnjournal.model import FOLDERS, Entry, Record
 
@@ -27,6 +27,8 @@ class Loaded:
 
     records: dict[str, tuple[Record, ...]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    # journal/earlier.py's Earlier: the totals of the entries a load left out (when it leaves some)
+    earlier: Any = None
 
     def of(self, kind: str) -> tuple[Record, ...]:
         return self.records.get(kind, ())
