@@ -261,3 +261,31 @@ def test_examples_site_in_a_browser(example_journal: Path, tmp_path: Path) -> No
     assert len(visits) == len(html_files(folder)) == 141  # 6 reports, 39 records, 94 entries, 2 lists
     root = folder.resolve().as_uri() + "/"
     assert [url for visit in visits.values() for url in visit.requests if not url.startswith(root)] == []
+
+
+def test_redact_hides_people_on_every_page_alike(hostile_journal: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    summary = build(hostile_journal, folder, "--redact")
+    assert summary["pages"]["people"] == 2
+    text = "".join(page.read_text(encoding="utf-8") for page in folder.rglob("*.html"))
+    assert "Jane" not in text and "Carla" not in text and "confidant" not in text
+    assert "Person 1" in text and "Person 2" in text
+    names = sorted(path.name for path in (folder / "people").iterdir())
+    assert names == ["person-1.html", "person-2.html"]  # no name in a file name either
+    for relative in html_files(folder):  # the links still meet their pages
+        for target in links_of(folder / relative):
+            if not target.startswith(("https://", "http://")):
+                assert ((folder / relative).parent / unquote(target)).resolve().is_file(), (relative, target)
+
+
+def test_the_student_privacy_guard_stops_the_site(
+    hostile_journal: Run, journal: Path, tmp_path: Path
+) -> None:
+    write(journal / "privacy.words", "Second\n")  # a student's name, say: the second entry's title has it
+    folder = tmp_path / "site"
+    refused = hostile_journal("site", str(folder), env=TODAY)
+    assert refused.exit_code == 1
+    assert "was not written" in refused.stderr and not folder.exists()
+    assert build(hostile_journal, folder, "--redact")["pages"]["entries"] == 2
+    assert "Second chat" not in "".join(p.read_text(encoding="utf-8") for p in folder.rglob("*.html"))
+    assert build(hostile_journal, tmp_path / "anyway", "--allow-student-data")["pages"]["entries"] == 2

@@ -16,6 +16,7 @@ import typer
 from plnjournal.cli import output
 from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import RANGE, filter_options
+from plnjournal.cli.privacy import AllowStudentData, Redact, Sharing
 from plnjournal.errors import PlnError
 from plnjournal.query import FilterOptions
 from plnjournal.text import count
@@ -33,9 +34,13 @@ def site(
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="The site's folder.", show_default=False)],
     filters: FilterOptions,
     fmt: Annotated[Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")] = "table",
+    redact: Redact = False,
+    allow_student_data: AllowStudentData = False,
 ) -> None:
     """A static site of the journal: an index, every report's page, a page per person, space,
-    tool, goal and entry, linked. Private entries stay out.
+    tool, goal and entry, linked. Private entries stay out; with --redact, people are Person 1,
+    Person 2... on every page alike. It refuses while it would share student data (pln check
+    --privacy), unless --redact hides it or --allow-student-data.
 
     Open DIR/index.html in a browser, or put DIR on any static host: no JavaScript, nothing
     fetched. Run it again to bring the site up to date."""
@@ -49,10 +54,12 @@ def site(
     if scope.private_left_out:
         left_out = count(scope.private_left_out, "private entry", "private entries")
         output.hint(f"left out {left_out} (private: true): a site never holds them")
-    content, reports = site_content(journal, scope)
+    sharing = Sharing(journal, scope.loaded, redact, allow_student_data)  # one redactor: one site
+    content, reports = site_content(journal, scope, sharing)
     owner = journal.settings.owner
     title = f"{owner}: my learning network" if owner else "My learning network"
     made = pages(content, reports, title)
+    sharing.check(*made.values(), what=f"the site {folder}")  # before anything is written
     written, removed = write_site(target, made)
     summary = {
         "folder": str(folder),
@@ -77,8 +84,9 @@ def _text(summary: dict[str, Any]) -> str:
     return "\n".join([*lines, changed, f"open {summary['index']}"]) + "\n"
 
 
-def site_content(journal: Journal, scope: Scope) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The records and entries to publish, and each report's (html view, data)."""
+def site_content(journal: Journal, scope: Scope, sharing: Sharing) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The records and entries to publish, and each report's (html view, data), redacted alike
+    when `sharing` redacts (ids too, so the links still meet their pages)."""
     from plnjournal.render.registry import REPORTS
     from plnjournal.render.views import portfolio, status
     from plnjournal.reports import site
@@ -95,7 +103,8 @@ def site_content(journal: Journal, scope: Scope) -> tuple[dict[str, Any], dict[s
     credits = _credits(journal, public)
     if credits is not None:
         reports["credits"] = credits
-    return site.build(public), reports
+    shared = {name: (view, sharing.data(data)) for name, (view, data) in reports.items()}
+    return site.redacted(site.build(public), sharing.text), shared
 
 
 def _status(journal: Journal, loaded: Loaded) -> dict[str, Any]:

@@ -11,6 +11,7 @@ and `private`.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from plnjournal.journal.load import Loaded
@@ -40,6 +41,19 @@ def build(loaded: Loaded) -> dict[str, Any]:
         for kind in NAMED_KINDS
     }
     return {"records": records, "entries": [entry_page(entry, index) for entry in entries]}
+
+
+def redacted(value: Any, text: Callable[[str], str]) -> Any:
+    """The site's content with `text` (a redactor's) applied to every string but the keys, which
+    are this module's own words (`body`, `entries`) or front-matter keys: a person named "Body"
+    must not rename them. Ids are redacted like any text, alike everywhere, so links still meet."""
+    if isinstance(value, str):
+        return text(value)
+    if isinstance(value, dict):
+        return {key: redacted(item, text) for key, item in value.items()}
+    if isinstance(value, list):
+        return [redacted(item, text) for item in value]
+    return value
 
 
 def entries_by_record(entries: list[Entry], index: Index) -> dict[tuple[str, str], list[Entry]]:
