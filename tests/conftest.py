@@ -59,3 +59,12 @@ def example_journal(tmp_path: Path) -> Path:
     root = tmp_path / "example"
     shutil.copytree(EXAMPLES, root, ignore=shutil.ignore_patterns(".pln"))  # no cache from other runs
     return root
+
+
+@pytest.fixture
+def browser(tmp_path: Path):
+    """`browser(page, *options)`: headless Chromium on a file (tests/helpers/pages.py); the test
+    skips, saying why, where no Chromium is installed."""
+    from tests.helpers.pages import chromium_runner
+
+    return chromium_runner(tmp_path / "chromium-profile")

@@ -198,7 +198,7 @@ def test_a_symlink_to_outside_the_journal_is_never_written_through(
     assert outside.read_text(encoding="utf-8") == "---\ndate: 2026-01-05\npeople: [jane-doe]\n---\nMine.\n"
     assert (journal / "people/jane-doe.md").read_text(encoding="utf-8") == JANE  # nothing half done
     assert not (journal / "people/jane-d.md").exists()
-    assert pln("rm", "2026-01-05-chat", "--no-commit").exit_code == 0  # removing the link is fine
+    assert pln("rm", "2026-01-05-chat", "--yes", "--no-commit").exit_code == 0  # removing the link is fine
     assert outside.exists()
 
 

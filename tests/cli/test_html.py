@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from plnjournal.render.views.growth import html as growth_html
 from tests.helpers import Run, invoke
-
-SCRIPT = "<script>document.title='pwned'</script>"
-IMG = '<img src=x onerror="document.body.dataset.x=1">'
-HOSTILE = f"Chat {SCRIPT} and {IMG}"
+from tests.helpers.pages import HOSTILE, assert_nothing_ran, assert_self_contained_and_escaped
 
 
 def growth_data() -> dict:
@@ -58,17 +53,6 @@ def growth_data() -> dict:
     }  # fmt: skip
 
 
-def assert_self_contained_and_escaped(page: str) -> None:
-    tags = re.findall(r"<[a-zA-Z][^>]*>", page)  # escaped text holds no literal '<'
-    assert not [tag for tag in tags if re.match(r"<(script|img|link|iframe|object)\b", tag)]
-    assert not [tag for tag in tags if re.search(r"\s(on\w+|src)=", tag)]  # no handler, nothing to fetch
-    assert not re.search(r"@import|url\(", page)
-    assert "&lt;script&gt;document.title=&#x27;pwned&#x27;&lt;/script&gt;" in page
-    assert "&lt;img src=x onerror=&quot;document.body.dataset.x=1&quot;&gt;" in page
-    assert page.startswith("<!DOCTYPE html>")
-    assert "Content-Security-Policy" in page and "@media print" in page
-
-
 def test_growth_page_without_a_browser() -> None:
     page = growth_html(growth_data())
     assert_self_contained_and_escaped(page)
@@ -101,48 +85,6 @@ def test_portfolio_page_without_a_browser(hostile: Run) -> None:
     assert_self_contained_and_escaped(result.stdout)
     assert "<title>Professional learning portfolio: Ana Ruiz</title>" in result.stdout
     assert "1.50 h" in result.stdout  # 90 minutes on the chart of hours by dimension
-
-
-def chromium_binary() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-@pytest.fixture
-def browser(tmp_path: Path):
-    """Run headless Chromium on a file: returns its output (the DOM with --dump-dom)."""
-    binary = chromium_binary()
-    if binary is None:
-        pytest.skip("no chromium on PATH (apt-get install chromium): the pages were not checked in a browser")
-
-    def run(page: Path, *options: str) -> str:
-        command = [
-            binary,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'chromium-profile'}",
-            *options,
-            page.as_uri(),
-        ]
-        return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True).stdout
-
-    return run
-
-
-def assert_nothing_ran(dom: str) -> None:
-    assert "<title>pwned</title>" not in dom
-    assert re.search(r"<body[^>]*data-x", dom) is None
-    assert "<img" not in dom and "<script" not in dom
-    assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in dom  # shown as text
 
 
 def test_growth_page_in_a_browser(browser, tmp_path: Path) -> None:

@@ -98,7 +98,7 @@ def test_log_and_list_take_first_names_and_prefixes(network: Run, journal: Path)
 def test_rename_rm_attach_and_next_done_by_name(network: Run, journal: Path, tmp_path: Path) -> None:
     assert network("rename", "Wakelet", "wakelet-app").exit_code == 0
     assert (journal / "tools" / "wakelet-app.md").exists()
-    assert network("rm", "Tom Baker").exit_code == 0
+    assert network("rm", "Tom Baker", "--yes").exit_code == 0
     assert not (journal / "people" / "tom-baker.md").exists()
     photo = write(tmp_path / "photo.png", "png")
     assert network("attach", "2026-01-05", str(photo)).exit_code == 0

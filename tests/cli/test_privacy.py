@@ -41,11 +41,9 @@ def journal_with_a_secret(pln: Run) -> Run:
 
 
 SHARED = [
-    *[("report", f"--{name}", "--format", fmt) for name in ("growth", "engagement", "impact")
-      for fmt in ("markdown", "csv")],
-    ("report", "--growth", "--format", "html"),
-    ("report", "--network", "--format", "markdown"),
-    ("report", "--network", "--format", "csv"),
+    *[("report", f"--{name}", "--format", fmt) for name in ("growth", "network", "engagement", "impact")
+      for fmt in ("markdown", "csv", "html")],
+    ("status", "--format", "html"),
     ("portfolio", "--from", "2025-07-01", "--to", "2026-06-30", "--format", "markdown"),
     ("portfolio", "--from", "2025-07-01", "--to", "2026-06-30", "--format", "html"),
     ("portfolio", "--from", "2025-07-01", "--to", "2026-06-30", "--format", "csv"),

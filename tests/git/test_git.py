@@ -67,7 +67,7 @@ def test_autocommit_messages_say_what_happened(pln: Run, journal: Path) -> None:
     )
 
     assert pln("add", "tool", "Wakelet").exit_code == 0
-    result = pln("rm", "wakelet")
+    result = pln("rm", "wakelet", "--yes")
     assert result.exit_code == 0 and warnings(result.stderr) == []
     assert subjects(journal)[0] == "rm tool wakelet"
     assert last_commit_files(journal) == ["D\ttools/wakelet.md"]

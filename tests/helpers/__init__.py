@@ -2,7 +2,8 @@
 
 - this module: `invoke` (pln in-process, as a user types it), `write` (a file by hand), `EXAMPLES`;
 - `gitrepo`: git run on a test's repository; `terminal`: pln on a real pseudo-terminal;
-- `reports`: entries and report JSON for report tests; `network_journal`: records built by hand.
+- `reports`: entries and report JSON for report tests, and `scope_of` (literal records -> a Scope,
+  for a report tested as a pure function); `network_journal`: records built by hand.
 """
 
 from __future__ import annotations

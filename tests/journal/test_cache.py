@@ -98,7 +98,7 @@ def test_pln_add_log_rename_and_rm_are_seen(example_journal: Path) -> None:
         ("add", "person", "Zqperson Added", "--no-commit", "--no-input"),
         ("log", "Zqlogged talk", "-m", "zqbody", "--no-commit"),
         ("rename", "beth-larsen", "beth-larsen-moe"),
-        ("rm", "zqperson-added"),
+        ("rm", "zqperson-added", "--yes"),
     ]
     for step in steps:
         result = invoke("--journal", root, *step)

@@ -71,7 +71,7 @@ def test_a_rename_that_cannot_write_one_file_changes_nothing(pln: Run, jane_ever
 
 def test_rm_force_that_cannot_write_one_file_changes_nothing(jane_everywhere: Path) -> None:
     before = files(jane_everywhere)
-    result = pln_limited(jane_everywhere, "rm", "jane-doe", "--force", "--no-commit")
+    result = pln_limited(jane_everywhere, "rm", "jane-doe", "--force", "--yes", "--no-commit")
     assert result.returncode == 1 and result.stderr.endswith("File too large; nothing was changed\n")
     assert files(jane_everywhere) == before
 
@@ -107,7 +107,7 @@ def test_rm_force_with_one_referrer_that_cannot_change_changes_nothing(
 ) -> None:
     before = files(jane_everywhere)
     with immutable(jane_everywhere / "entries/2026/2026-01-04-chat.md"):
-        result = pln("rm", "jane-doe", "--force", "--no-commit")
+        result = pln("rm", "jane-doe", "--force", "--yes", "--no-commit")
         assert result.exit_code == 1
         assert result.stderr.endswith("2026-01-04-chat.md: Operation not permitted; nothing was changed\n")
         assert files(jane_everywhere) == before

@@ -73,13 +73,13 @@ def test_rm_is_refused_while_referenced(referenced: Run, journal: Path) -> None:
 
 
 def test_rm_force_removes_it_and_the_references(referenced: Run, journal: Path) -> None:
-    result = referenced("rm", "wakelet", "--force")
+    result = referenced("rm", "wakelet", "--force", "--yes")
     assert result.exit_code == 0, result.stderr
     assert not (journal / "tools" / "wakelet.md").exists()
     assert "tools:" not in (journal / "entries" / "2026" / "2026-01-05-with-jane.md").read_text()
 
 
 def test_rm_an_unreferenced_record_and_an_entry(referenced: Run, journal: Path) -> None:
-    assert referenced("rm", "2026-01-06-alone").exit_code == 0
+    assert referenced("rm", "2026-01-06-alone", "--yes").exit_code == 0
     assert not (journal / "entries" / "2026" / "2026-01-06-alone.md").exists()
     assert referenced("rm", "nobody").stderr == "pln: error: no record with the id 'nobody'\n"

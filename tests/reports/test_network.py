@@ -230,6 +230,7 @@ def test_json_keys_are_the_issues(pln: Run, journal: Path) -> None:
         "applied_from_unvetted",
         "most_used_unvetted",
         "warnings",
+        "graph",  # issue 20: the graph the page draws (reports/graph.py as_data)
     ]
     assert (data["report"], data["from"], data["to"]) == ("network", "2026-01-01", "2026-06-30")
     assert list(data["people"]) == [

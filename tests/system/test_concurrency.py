@@ -156,7 +156,7 @@ EDITOR = "sh -c 'echo Edited. >> \"$0\"'"
     ("args", "env"),
     [
         (("rename", "jane-doe", "jane-d", "--no-commit"), {}),
-        (("rm", "2026-01-01-chat-0", "--no-commit"), {}),
+        (("rm", "2026-01-01-chat-0", "--yes", "--no-commit"), {}),
         (("edit", "jane-doe", "--no-commit"), {"EDITOR": EDITOR}),
     ],
     ids=["rename", "rm", "edit"],

@@ -103,6 +103,32 @@ def test_the_issue_demo_from_a_shell(tmp_path: Path) -> None:
     assert "log: #sschat on inquiry grading" in log
 
 
+def test_tag_rename_rm_and_undo_from_a_shell(tmp_path: Path) -> None:
+    """No terminal here: `rm` and `undo` refuse without --yes; each change is one commit, undoable."""
+    assert pln("init", "j", "--owner", "Ana Ruiz", cwd=tmp_path).returncode == 0
+    home = tmp_path / "j"
+    for title, tags in (("Chat", "Grading"), ("PLC", "grading,qft")):
+        assert pln("log", title, "--date", "2026-01-05", "--tag", tags, "-m", "", cwd=home).returncode == 0
+    renamed = pln("tag", "rename", "grading", "assessment", cwd=home)
+    assert (
+        renamed.stderr
+        == "pln: renamed grading (1), Grading (1) to assessment: 2 records changed (2 entries)\n"
+    )
+    refused = pln("rm", "2026-01-05-chat", cwd=home)
+    assert refused.returncode == 1 and refused.stderr.endswith("no terminal to ask on; add --yes\n")
+    assert pln("rm", "2026-01-05-chat", "--yes", cwd=home).returncode == 0
+    assert pln("undo", cwd=home).returncode == 1
+    undone = pln("undo", "--yes", cwd=home)
+    assert undone.returncode == 0 and "brings back entries/2026/2026-01-05-chat.md" in undone.stderr
+    assert "tags: [assessment]" in (home / "entries/2026/2026-01-05-chat.md").read_text()
+    log = subprocess.run(["git", "log", "--format=%s"], cwd=home, capture_output=True, text=True).stdout
+    assert log.splitlines()[:3] == [
+        "undo: rm entry 2026-01-05-chat",
+        "rm entry 2026-01-05-chat",
+        "tag rename grading, Grading -> assessment",
+    ]
+
+
 def test_body_piped_on_stdin_and_path_on_stdout(tmp_path: Path) -> None:
     pln("init", "j", "--no-git", cwd=tmp_path)
     result = pln("log", "After the chat", "--date", "2026-01-02", cwd=tmp_path / "j", stdin="From a pipe\n")

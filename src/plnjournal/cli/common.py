@@ -87,6 +87,24 @@ def finish(journal: Journal, change: Change, *, commit: bool = True) -> None:
         output.data(path + "\n")
 
 
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do it without asking.")]
+
+
+def ask_first(lines: Iterable[str], question: str, *, not_done: str) -> None:
+    """Say what is about to happen, then ask on the terminal; with no terminal to ask on, refuse
+    (`not_done`, and the --yes that does it anyway) before saying anything; a "no" exits 1."""
+    from plnjournal.cli.context import current
+    from plnjournal.errors import PlnError
+
+    if not current().stdin_terminal:
+        raise PlnError(f"{not_done}: pln asks first, and there is no terminal to ask on; add --yes")
+    for line in lines:
+        output.hint(line)
+    if not typer.confirm(question, default=False, err=True):
+        output.hint(f"{not_done}; nothing was changed")
+        raise typer.Exit(1)
+
+
 def deliver(text: str, out: Path | None) -> None:
     """Text to stdout, or to `out` written atomically (a reader never sees half a file)."""
     if out is None:

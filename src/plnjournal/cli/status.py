@@ -8,14 +8,20 @@ import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.context import current
+from plnjournal.cli.privacy import IncludePrivate, say_left_out
 
 MEMORIES_SHOWN = 2  # open intentions from a year ago first
 
 
 def status(
-    fmt: Annotated[Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")] = "table",
+    fmt: Annotated[
+        Literal["table", "json", "html"], typer.Option("--format", "-f", help="Output format.")
+    ] = "table",
+    include_private: IncludePrivate = False,
 ) -> None:
-    """Where your PLN stands today, at a glance."""
+    """Where your PLN stands today, at a glance.
+
+    As html (a page made to be shared) it leaves private entries out, unless --include-private."""
     from plnjournal.cli.common import warn_skipped
     from plnjournal.dates import today
     from plnjournal.git.history import people_added
@@ -25,16 +31,24 @@ def status(
     journal = current().journal()
     loaded = read_needed(journal, today())
     warn_skipped(loaded)
+    if fmt == "html" and not include_private:
+        say_left_out(sum(1 for entry in loaded.entries if entry.private))
+        loaded = loaded.without_private()
     data = build_status(journal, today(), people_added(journal, today()), loaded)
     for message in data.pop("warnings", []):
         output.warn(message)
     if fmt == "json":
         output.json_data(data)
+    elif fmt == "html":
+        from plnjournal.render.views.status import html
+
+        output.data(html(data))
     else:
         output.data(text(data))
 
 
 def text(data: dict) -> str:
+    from plnjournal.render.views.status import days
     from plnjournal.text import clean_cell, count
 
     last = data["last_entry"]
@@ -70,10 +84,6 @@ def text(data: dict) -> str:
     if data["warning"]:
         lines.append(f"Watch: {clean_cell(data['warning'])} (pln report --network)")
     return "\n".join(lines) + "\n"
-
-
-def days(number: int) -> str:
-    return {0: "today", 1: "yesterday"}.get(number, f"{number} days ago")
 
 
 def register(app: typer.Typer) -> None:

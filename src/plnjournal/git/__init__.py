@@ -1,3 +1,4 @@
 """git, after a write: `repository` (the few git commands pln runs), `autocommit` (commit exactly the
-files a `Change` touched) and `sync` (pull --rebase and push, conflicts explained).
+files a `Change` touched, marked `Made-by: pln` for `pln undo`) and `sync` (pull --rebase and push,
+conflicts explained).
 """

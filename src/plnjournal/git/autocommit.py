@@ -1,7 +1,10 @@
 """After a write: commit exactly the files it touched, when the journal asks for it (pln.yaml
 `git: {autocommit: true}`). A commit that cannot happen never undoes the write: the command still
 succeeds and says why in one line — once only when git is missing or the journal is not a
-repository (that is how the user set things up), every time when a commit fails."""
+repository (that is how the user set things up), every time when a commit fails.
+
+Each commit ends with the trailer `Made-by: pln`, so `pln undo` can tell pln's commits from the
+user's own (a subject such as `add notes` could be either)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from plnjournal.git import repository as git
 from plnjournal.journal.lock import first_time, locked
 from plnjournal.journal.settings import Journal
 
+MADE_BY = "Made-by: pln"  # the trailer on every commit pln makes for a command: what `pln undo` may revert
 IDENTITY_FIX = (
     "run: git config --global user.name 'Your Name'; git config --global user.email you@example.org"
 )
@@ -39,10 +43,15 @@ def autocommit(journal: Journal, change: Change) -> list[str]:
                 "finish it ('git status' says how), then commit"
             ]
         with locked(journal):
-            git.commit(journal.root, change.paths, change.message)
+            git.commit(journal.root, change.paths, marked(change.message))
     except (git.GitError, PlnError) as problem:
         return [f"saved, but not committed: {_reason(problem)}"]
     return []
+
+
+def marked(message: str) -> str:
+    """The commit message with pln's trailer (`git log --format=%s` still shows only the subject)."""
+    return f"{message}\n\n{MADE_BY}"
 
 
 def _once(journal: Journal, notice: str, message: str) -> list[str]:

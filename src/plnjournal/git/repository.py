@@ -100,6 +100,20 @@ def is_repo(root: Path) -> bool:
     return result.returncode == 0 and result.stdout.strip() == "true"
 
 
+def ignores(root: Path, relative: str) -> bool:
+    """Whether git ignores `relative`, a path under the work tree that may not exist yet (a folder
+    ends in '/'). check-ignore takes file names, not pathspecs, so no --literal-pathspecs here."""
+    result = subprocess.run(
+        ["git", "check-ignore", "-q", "--", relative],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    return result.returncode == 0
+
+
 def operation_in_progress(root: Path) -> str | None:
     """'a rebase', 'a merge'... when one stopped half way in this working tree, else None."""
     args = [arg for name in OPERATIONS for arg in ("--git-path", name)]
@@ -203,3 +217,73 @@ def unmerged(root: Path) -> list[str]:
     """Files git could not merge (both sides changed them), from the top folder."""
     names = run(root, "diff", "--name-only", "--diff-filter=U", "-z").stdout.split("\0")
     return sorted(dict.fromkeys(name for name in names if name))
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    """One commit as `pln undo` weighs it: its id, subject, trailers, when and by whom."""
+
+    sha: str
+    subject: str
+    trailers: tuple[str, ...]  # `Key: value` lines of the message's last paragraph
+    parents: int
+    author: str
+    when: str  # as git says it to a person: '5 minutes ago'
+
+    @property
+    def short(self) -> str:
+        return self.sha[:7]
+
+
+def recent_commits(root: Path, limit: int) -> list[Commit]:
+    """HEAD and the commits under it, newest first (none in a repository without commits)."""
+    if revision(root, "HEAD") is None:
+        return []
+    fields = "%H%x1f%s%x1f%P%x1f%an%x1f%ar%x1f%(trailers:only,unfold)%x1e"
+    out = run(root, "log", f"-n{limit}", "--first-parent", f"--format={fields}", "HEAD").stdout
+    found = []
+    for item in out.split("\x1e"):
+        if item.strip():
+            sha, subject, parents, author, when, trailers = item.strip("\n").split("\x1f")
+            lines = tuple(line.strip() for line in trailers.splitlines() if line.strip())
+            found.append(Commit(sha, subject, lines, len(parents.split()), author, when))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    """A file a commit changed: git's status letter (A, M, D, T), the path from the top folder,
+    and the file's mode and blob before the commit (blob '0000...' when it was added)."""
+
+    status: str
+    path: str
+    old_mode: str
+    old_blob: str
+    new_mode: str
+
+
+def changed_files(root: Path, sha: str) -> list[Changed]:
+    """The files commit `sha` changed against its first parent (renames as a removal and an add)."""
+    out = run(root, "diff-tree", "-r", "--root", "--no-commit-id", "--no-renames", "--raw", "-z", sha).stdout
+    fields = out.split("\0")
+    found = []
+    for head, path in zip(fields[0::2], fields[1::2], strict=False):
+        if head.startswith(":"):
+            old_mode, new_mode, old_blob, _, status = head[1:].split(" ")
+            found.append(Changed(status[:1], path, old_mode, old_blob, new_mode))
+    return found
+
+
+def blob(root: Path, sha: str) -> bytes:
+    """A file's bytes as git stored them, exactly (no newline or encoding conversion)."""
+    result = subprocess.run(
+        ["git", "cat-file", "blob", sha], cwd=root, capture_output=True, stdin=subprocess.DEVNULL, check=False
+    )
+    if result.returncode != 0:
+        raise GitError(result.stderr.decode("utf-8", "replace").strip() or f"git cat-file {sha} failed")
+    return result.stdout
+
+
+def unstage(root: Path, paths: Sequence[str]) -> None:
+    """Put the index back to HEAD for these paths (after a commit that failed half way)."""
+    call(root, "reset", "--quiet", "HEAD", "--", *paths)

@@ -50,6 +50,14 @@ class Loaded:
         loaded = self._loaded_paths()
         return tuple(p for p in self.problems if p.path in loaded)
 
+    def without_private(self) -> Loaded:
+        """The same records less the entries marked `private: true` (for an output to share)."""
+        return self.with_entries(entry for entry in self.entries if not entry.private)
+
+    def with_entries(self, entries: Iterable[Entry]) -> Loaded:
+        """The same records, with these entries instead (those a filter chose)."""
+        return Loaded({**self.records, "entry": tuple(entries)}, self.problems)
+
     def _loaded_paths(self) -> set[str]:
         return {record.path for records in self.records.values() for record in records}
 

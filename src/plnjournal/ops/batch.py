@@ -3,7 +3,7 @@
 `all_or_nothing(journal)` hands out a `Batch`; each `create`, `save` and `remove` remembers how to
 put its file back, and if anything inside the block raises (a full disk, a read-only folder, a
 symbolic link refused, Ctrl-C), the files already changed are restored in reverse order before the
-error goes on. Used by `pln rename`, `rm`, `set`, `merge` and `tag rename|merge`.
+error goes on. Used by `pln rename`, `rm`, `set`, `merge`, `tag rename|merge` and `undo`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError
-from plnjournal.journal.atomic import remove, write_new, write_over
+from plnjournal.journal.atomic import refuse_link, remove, write_new, write_over
 from plnjournal.journal.settings import Journal
 from plnjournal.journal.writer import save, save_new
 from plnjournal.model import Record
@@ -52,6 +52,25 @@ class Batch:
         remove(path)
         self._undo.append(lambda: write_new(path, before))
         self.removed.append(relative)
+
+    def put(self, relative: str, data: bytes | None) -> None:
+        """The file at `relative` made to hold exactly `data`, or removed for None (`pln undo`
+        putting back what a commit changed: any file, not only a record)."""
+        path = self.journal.root / relative
+        refuse_link(path, relative)
+        before = path.read_bytes() if path.exists() else None
+        if data is None:
+            if before is not None:
+                self.remove(relative)
+            return
+        if before is None:
+            write_new(path, data)
+            self._undo.append(lambda: remove(path))
+        elif write_over(path, data):
+            self._undo.append(lambda: write_over(path, before))
+        else:
+            return
+        self.written.append(relative)
 
     def change(self, message: str, created: tuple[str, ...] = ()) -> Change:
         return Change(message, written=tuple(self.written), removed=tuple(self.removed), created=created)

@@ -9,6 +9,7 @@ show, never a loss.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -21,8 +22,9 @@ from plnjournal.journal.lock import locked
 from plnjournal.journal.lookup import find_in
 from plnjournal.journal.refs import REFERRING_KEYS, Index, references
 from plnjournal.journal.settings import Journal
-from plnjournal.model import Entry, Record
+from plnjournal.model import FOLDERS, Entry, Record, display_name
 from plnjournal.ops.batch import Batch, all_or_nothing
+from plnjournal.wikilinks import targets
 
 
 def referrers(loaded: Loaded, target: Record) -> list[tuple[Record, str]]:
@@ -82,17 +84,34 @@ def move_record(batch: Batch, loaded: Loaded, target: Record, moved: Record) -> 
     return moved
 
 
-def remove_record(journal: Journal, ref: str, force: bool = False) -> Change:
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """What `pln rm` will do, shown before it asks: the file that goes, the files whose references
+    to it are dropped (with the key), and what it leaves pointing at nothing."""
+
+    path: str
+    kind: str
+    name: str
+    dropped: tuple[tuple[str, str], ...] = ()  # (file, key) whose reference goes too (--force)
+    dangling: tuple[str, ...] = ()  # one line each: a link in a note, an evidence file no entry names
+
+
+def removal(journal: Journal, ref: str, force: bool = False) -> Removal:
+    """The plan for removing the record `ref` names; refused while others name it, unless `force`."""
+    loaded = load(journal)
+    return _removal(journal, loaded, find_in(loaded, ref), force)
+
+
+def remove_record(journal: Journal, ref: str, force: bool = False, shown: Removal | None = None) -> Change:
+    """Remove it (and, with `force`, every reference to it); when `shown` is the plan the user
+    agreed to, refuse if the journal has changed since, rather than remove something else."""
     with locked(journal):
         loaded = load(journal)
         target = find_in(loaded, ref)
-        using = referrers(loaded, target)
-        if using and not force:
-            names = ", ".join(record.id for record, _ in using[:3])
-            more = f" and {len(using) - 3} more" if len(using) > 3 else ""
+        plan = _removal(journal, loaded, target, force)
+        if shown is not None and plan != shown:
             raise PlnError(
-                f"{target.id} is named by {len(using)} record(s) ({names}{more}); "
-                "use --force to remove it and those references"
+                f"the journal changed while pln asked, so {target.path} was not removed; run pln rm again"
             )
         updates = updated_referrers(loaded, target, None)
         _refuse_links(journal, updates)
@@ -101,6 +120,43 @@ def remove_record(journal: Journal, ref: str, force: bool = False) -> Change:
                 batch.save(record)
             batch.remove(target.path)
     return batch.change(f"rm {target.kind} {target.id}")
+
+
+def _removal(journal: Journal, loaded: Loaded, target: Record, force: bool) -> Removal:
+    using = referrers(loaded, target)
+    if using and not force:
+        names = ", ".join(dict.fromkeys(record.id for record, _ in using[:3]))
+        more = f" and {len(using) - 3} more" if len(using) > 3 else ""
+        raise PlnError(
+            f"{target.id} is named by {len(using)} record(s) ({names}{more}); "
+            "use --force to remove it and those references"
+        )
+    dropped = tuple(sorted((record.path, key) for record, key in using))
+    return Removal(
+        target.path, target.kind, display_name(target), dropped, _dangling(journal, loaded, target)
+    )
+
+
+def _dangling(journal: Journal, loaded: Loaded, target: Record) -> tuple[str, ...]:
+    """Links to `target` in other records' notes (`[[people/jane-doe|Jane]]`, `[[Jane Doe]]`),
+    which pln does not rewrite, and the evidence files only this entry names."""
+    names = {target.id, display_name(target).casefold(), f"{FOLDERS[target.kind]}/{target.id}"}
+    lines = [
+        f"a link to it in the notes of {record.path}"
+        for records in loaded.records.values()
+        for record in records
+        if record.path != target.path and any(link.casefold() in names for link in targets(record.body))
+    ]
+    if isinstance(target, Entry):
+        named_elsewhere = {
+            path for entry in loaded.entries if entry.path != target.path for path in entry.evidence
+        }
+        lines += [
+            f"{path}, an evidence file no other entry names"
+            for path in dict.fromkeys(target.evidence)
+            if path not in named_elsewhere and "://" not in path and (journal.root / path).is_file()
+        ]
+    return tuple(lines)
 
 
 def updated_referrers(loaded: Loaded, target: Record, new_id: str | None) -> list[Record]:

@@ -16,8 +16,12 @@ def quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def render(graph: Graph) -> str:
+def render(graph: Graph, *, for_page: bool = False) -> str:
+    """The DOT text; `for_page` (an SVG on a page) lays it out left to right, people first, and
+    shows an edge's weight by its thickness rather than a number on it."""
     lines = ["graph pln {", "  graph [overlap=false];", '  node [style=filled, fontname="Helvetica"];']
+    if for_page:
+        lines[1] = "  graph [overlap=false, rankdir=LR, nodesep=0.12, ranksep=1.6];"
     for node in graph.nodes:
         lines.append(
             f"  {node.id} [label={quoted(node.label)}, shape={SHAPES[node.kind]}, "
@@ -25,8 +29,11 @@ def render(graph: Graph) -> str:
         )
     for edge in graph.edges:
         if edge.kind == "brought-in":
-            lines.append(f'  {edge.source} -- {edge.target} [style=dashed, dir=forward, label="brought in"];')
+            shown = ', color="#52606d"' if for_page else ', label="brought in"'
+            lines.append(f"  {edge.source} -- {edge.target} [style=dashed, dir=forward{shown}];")
         else:
-            lines.append(f'  {edge.source} -- {edge.target} [weight={edge.weight}, label="{edge.weight}"];')
+            width = min(1 + edge.weight / 2, 5)
+            shown = f', penwidth={width:g}, color="#52606d80"' if for_page else f', label="{edge.weight}"'
+            lines.append(f"  {edge.source} -- {edge.target} [weight={edge.weight}{shown}];")
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -44,7 +44,10 @@ ul.plain { padding-left: 1.2rem; margin: .25rem 0; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem; margin: 0; }
 dt { color: var(--muted); }
 dd { margin: 0; }
+nav.site { font-size: .85rem; padding: .4rem 0; margin-bottom: 1rem; border-bottom: 1px solid var(--rule); }
+.body { white-space: pre-wrap; }
 @media print {
+  nav.site { display: none; }
   body { max-width: none; margin: 0; font-size: 10pt; }
   h2 { break-after: avoid; }
   figure, .card, tr { break-inside: avoid; }
@@ -59,14 +62,16 @@ def esc(value: Any) -> str:
     return "" if value is None else html.escape(str(value), quote=True)
 
 
-def page(title: str, subtitle: str, sections: Sequence[str]) -> str:
-    """A whole HTML document: title, a line under it, then the sections."""
+def page(title: str, subtitle: str, sections: Sequence[str], *, nav: str = "") -> str:
+    """A whole HTML document: a bar of links (`nav`, HTML made here: `pln site`'s), the title, a
+    line under it, then the sections."""
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
-        f'<header>\n<h1>{esc(title)}</h1>\n<p class="meta">{esc(subtitle)}</p>\n</header>\n'
+        + (f"{nav}\n" if nav else "")
+        + f'<header>\n<h1>{esc(title)}</h1>\n<p class="meta">{esc(subtitle)}</p>\n</header>\n'
         + "\n".join(sections)
         + "\n</body>\n</html>\n"
     )
@@ -80,6 +85,16 @@ def section(heading: str, *parts: str) -> str:
 
 def paragraph(text: str, css: str = "") -> str:
     return f"<p{f' class={chr(34)}{css}{chr(34)}' if css else ''}>{esc(text)}</p>"
+
+
+def aside(*facts: Any) -> str:
+    """Facts in brackets after a line, greyed: ' (2025-09-08, 2025-09-08-sschat)'."""
+    return f'<span class="meta">({esc(", ".join(str(fact) for fact in facts))})</span>'
+
+
+def bullets(items: Sequence[str]) -> str:
+    """A plain list of items already made HTML (escape text with `esc`); empty without items."""
+    return f'<ul class="plain">{"".join(f"<li>{item}</li>" for item in items)}</ul>' if items else ""
 
 
 def table(
@@ -108,7 +123,12 @@ class Markup(str):
 
 
 def _cell(value: Any) -> str:
-    return value if isinstance(value, Markup) else esc(value)
+    """Markup as it is; a list as its items joined with commas; anything else escaped text."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(item) for item in value)
+    return esc(value)
 
 
 def link(target: str) -> Markup:

@@ -50,15 +50,15 @@ def _network() -> Parts:
     from plnjournal.render.views import network as view
     from plnjournal.reports import network
 
-    views = {"table": view.table, "csv": view.csv, "markdown": view.markdown}
-    return Parts(network.build, views, network.unusable_values)
+    views = {"table": view.table, "csv": view.csv, "markdown": view.markdown, "html": view.html}
+    return Parts(network.build_with_graph, views, network.unusable_values)
 
 
 def _engagement() -> Parts:
     from plnjournal.render.views import engagement as view
     from plnjournal.reports import engagement
 
-    views = {"table": view.table, "csv": view.csv, "markdown": view.markdown}
+    views = {"table": view.table, "csv": view.csv, "markdown": view.markdown, "html": view.html}
     return Parts(engagement.build, views, engagement.unusable_values)
 
 
@@ -66,7 +66,8 @@ def _impact() -> Parts:
     from plnjournal.render.views import impact as view
     from plnjournal.reports import impact
 
-    return Parts(impact.build, {"table": view.table, "csv": view.csv, "markdown": view.markdown})
+    views = {"table": view.table, "csv": view.csv, "markdown": view.markdown, "html": view.html}
+    return Parts(impact.build, views)
 
 
 # in the order `pln report --help` lists them

@@ -96,3 +96,22 @@ def entry_links(scope: Scope, entry: Entry, pairs: bool) -> set[tuple[tuple[str,
 def known(scope: Scope, kind: str, refs: tuple[str, ...]) -> list[tuple[str, str]]:
     ids = {scope.index.resolve(kind, ref) for ref in refs} - {None}
     return [(kind, rid) for rid in sorted(ids)]  # type: ignore[type-var]
+
+
+def as_data(graph: Graph) -> dict[str, list[dict[str, object]]]:
+    """The graph as JSON data: {"nodes": [{id, kind, record_id, label}], "edges": [{source,
+    target, weight, kind}]}, in the graph's own order (the network report carries it)."""
+    return {
+        "nodes": [
+            {"id": n.id, "kind": n.kind, "record_id": n.record_id, "label": n.label} for n in graph.nodes
+        ],
+        "edges": [
+            {"source": e.source, "target": e.target, "weight": e.weight, "kind": e.kind} for e in graph.edges
+        ],
+    }
+
+
+def from_data(data: dict[str, list[dict[str, object]]]) -> Graph:
+    """`as_data` read back (a page draws the graph from the report's JSON data)."""
+    nodes = tuple(Node(**node) for node in data.get("nodes", []))  # type: ignore[arg-type]
+    return Graph(nodes, tuple(Edge(**edge) for edge in data.get("edges", [])))  # type: ignore[arg-type]

@@ -104,6 +104,15 @@ def build(scope: Scope) -> dict[str, Any]:
     return data
 
 
+def build_with_graph(scope: Scope) -> dict[str, Any]:
+    """The report as `pln report --network` gives it: `build`, and under `graph` the people,
+    spaces and tools linked by the entries they share and who brought whom in (reports/graph.py),
+    for the page to draw. (`pln status` needs only `build`.)"""
+    from plnjournal.reports.graph import as_data, build_graph
+
+    return {**build(scope), "graph": as_data(build_graph(scope, introductions=True))}
+
+
 def unusable_values(scope: Scope) -> list[str]:
     return cadence_warnings(scope.loaded)
 

@@ -149,3 +149,39 @@ def markdown(data: dict[str, Any]) -> str:
         )
     parts.append(markdown_periods(data, PERIOD_COLUMNS))
     return "\n".join(filter(None, parts))
+
+
+def html(data: dict[str, Any]) -> str:
+    """A page: entries per level, taking in against giving back per period, time and boundaries,
+    each space's highest level per period."""
+    from plnjournal.render import html as h
+
+    rows = [[name, usage["entries"], usage["minutes"]] for name, usage in _level_rows(data)]
+    levels = h.table(["Level", "Entries", "Minutes"], rows, numeric=frozenset({1, 2}))
+    periods = data["periods"]
+    series = [
+        (label, [period[key] for period in periods], colour)
+        for key, label, colour in (
+            ("taking_in", "taking in", h.PALETTE[0]),
+            ("giving_back", "giving back", h.PALETTE[1]),
+        )
+    ]
+    caption = f"Entries taking in and giving back, by {data['by']}"
+    found = h.bullets([h.esc(line) for line in signals(data)])
+    columns, space_rows = _space_table(data)
+    sections = [
+        h.section("From taking in to giving back", *h.vocabulary_charts({"levels": data["levels"]}), levels),
+        h.section("Over time", h.column_chart(caption, [p["period"] for p in periods], series))
+        if periods
+        else "",
+        h.section("Time and boundaries", found) if found else "",
+        h.section(
+            "Each space, from taking in to giving back",
+            h.table([c.capitalize() for c in columns], space_rows, numeric=frozenset({1})),
+        )
+        if space_rows
+        else "",
+    ]
+    return h.page(
+        "How I take part in my learning network", heading("Engagement", data), [s for s in sections if s]
+    )

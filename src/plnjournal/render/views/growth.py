@@ -268,4 +268,4 @@ def _html_notes(name: str, item: dict[str, Any]) -> str:
 
 
 def _html_source(note: dict[str, Any]) -> str:
-    return f'<span class="meta">({h.esc(note["date"])}, {h.esc(note["entry"])})</span>'
+    return h.aside(note["date"], note["entry"])

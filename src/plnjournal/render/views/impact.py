@@ -88,3 +88,35 @@ def markdown(data: dict[str, Any]) -> str:
         lines = "".join(f"- {item['date']}: {md.plain(item['next'])}\n" for item in data["open"])
         parts.append(f"## Still to try ({len(data['open'])})\n\n{lines}")
     return "\n".join(parts)
+
+
+def html(data: dict[str, Any]) -> str:
+    """A page: the funnel from logged to seen in students, by goal and by space, what is still to try."""
+    from plnjournal.render import html as h
+
+    stages = [(label, data[key]) for key, label in STAGES]
+    rows = [row[:3] for row in _stage_rows(data)]
+    headers = ["Logged", "Intended", "Applied", "Seen in students"]
+    numeric = frozenset({1, 2, 3, 4})
+    sections = [
+        h.section(
+            "From learning to practice to students",
+            h.bar_chart("Entries at each stage", stages, colours=h.PALETTE) if data["logged"] else "",
+            h.table(["Stage", "Entries", "Share"], rows, numeric=frozenset({1, 2})) if rows else "",
+        ),
+        *(
+            h.section(
+                f"By {kind}",
+                h.table(
+                    [kind.capitalize(), *headers], _group_rows(data[f"by_{kind}"], kind), numeric=numeric
+                ),
+            )
+            for kind in ("goal", "space")
+            if data[f"by_{kind}"]
+        ),
+    ]
+    if data["open"]:
+        items = [f"{h.esc(item['next'])} {h.aside(item['date'], item['entry'])}" for item in data["open"]]
+        sections.append(h.section(f"Still to try ({len(data['open'])})", h.bullets(items)))
+    subtitle = f"{span(data)} · {count(data['logged'], 'entry', 'entries')}"
+    return h.page("From learning to practice to students", subtitle, sections)

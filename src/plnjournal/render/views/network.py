@@ -1,16 +1,20 @@
 """How the network report looks: sections of small tables on a terminal or as plain text, the
-same sections in Markdown, and the spaces table as CSV."""
+same sections in Markdown and on an HTML page (with the graph drawn), and the spaces table as CSV."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plnjournal.render import csv as csv_render
 from plnjournal.render import markdown as md
 from plnjournal.text import percent
 
+if TYPE_CHECKING:
+    from plnjournal.render.graph_svg import Link
+
 Section = tuple[str, tuple[str, ...], list[list[Any]]]  # title, columns, rows
+NUMERIC_COLUMNS = frozenset({"people", "new", "active", "days", "entries", "minutes", "spaces"})
 
 
 def sections(data: dict[str, Any]) -> Iterator[Section]:
@@ -117,3 +121,30 @@ def csv(data: dict[str, Any]) -> str:
     """The spaces table: one row per space."""
     columns = ("id", "name", "kind", "mode", "platform", "entries", "minutes")
     return csv_render.render(columns, [[row[c] for c in columns] for row in data["spaces"]])
+
+
+def html(data: dict[str, Any], link: Link | None = None) -> str:
+    """A page: what to watch, the graph of who and where (when the data carries it), then each
+    section as a table. `link` (the site's) makes the graph's people, spaces and tools links."""
+    from plnjournal.render import html as h
+    from plnjournal.render.graph_svg import network_svg
+    from plnjournal.reports.graph import from_data
+
+    warnings = h.bullets([h.esc(warning) for warning in data["warnings"]])
+    drawn = network_svg(from_data(data["graph"]), link=link) if data.get("graph") else ""
+    parts = [h.section("What to watch", warnings) if warnings else ""]
+    if drawn:
+        caption = (
+            "Who and where you learn with: a line for entries shared, thicker for more; dashed: brought in"
+        )
+        parts.append(
+            h.section("The network", f"<figure><figcaption>{h.esc(caption)}</figcaption>{drawn}</figure>")
+        )
+    for heading, columns, rows in sections(data):
+        if heading != "Warnings":
+            numeric = frozenset(i for i, column in enumerate(columns) if column in NUMERIC_COLUMNS)
+            body = h.table(columns, rows, numeric=numeric) if rows else h.paragraph("Nothing yet.", "note")
+            parts.append(h.section(heading, body))
+    people = data["people"]
+    summary = f"{people['total']} people, {people['active']} active in range, {people['new']} new"
+    return h.page(title(data), summary, [part for part in parts if part])
