@@ -3,6 +3,7 @@ never trusted when damaged, safe with two writers; parallel parsing gives the se
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -208,6 +209,56 @@ def test_reports_and_status_from_entry_heads_are_the_same_as_no_cache(example_jo
     invoke("--journal", str(example_journal), "list", "entries")  # the index holds every file now
     cached, fresh = outputs(example_journal, *args)
     assert cached == fresh
+
+
+@pytest.mark.parametrize("today", ["2026-03-01", "2026-11-20", "2031-09-01"])
+def test_status_sums_up_old_entries_and_gives_what_a_whole_load_gives(
+    example_journal: Path, today: str
+) -> None:
+    """Entries older than about a year come as totals from the index (journal/earlier.py): the
+    streak, the newest entry, open intentions, dormant ties, keep in touch and a fortnightly
+    schedule's anchor all count them, and a file changed since it was indexed is loaded instead."""
+    root = example_journal
+    write(root / "spaces" / "book-club.md", "---\nname: Book club\nschedule: every other Tuesday 7pm\n---\n")
+    for day, title in (("2025-09-09", "Book club one"), ("2025-09-23", "Book club two")):  # odd weeks
+        write(
+            root / "entries" / "2025" / f"{day}-club.md",
+            f"---\ndate: {day}\ntitle: {title}\nspace: book-club\npeople: [Rachel Kim]\nnext: Try it\n---\n",
+        )
+    write(root / "people" / "old-friend.md", "---\nname: Old Friend\ncadence: 30d\n---\n")
+    write(root / "entries" / "2025" / "2025-09-30-odd.md", "---\ndate: 2025-09-30\nminutes: lots\n---\n")
+    write(
+        root / "entries" / "2025" / "2025-10-01-private.md",
+        "---\ndate: 2025-10-01\ntitle: Quiet\npeople: [old-friend]\nprivate: true\n---\n",
+    )
+    invoke("--journal", str(root), "list", "entries")
+    settle()
+    invoke("--journal", str(root), "list", "entries")  # every file indexed
+    changed = root / "entries" / "2025" / "2025-10-01-private.md"
+    changed.write_text(changed.read_text().replace("title: Quiet", "title: Quiet\nnext: Call back"))
+    from plnjournal.journal.load import load
+    from plnjournal.journal.refs import Index
+    from plnjournal.journal.settings import find_journal
+    from plnjournal.reports.status import read_needed
+    from plnjournal.reports.upcoming import upcoming
+
+    loaded = read_needed(find_journal(root), dt.date.fromisoformat(today))  # the edit not indexed yet
+    assert (loaded.earlier is None) == (today == "2026-03-01")  # no entry is 400 days old then
+    if loaded.earlier is not None:
+        assert changed.relative_to(root).as_posix() in {entry.path for entry in loaded.entries}
+        assert len(loaded.entries) < 96
+        whole = load(root)  # the schedule's anchor: the club met in odd weeks, only in summed-up entries
+        day = dt.date.fromisoformat(today)
+        assert upcoming(loaded, Index(loaded.records), day, 60) == upcoming(
+            whole, Index(whole.records), day, 60
+        )
+    env = {"PLN_TODAY": today}
+    for args in (("status", "--format", "json"), ("status",)):
+        cached = invoke("--journal", str(root), *args, env=env)
+        fresh = invoke("--journal", str(root), "--no-cache", *args, env=env)
+        assert cached.exit_code == fresh.exit_code == 0, cached.stderr
+        assert cached.stdout + cached.stderr == fresh.stdout + fresh.stderr
+        assert "2025-09-30-odd.md:3: minutes" in cached.stderr  # an old file's problem is still told
 
 
 def test_an_entry_head_has_no_body_and_says_so_when_asked() -> None:

@@ -173,9 +173,17 @@ def emit(
         emit_table(columns, rows)
 
 
-def present(fmt: str, data: Any, view: Callable[..., Any] | None, out: Path | None = None) -> None:
+def present(
+    fmt: str,
+    data: Any,
+    view: Callable[..., Any] | None,
+    out: Path | None = None,
+    *,
+    check: Callable[[str], None] | None = None,
+) -> None:
     """A report in the format asked: JSON is its data itself; `table` is the view's screen (rich at a
-    terminal); any other format is the view's text, to stdout or to `out`."""
+    terminal); any other format is the view's text, to stdout or to `out`, once `check` (the
+    student-privacy guard of a shared output) has let it through."""
     if fmt == "json":
         if out is None:
             output.json_data(data)
@@ -190,4 +198,7 @@ def present(fmt: str, data: Any, view: Callable[..., Any] | None, out: Path | No
     elif fmt == "table":
         output.show(view(data, terminal=output.is_terminal()))
     else:
-        deliver(view(data), out)
+        text = view(data)
+        if check is not None:
+            check(text)
+        deliver(text, out)

@@ -98,6 +98,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "portfolio": ("portfolio", "attach"),
     "search": ("search",),
     "credits": ("credits",),
+    "site": ("site",),
 }  # modules of this package, each with register(app), and the commands it adds (a test checks them)
 VALUE_OPTIONS = ("-J", "--journal")  # global options that take a value
 

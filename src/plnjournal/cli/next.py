@@ -103,12 +103,12 @@ def close(
 
 def list_open(fmt: str) -> None:
     from plnjournal.dates import today
-    from plnjournal.journal.load import load
+    from plnjournal.journal.earlier import load_summing_up, open_intention
     from plnjournal.reports.intentions import intention_rows
 
     journal = current().journal()
-    # entries' heads (journal/packed.py HEAD_FIELDS) hold all that intentions and keep in touch read
-    loaded = load(journal, ("entry", "reflection", "person"), entry_heads=True)
+    # the open intentions as entries' heads, the others summed up for keep in touch (earlier.py)
+    loaded = load_summing_up(journal, open_intention, ("entry", "reflection", "person"))
     warn_skipped(loaded)
     rows = intention_rows(loaded, today())
     if not rows:

@@ -100,6 +100,20 @@ def is_repo(root: Path) -> bool:
     return result.returncode == 0 and result.stdout.strip() == "true"
 
 
+def ignores(root: Path, relative: str) -> bool:
+    """Whether git ignores `relative`, a path under the work tree that may not exist yet (a folder
+    ends in '/'). check-ignore takes file names, not pathspecs, so no --literal-pathspecs here."""
+    result = subprocess.run(
+        ["git", "check-ignore", "-q", "--", relative],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    return result.returncode == 0
+
+
 def operation_in_progress(root: Path) -> str | None:
     """'a rebase', 'a merge'... when one stopped half way in this working tree, else None."""
     args = [arg for name in OPERATIONS for arg in ("--git-path", name)]

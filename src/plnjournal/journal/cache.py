@@ -3,7 +3,8 @@
 One row per Markdown file (as zk keeps its notes, with SQLite from the standard library): the
 journal-relative path, its kind, the file's stat key `(size, mtime_ns, ctime_ns)`, the packed parse
 (see `packed.py`) with its CRC-32, for an entry its head (the fields reports and `pln
-status` read, `packed.HEAD_FIELDS`) with its own CRC, and the text `pln search` looks in,
+status` read, `packed.HEAD_FIELDS`) and its summary (what status needs of an entry it does not
+load, see earlier.py), each with its own CRC, and the text `pln search` looks in,
 which an FTS5 table mirrors when SQLite has FTS5. A row is used only while its file's stat key
 is unchanged, so an edit is seen even when its mtime was put back (the ctime moves); a file
 changed within the racy window (`RACY_NS`) is not stored at all, since a second edit in the same
@@ -33,7 +34,7 @@ from plnjournal.journal.files import CACHE_DIR
 from plnjournal.journal.packed import READING_RULES, signature
 from plnjournal.model import RECORD_TYPES
 
-FORMAT = 3
+FORMAT = 4
 INDEX_FILE = "index.sqlite"
 NO_CACHE_VARIABLE = "PLN_NO_CACHE"
 # A file changed within this long of being read may change again within the same timestamp tick
@@ -47,15 +48,22 @@ BUSY_TIMEOUT = 2.0  # seconds to wait for another pln writing the index, then go
 Stat = tuple[int, int, int]
 Stored = tuple[Stat, bytes, bytes]  # a row read back: stat key, digest, marshalled packed parse
 Rows = dict[str, Stored]  # by journal-relative path
-# a row to write: path, stat key, packed parse, an entry's packed head, search text
-Row = tuple[str, Stat, bytes, bytes | None, str | None]
+# a row to write: path, stat key, packed parse, an entry's packed head and summary, search text
+Row = tuple[str, Stat, bytes, bytes | None, bytes | None, str | None]
+# the parts of a row `rows` reads: its columns of (digest, bytes)
+PARTS = {
+    "whole": "digest, packed",
+    "head": "ifnull(head_digest, x''), ifnull(head, x'')",
+    "summary": "ifnull(summary_digest, x''), ifnull(summary, x'')",
+}
 
 SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE files (
         id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
         size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,
-        digest BLOB NOT NULL, packed BLOB NOT NULL, head_digest BLOB, head BLOB, text TEXT)""",
+        digest BLOB NOT NULL, packed BLOB NOT NULL, head_digest BLOB, head BLOB,
+        summary_digest BLOB, summary BLOB, text TEXT)""",
     "CREATE INDEX files_kind ON files (kind)",
     f"PRAGMA user_version = {FORMAT}",
 )
@@ -196,13 +204,12 @@ def _remove(path: Path) -> bool:
 
 
 def rows(
-    root: Path, kind: str, paths: Collection[str] | None = None, *, heads: bool = False
+    root: Path, kind: str, paths: Collection[str] | None = None, *, part: str = "whole"
 ) -> Iterator[tuple[str, Stored]]:
     """The index's rows of `kind` (only those of `paths` when given), one at a time, so 50k packed
     records are never all held at once; none without an index pln can use, none after an error.
-    `heads`: each entry's packed head and its digest instead of the whole (b"" where none is kept)."""
-    columns = "ifnull(head_digest, x''), ifnull(head, x'')" if heads else "digest, packed"
-    select = f"SELECT path, size, mtime_ns, ctime_ns, {columns} FROM files WHERE kind = ?"
+    `part`: the whole packed record, or an entry's head or summary (b"" where none is kept)."""
+    select = f"SELECT path, size, mtime_ns, ctime_ns, {PARTS[part]} FROM files WHERE kind = ?"
     with connect(root, write=False) as connection:
         if connection is None:
             return
@@ -250,10 +257,10 @@ def _store(connection: sqlite3.Connection, root: Path, kind: str, rows: list[Row
         connection.executemany("DELETE FROM files WHERE path = ?", ((path,) for path in stale))
         connection.executemany(
             "INSERT INTO files (path, kind, size, mtime_ns, ctime_ns, digest, packed, head_digest, head,"
-            " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " summary_digest, summary, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                (path, kind, *key, digest(packed), packed, head and digest(head), head, text)
-                for path, key, packed, head, text in rows
+                (path, kind, *key, digest(packed), packed, *_checked(head), *_checked(summary), text)
+                for path, key, packed, head, summary, text in rows
             ),
         )
         if root in _SETTINGS_TO_KEEP:
@@ -267,6 +274,10 @@ def _store(connection: sqlite3.Connection, root: Path, kind: str, rows: list[Row
             connection.execute("ROLLBACK")
         return getattr(problem, "sqlite_errorcode", None) in DAMAGED
     return False
+
+
+def _checked(blob: bytes | None) -> tuple[bytes | None, bytes | None]:
+    return (None, None) if blob is None else (digest(blob), blob)
 
 
 _SETTINGS_TO_KEEP: dict[Path, bytes] = {}  # a journal's root -> its pln.yaml parse, for `write`

@@ -11,7 +11,7 @@ import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plnjournal.model import FOLDERS, Entry, Record
 
@@ -27,6 +27,8 @@ class Loaded:
 
     records: dict[str, tuple[Record, ...]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    # journal/earlier.py's Earlier: the totals of the entries a load left out (when it leaves some)
+    earlier: Any = None
 
     def of(self, kind: str) -> tuple[Record, ...]:
         return self.records.get(kind, ())
@@ -50,8 +52,11 @@ class Loaded:
 
     def without_private(self) -> Loaded:
         """The same records less the entries marked `private: true` (for an output to share)."""
-        entries = tuple(entry for entry in self.entries if not entry.private)
-        return Loaded({**self.records, "entry": entries}, self.problems)
+        return self.with_entries(entry for entry in self.entries if not entry.private)
+
+    def with_entries(self, entries: Iterable[Entry]) -> Loaded:
+        """The same records, with these entries instead (those a filter chose)."""
+        return Loaded({**self.records, "entry": tuple(entries)}, self.problems)
 
     def _loaded_paths(self) -> set[str]:
         return {record.path for records in self.records.values() for record in records}

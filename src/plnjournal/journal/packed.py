@@ -88,7 +88,7 @@ READING_RULES = "reading-2"
 
 def signature(kind: str) -> str:
     """What a packed record of `kind` depends on: a change to the model invalidates old packs."""
-    head = f";head:{','.join(HEAD_FIELDS)}" if kind == "entry" else ""
+    head = f";head:{','.join(HEAD_FIELDS)};summary:{','.join(SUMMARY)}" if kind == "entry" else ""
     return f"{kind}:{','.join(_NAMES[kind])}{head}"
 
 
@@ -113,6 +113,26 @@ def head(packed: Packed) -> Packed:
     """A packed entry's head: the values of HEAD_FIELDS, and its problems."""
     values, problems = packed
     return (None if values is None else tuple(values[index] for index in _HEAD), problems)
+
+
+_AT = {name: index for index, name in enumerate(_NAMES["entry"])}
+SUMMARY = ("date", "time", "id", "title", "open", "private", "people", "space", "problems")  # see summary()
+
+
+def summary(packed: Packed) -> tuple[Any, ...] | None:
+    """What `pln status` and `pln next` need of an entry they do not load (journal/earlier.py):
+    (date as ISO text, time, id, title, whether its `next` is open, private, people, space, whether
+    the file has problems to tell); None without an entry."""
+    values, problems = packed
+    if values is None:
+        return None
+    open_intention = bool(values[_AT["next"]]) and not values[_AT["applied"]] and not values[_AT["dropped"]]
+    return (
+        *(values[_AT[name]] for name in ("date", "time", "id", "title")),
+        open_intention,
+        *(values[_AT[name]] for name in ("private", "people", "space")),
+        bool(problems),
+    )
 
 
 def unpack(kind: str, packed: Packed) -> tuple[Record | None, list[Problem]]:

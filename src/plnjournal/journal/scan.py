@@ -17,7 +17,7 @@ from pathlib import Path
 
 from plnjournal.journal import cache
 from plnjournal.journal.files import is_record_name
-from plnjournal.journal.packed import Packed, pack, unpack, unpack_head
+from plnjournal.journal.packed import Packed, pack, summary, unpack, unpack_head
 from plnjournal.journal.packed import head as packed_head
 from plnjournal.model import FOLDERS, Entry, Record
 from plnjournal.problems import Problem, warning
@@ -56,7 +56,8 @@ def load_kind(
     stored: list[str] = []  # the paths the index holds (of those wanted), current or not
     from_index: dict[str, tuple[Record | None, list[Problem]]] = {}
     heads = heads and kind == "entry"
-    for path, row in cache.rows(root, kind, wanted, heads=heads) if use_cache else ():
+    part = "head" if heads else "whole"
+    for path, row in cache.rows(root, kind, wanted, part=part) if use_cache else ():
         stored.append(path)
         if keys.get(path, False) == row[0] and (unpacked := _unpack_row(kind, row, heads)) is not None:
             from_index[path] = unpacked
@@ -114,7 +115,8 @@ def _refresh(
             entry = kind == "entry"
             text = indexed_text(record) if isinstance(record, Entry) else None
             head = marshal.dumps(packed_head(packed)) if entry else None
-            new.append((path, key, marshal.dumps(packed), head, text))
+            summed = marshal.dumps(summary(packed)) if entry else None
+            new.append((path, key, marshal.dumps(packed), head, summed, text))
     kept = {path for path, *_ in new}
     gone = [path for path in stored if path not in keys or (path in parsed and path not in kept)]
     if new or gone or cache.settings_to_keep(root):  # (pln.yaml alone never makes an index)

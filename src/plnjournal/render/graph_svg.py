@@ -34,6 +34,7 @@ KEPT_ATTRIBUTES = frozenset(
     }
 )  # fmt: skip
 NODE_WIDTH, ROW, GAP, MARGIN, TOP = 170, 34, 130, 20, 40
+LEFT = 70  # room for the arcs between two people, left of their column
 LABEL_CHARS = 24
 LEGEND = {"person": "people", "space": "spaces", "tool": "tools"}
 
@@ -129,7 +130,7 @@ def columns_svg(graph: Graph, link: Link | None = None) -> str:
     columns = order_columns(graph)
     place = positions(columns)
     rows = max(len(column) for column in columns)
-    width = MARGIN * 2 + len(columns) * NODE_WIDTH + (len(columns) - 1) * GAP
+    width = LEFT + MARGIN + len(columns) * NODE_WIDTH + (len(columns) - 1) * GAP
     height = TOP + rows * ROW + MARGIN
     nodes = {node.id: node for node in graph.nodes}
     labels = {node.id: node.label for node in graph.nodes}
@@ -189,7 +190,7 @@ def positions(columns: list[list[str]]) -> dict[str, tuple[float, float]]:
     rows = max(len(column) for column in columns)
     place = {}
     for c, column in enumerate(columns):
-        x = MARGIN + c * (NODE_WIDTH + GAP) + NODE_WIDTH / 2
+        x = LEFT + c * (NODE_WIDTH + GAP) + NODE_WIDTH / 2
         offset = (rows - len(column)) * ROW / 2
         for r, node_id in enumerate(column):
             place[node_id] = (x, TOP + offset + r * ROW + ROW / 2)
@@ -207,7 +208,7 @@ def _edge_path(edge: Edge, place: dict[str, tuple[float, float]], labels: dict[s
     source, target = edge.source, edge.target
     (x1, y1), (x2, y2) = place[source], place[target]
     if x1 == x2:  # two people: an arc out to the left of their column
-        bend = x1 - NODE_WIDTH / 2 - 20 - abs(y2 - y1) / 6
+        bend = x1 - NODE_WIDTH / 2 - 20 - min(abs(y2 - y1) / 6, LEFT - 25)
         x1 = x2 = x1 - NODE_WIDTH / 2
         d = f"M{x1:.1f},{y1:.1f} C{bend:.1f},{y1:.1f} {bend:.1f},{y2:.1f} {x2:.1f},{y2:.1f}"
     else:

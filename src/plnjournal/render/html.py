@@ -44,7 +44,10 @@ ul.plain { padding-left: 1.2rem; margin: .25rem 0; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem; margin: 0; }
 dt { color: var(--muted); }
 dd { margin: 0; }
+nav.site { font-size: .85rem; padding: .4rem 0; margin-bottom: 1rem; border-bottom: 1px solid var(--rule); }
+.body { white-space: pre-wrap; }
 @media print {
+  nav.site { display: none; }
   body { max-width: none; margin: 0; font-size: 10pt; }
   h2 { break-after: avoid; }
   figure, .card, tr { break-inside: avoid; }
@@ -59,14 +62,16 @@ def esc(value: Any) -> str:
     return "" if value is None else html.escape(str(value), quote=True)
 
 
-def page(title: str, subtitle: str, sections: Sequence[str]) -> str:
-    """A whole HTML document: title, a line under it, then the sections."""
+def page(title: str, subtitle: str, sections: Sequence[str], *, nav: str = "") -> str:
+    """A whole HTML document: a bar of links (`nav`, HTML made here: `pln site`'s), the title, a
+    line under it, then the sections."""
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
-        f'<header>\n<h1>{esc(title)}</h1>\n<p class="meta">{esc(subtitle)}</p>\n</header>\n'
+        + (f"{nav}\n" if nav else "")
+        + f'<header>\n<h1>{esc(title)}</h1>\n<p class="meta">{esc(subtitle)}</p>\n</header>\n'
         + "\n".join(sections)
         + "\n</body>\n</html>\n"
     )

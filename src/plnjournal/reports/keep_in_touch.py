@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from plnjournal.journal.earlier import merge_newest
 from plnjournal.journal.load import Loaded
 from plnjournal.journal.refs import Index
 from plnjournal.journal.settings import Settings
@@ -66,6 +67,8 @@ def last_contacts(entries: Iterable[Entry], index: Index, today: dt.date) -> dic
 def keep_in_touch(loaded: Loaded, index: Index, settings: Settings, today: dt.date) -> list[dict[str, Any]]:
     """The people due or overdue today, most overdue first."""
     contacts = last_contacts(loaded.entries, index, today)
+    if loaded.earlier is not None:  # entries the load summed up (pln status)
+        merge_newest(contacts, loaded.earlier.last_named(index), today)
     rows = []
     for person in loaded.of("person"):
         cadence = cadence_of(person, settings)  # type: ignore[arg-type]

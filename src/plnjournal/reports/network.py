@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from plnjournal.journal.earlier import merge_newest
 from plnjournal.model import SUPPORT_KINDS, Entry, Person, Space, Tool
 from plnjournal.query import in_range
 from plnjournal.reports import Scope
@@ -160,6 +161,9 @@ def dormant(people: list[Person], scope: Scope, end: Any) -> list[dict[str, Any]
         if entry.date <= end and (scope.filters.include_private or not entry.private):
             for pid in entry_people(scope, entry):
                 last_entry[pid] = max(entry.date, last_entry.get(pid, entry.date))
+    if scope.loaded.earlier is not None:  # entries the load summed up (pln status)
+        earlier = scope.loaded.earlier.last_named(scope.index, include_private=scope.filters.include_private)
+        merge_newest(last_entry, earlier, end)
     rows = []
     for person in people:
         seen = [d for d in (last_entry.get(person.id), person.met) if d is not None and d <= end]

@@ -1,7 +1,7 @@
 """`pln status`: the at-a-glance home screen.
 
-It reads the whole journal through the cache in `.pln/` (see cache.py), so it is as quick as a
-warm load; the figures:
+It reads the last `LOADED_DAYS` days of entries through the index in `.pln/` and only the totals
+of the older ones (`read_needed`, journal/earlier.py), the same figures as a whole load:
 
 - *this week*: the ISO week (Monday to Sunday) of today; goal = daily_minutes_goal x 7.
 - *streak*: consecutive ISO weeks with an entry, counted back from this week, or from last week
@@ -20,7 +20,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from plnjournal.journal.load import Loaded, load
+from plnjournal.journal.earlier import Earlier, Newest
+from plnjournal.journal.load import Loaded
 from plnjournal.journal.settings import Journal
 from plnjournal.model import Entry, Reflection
 from plnjournal.query import Filters
@@ -30,6 +31,9 @@ from plnjournal.reports.look_back import a_year_ago
 from plnjournal.reports.upcoming import upcoming
 
 DORMANT_SHOWN = 3
+# Entries older than this are summed up, not loaded: beyond the year the network looks at, a
+# year ago's week either side (reports/look_back.py) and this week, with a margin.
+LOADED_DAYS = 400
 KEEP_IN_TOUCH_SHOWN = 3
 SESSION_DAYS = 30
 
@@ -44,7 +48,8 @@ def status(
     the journal when the caller has read it already (to warn about what it left out)."""
     loaded = loaded or read_needed(journal, today)
     entries = [e for e in loaded.entries if e.date <= today]
-    last = newest(entries)
+    days = {entry.date for entry in entries} | (loaded.earlier.dates if loaded.earlier else set())
+    last = last_entry(entries, loaded.earlier)
     week_start = today - dt.timedelta(days=today.weekday())
     this_week = [e for e in entries if e.date >= week_start]
     year_ago = today - dt.timedelta(days=365)
@@ -61,15 +66,15 @@ def status(
         "today": today.isoformat(),
         "last_entry": None
         if last is None
-        else {"id": last.id, "date": last.date.isoformat(), "title": last.title or last.id},
-        "days_since": None if last is None else (today - last.date).days,
+        else {"id": last[2], "date": last[0].isoformat(), "title": last[3] or last[2]},
+        "days_since": None if last is None else (today - last[0]).days,
         "week": {
             "start": week_start.isoformat(),
             "entries": len(this_week),
             "minutes": sum(e.minutes or 0 for e in this_week),
             "goal_minutes": journal.settings.daily_minutes_goal * 7,
         },
-        "streak_weeks": streak(entries, today),
+        "streak_weeks": streak(days, today),
         "open_intentions": open_intentions(loaded),
         "dormant": report["dormant"][:DORMANT_SHOWN],
         "warning": report["warnings"][0] if report["warnings"] else None,
@@ -78,6 +83,15 @@ def status(
         "a_year_ago": a_year_ago(loaded.entries, scope.index, today),
         "warnings": cadence_warnings(loaded),  # for the command to print; not part of the JSON
     }
+
+
+def last_entry(entries: list[Entry], earlier: Earlier | None) -> Newest | None:
+    """(date, time, id, title) of the newest of `entries` and of the entries a load left out."""
+    found = newest(entries)
+    last = None if found is None else (found.date, found.time or "", found.id, found.title)
+    if earlier is not None and earlier.newest is not None and (last is None or earlier.newest[:3] > last[:3]):
+        return earlier.newest
+    return last
 
 
 def newest(entries: list[Entry]) -> Entry | None:
@@ -99,13 +113,13 @@ def week_of(date: dt.date) -> dt.date:
     return date - dt.timedelta(days=date.weekday())
 
 
-def streak(entries: list[Entry], today: dt.date) -> int:
-    return len(streak_weeks(entries, today))
+def streak(days: set[dt.date], today: dt.date) -> int:
+    return len(streak_weeks(days, today))
 
 
-def streak_weeks(entries: list[Entry], today: dt.date) -> list[dt.date]:
-    """The Mondays of the current streak, newest first."""
-    with_entries = {week_of(day) for day in {entry.date for entry in entries}}
+def streak_weeks(days: set[dt.date], today: dt.date) -> list[dt.date]:
+    """The Mondays of the current streak, newest first (`days`: the days with an entry)."""
+    with_entries = {week_of(day) for day in days}
     week = week_of(today)
     if week not in with_entries:
         week -= dt.timedelta(weeks=1)
@@ -119,13 +133,17 @@ def streak_weeks(entries: list[Entry], today: dt.date) -> list[dt.date]:
 def open_intentions(loaded: Loaded) -> int:
     reflections: list[Reflection] = sorted(loaded.of("reflection"), key=lambda r: (r.date, r.id))  # type: ignore[arg-type]
     newest = len(reflections[-1].open_next) if reflections else 0
-    return sum(1 for entry in loaded.entries if entry.is_open_intention) + newest
+    earlier = loaded.earlier.open_intentions if loaded.earlier else 0
+    return sum(1 for entry in loaded.entries if entry.is_open_intention) + earlier + newest
 
 
 def read_needed(journal: Journal, today: dt.date) -> Loaded:
-    """The whole journal through the index, entries as their heads (`packed.HEAD_FIELDS`: all
-    that status reads), which at 50k entries is several times quicker than whole records.
+    """The journal through the index: the entries of the last `LOADED_DAYS` days (and any file the
+    index does not hold as it is now) as their heads (`packed.HEAD_FIELDS`, all status reads of
+    an entry), the older ones only as the totals status needs (journal/earlier.py).
 
     (An earlier version parsed only the year folders it needed and text-scanned the rest; on a
     50k-entry journal that cost as much as a cold full load, and it could not use the cache.)"""
-    return load(journal, entry_heads=True)
+    from plnjournal.journal.earlier import dated_from, load_summing_up
+
+    return load_summing_up(journal, dated_from(today - dt.timedelta(days=LOADED_DAYS)))

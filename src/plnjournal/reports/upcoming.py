@@ -47,6 +47,12 @@ def anchor_of(space: Space, schedule: Schedule, loaded: Loaded, index: Index) ->
         and index.canonical("space", entry.space) == space.id
         and entry.date.weekday() in schedule.weekdays
     ]
+    if loaded.earlier is not None:  # entries the load summed up (pln status)
+        days += [
+            day
+            for (ref, weekday), day in loaded.earlier.space_days.items()
+            if weekday in schedule.weekdays and index.canonical("space", ref) == space.id
+        ]
     return max(days, default=min(space.sessions, default=None))
 
 
