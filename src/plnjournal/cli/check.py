@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from plnjournal.journal.load import Loaded
+    from plnjournal.journal.settings import Journal
     from plnjournal.problems import Problem
 
 
@@ -30,6 +31,14 @@ def check(
             show_default=False,
         ),
     ] = None,
+    privacy: Annotated[
+        bool,
+        typer.Option(
+            "--privacy",
+            help="Also find what could identify a student: the words of privacy.words, the "
+            "student-ID patterns of pln.yaml, and emails, in every file and file name.",
+        ),
+    ] = False,
 ) -> None:
     """Check every file of the journal, like a compiler: exit 1 when there is an error."""
     from plnjournal.dates import today
@@ -49,6 +58,8 @@ def check(
     ]
     if pack is not None:
         problems += _pack_problems(journal.root, pack, loaded)
+    if privacy:
+        problems += privacy_problems(journal, files)
     problems.sort()
     if fmt == "json":
         output.json_data([problem.as_dict() for problem in problems])
@@ -67,6 +78,20 @@ def _pack_problems(root: Path, name: str, loaded: Loaded) -> list[Problem]:
     from plnjournal.reports.credit_checks import pack_problems
 
     return pack_problems(find(root, name), loaded.entries, Index(loaded.records))
+
+
+def privacy_problems(journal: Journal, files: tuple[str, ...]) -> list[Problem]:
+    """What the student-privacy guard finds in the journal (privacy.words kept out of git first)."""
+    from plnjournal.cli.privacy import keep_words_out_of_git
+    from plnjournal.guard import looks, read_words, scan_journal
+
+    words = read_words(journal.root)
+    if words:
+        keep_words_out_of_git(journal)
+    else:
+        output.hint("no privacy.words in the journal: looking for student IDs and emails only")
+    found = scan_journal(journal.root, files, looks(words, journal.settings.student_id_patterns))
+    return [problem for _, problem in found]
 
 
 def summary(problems: list[Problem], files_read: int) -> str:

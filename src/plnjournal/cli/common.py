@@ -88,6 +88,14 @@ def finish(journal: Journal, change: Change, *, commit: bool = True) -> None:
 
 
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do it without asking.")]
+MOST_SHOWN = 20  # lines of "what this will do" before the rest is counted
+
+
+def shortened(lines: list[str], most: int = MOST_SHOWN) -> list[str]:
+    """The first `most` lines and a count of the rest: a rename across 300 entries stays readable."""
+    if len(lines) <= most + 1:
+        return lines
+    return [*lines[:most], f"  and {len(lines) - most} more"]
 
 
 def ask_first(lines: Iterable[str], question: str, *, not_done: str) -> None:
@@ -165,9 +173,17 @@ def emit(
         emit_table(columns, rows)
 
 
-def present(fmt: str, data: Any, view: Callable[..., Any] | None, out: Path | None = None) -> None:
+def present(
+    fmt: str,
+    data: Any,
+    view: Callable[..., Any] | None,
+    out: Path | None = None,
+    *,
+    check: Callable[[str], None] | None = None,
+) -> None:
     """A report in the format asked: JSON is its data itself; `table` is the view's screen (rich at a
-    terminal); any other format is the view's text, to stdout or to `out`."""
+    terminal); any other format is the view's text, to stdout or to `out`, once `check` (the
+    student-privacy guard of a shared output) has let it through."""
     if fmt == "json":
         if out is None:
             output.json_data(data)
@@ -182,4 +198,7 @@ def present(fmt: str, data: Any, view: Callable[..., Any] | None, out: Path | No
     elif fmt == "table":
         output.show(view(data, terminal=output.is_terminal()))
     else:
-        deliver(view(data), out)
+        text = view(data)
+        if check is not None:
+            check(text)
+        deliver(text, out)

@@ -42,7 +42,8 @@ CycleOption = Annotated[
 def pack_scope(
     pack: str | None, cycle: str | None, *, leave_private_out: bool
 ) -> tuple[Pack, dict[str, Any]]:
-    """The pack, and what a pack report covers: the entries, an index, the cycle's days, today."""
+    """The pack, and what a pack report covers: the entries, an index, the cycle's days, today
+    (and the whole load, for --redact)."""
     from plnjournal.dates import today
     from plnjournal.journal.load import load
     from plnjournal.journal.pack_file import find
@@ -59,7 +60,7 @@ def pack_scope(
     output.hint(f"{chosen.name} ({chosen.path}), cycle {start} to {end}")
     if leave_private_out:
         say_left_out(sum(1 for entry in loaded.entries if entry.private and start <= entry.date <= end))
-    scope = {"entries": entries, "index": Index(loaded.records), "today": today()}
+    scope = {"entries": entries, "index": Index(loaded.records), "today": today(), "loaded": loaded}
     return chosen, {**scope, "cycle": {"start": start, "end": end}}
 
 

@@ -12,13 +12,12 @@ import typer
 from plnjournal.cli.common import NoCommit, OutOption, deliver
 from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import filter_options
-from plnjournal.cli.privacy import IncludePrivate, say_left_out
+from plnjournal.cli.privacy import AllowStudentData, IncludePrivate, Redact, Sharing, say_left_out
 from plnjournal.query import FilterOptions
 
 if TYPE_CHECKING:
     from plnjournal.importing import Row
     from plnjournal.journal.load import Loaded
-    from plnjournal.journal.refs import Index
     from plnjournal.journal.settings import Journal
     from plnjournal.model import Entry
     from plnjournal.ops.imports import Outcome
@@ -46,10 +45,14 @@ def export(
             help="Counts only, for a course or district (pln cohort adds them up): no names, no notes.",
         ),
     ] = False,
+    redact: Redact = False,
+    allow_student_data: AllowStudentData = False,
 ) -> None:
     """Export entries (people, spaces, tools and goal named, ids kept); private ones stay home.
 
-    `--format obsidian DIR` makes a vault: one note per record, references as [[links]]."""
+    `--format obsidian DIR` makes a vault: one note per record, references as [[links]].
+    Refuses while the export would share student data (pln check --privacy), unless --redact
+    hides it or --allow-student-data."""
     from plnjournal.cli.common import warn_skipped
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
@@ -60,26 +63,25 @@ def export(
     loaded = load(journal)
     warn_skipped(loaded)
     index = Index(loaded.records)
-    chosen = read_filters(
-        filters,
-        index,
-        school_year_start=journal.settings.school_year_start,
-        include_private=include_private,
-        field_types=journal.settings.fields,
-    )
+    chosen = read_filters(filters, index, settings=journal.settings, include_private=include_private)
     entries = select_entries(loaded.entries, chosen, index)
     say_left_out(private_left_out(loaded.entries, chosen, index))
+    sharing = Sharing(journal, loaded, redact, allow_student_data)
     if for_cohort:
-        deliver(cohort_share(journal, loaded, entries), out)
+        text = cohort_share(journal, loaded, entries)
+        sharing.check(text, what="the cohort share")
+        deliver(text, out)
         return
     if fmt == "obsidian":
-        write_vault(journal.root, _vault_folder(vault, out), loaded, entries, index)
+        write_vault(journal.root, _vault_folder(vault, out), sharing, entries)
         return
     if vault is not None:
         from plnjournal.errors import UsageError
 
         raise UsageError(f"{vault}: a folder is for --format obsidian; --format {fmt} writes to -o FILE")
-    deliver(render_export(export_data(loaded, entries, index, journal.settings.owner), fmt), out)
+    text = render_export(sharing.data(export_data(loaded, entries, index, journal.settings.owner)), fmt)
+    sharing.check(text, what="the export")
+    deliver(text, out)
 
 
 def cohort_share(journal: Journal, loaded: Loaded, entries: Sequence[Entry]) -> str:
@@ -105,23 +107,28 @@ def _vault_folder(vault: Path | None, out: Path | None) -> Path:
     return vault or out  # type: ignore[return-value]
 
 
-def write_vault(root: Path, folder: Path, loaded: Loaded, entries: Sequence[Entry], index: Index) -> None:
+def write_vault(root: Path, folder: Path, sharing: Sharing, entries: Sequence[Entry]) -> None:
     """Write the vault into a new (or empty) folder: a note per record, and the evidence files the
-    exported entries name, so their links open."""
+    exported entries name, so their links open (with --redact, under redacted names)."""
     from plnjournal.cli import output
     from plnjournal.errors import PlnError
     from plnjournal.journal.atomic import write_new
+    from plnjournal.journal.refs import Index
     from plnjournal.model import NAMED_KINDS
     from plnjournal.render.obsidian import vault
 
     if folder.exists() and (not folder.is_dir() or any(not p.name.startswith(".") for p in folder.iterdir())):
         raise PlnError(f"{folder}: not empty; give a new folder for the vault (nothing is overwritten)")
-    records = [record for kind in (*NAMED_KINDS, "reflection") for record in loaded.of(kind)]
-    files: dict[str, str | bytes] = dict(vault([*records, *entries], index))
+    loaded = sharing.loaded
+    records = sharing.data([record for kind in (*NAMED_KINDS, "reflection") for record in loaded.of(kind)])
+    shown = sharing.data(list(entries))
+    index = Index({kind: tuple(r for r in records if r.kind == kind) for kind in NAMED_KINDS})
+    files: dict[str, str | bytes] = dict(vault([*records, *shown], index))
+    sharing.check(*(f"{name}\n{text}" for name, text in files.items()), what="the vault")
     for entry in entries:
         for item in entry.evidence:
             if "://" not in item and (root / item).is_file():
-                files.setdefault(item, (root / item).read_bytes())
+                files.setdefault(sharing.text(item), (root / item).read_bytes())
     for relative, content in files.items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)

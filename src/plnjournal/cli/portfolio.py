@@ -11,7 +11,7 @@ from plnjournal.cli.common import NoCommit, OutOption, deliver
 from plnjournal.cli.context import current
 from plnjournal.cli.credit_options import CycleOption, PackOption, pack_scope
 from plnjournal.cli.entry_filters import RANGE, filter_options
-from plnjournal.cli.privacy import IncludePrivate, say_left_out
+from plnjournal.cli.privacy import AllowStudentData, IncludePrivate, Redact, Sharing, say_left_out
 from plnjournal.query import FilterOptions
 
 
@@ -25,19 +25,23 @@ def portfolio(
     pack: PackOption = None,
     cycle: CycleOption = None,
     include_private: IncludePrivate = False,
+    redact: Redact = False,
+    allow_student_data: AllowStudentData = False,
 ) -> None:
     """Evidence of professional learning for recertification: clock hours, providers, evidence,
     what you learned and applied. Private entries stay out, unless --include-private. With --pack,
     grouped by the pack's categories with their units, in the columns that state's log asks for,
     over its cycle.
 
-    Without --from or --to it covers this school year (from the journal's school_year_start)."""
+    Without --from or --to it covers this school year (from the journal's school_year_start).
+    Refuses while it would share student data (pln check --privacy), unless --redact hides it
+    or --allow-student-data."""
     if pack is not None or cycle is not None:
         if filters.start is not None or filters.end is not None:
             from plnjournal.errors import UsageError
 
             raise UsageError("--from/--to: with --pack the portfolio covers the pack's cycle; use --cycle")
-        _pack_portfolio(pack, cycle, fmt, out, include_private)
+        _pack_portfolio(pack, cycle, fmt, out, include_private, (redact, allow_student_data))
         return
     from plnjournal.cli import output
     from plnjournal.cli.scope import load_scope
@@ -54,24 +58,40 @@ def portfolio(
         default_range=default_range(journal.settings, today()),
     )
     say_left_out(scope.private_left_out)
-    data = build(scope)
+    sharing = Sharing(journal, scope.loaded, redact, allow_student_data)
+    data = sharing.data(build(scope))
     if not data["activities"]:
         output.hint(f"no entries from {data['from']} to {data['to']}; the portfolio is empty")
-    deliver(getattr(view, fmt)(data), out)
+    text = getattr(view, fmt)(data)
+    sharing.check(text, what="the portfolio")
+    deliver(text, out)
 
 
 def _pack_portfolio(
-    pack: str | None, cycle: str | None, fmt: str, out: Path | None, include_private: bool
+    pack: str | None,
+    cycle: str | None,
+    fmt: str,
+    out: Path | None,
+    include_private: bool,
+    privacy: tuple[bool, bool],
 ) -> None:
     from plnjournal.render.views import credit_log as view
     from plnjournal.reports.credit_log import build
 
     chosen, scope = pack_scope(pack, cycle, leave_private_out=not include_private)
-    owner = current().journal().settings.owner
+    journal = current().journal()
     data = build(
-        chosen, scope["entries"], scope["index"], **scope["cycle"], today=scope["today"], owner=owner
+        chosen,
+        scope["entries"],
+        scope["index"],
+        **scope["cycle"],
+        today=scope["today"],
+        owner=journal.settings.owner,
     )
-    deliver(getattr(view, fmt)(data), out)
+    sharing = Sharing(journal, scope["loaded"], *privacy)
+    text = getattr(view, fmt)(sharing.data(data))
+    sharing.check(text, what="the portfolio")
+    deliver(text, out)
 
 
 def attach(

@@ -4,6 +4,7 @@ The flags and the `--format` choices come from the one registry, `render.registr
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Any, Literal
 
 import typer
@@ -12,7 +13,14 @@ from plnjournal.cli import output
 from plnjournal.cli.common import present
 from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import OPTIONS, filter_options, with_options
-from plnjournal.cli.privacy import SHARED_FORMATS, IncludePrivate, say_left_out
+from plnjournal.cli.privacy import (
+    SHARED_FORMATS,
+    AllowStudentData,
+    IncludePrivate,
+    Redact,
+    Sharing,
+    say_left_out,
+)
 from plnjournal.query import FilterOptions
 from plnjournal.render.registry import FORMATS, REPORTS
 
@@ -26,11 +34,15 @@ def report(
     by: Annotated[Period, typer.Option("--by", help="Period of the time series.")] = "month",
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
     include_private: IncludePrivate = False,
+    redact: Redact = False,
+    allow_student_data: AllowStudentData = False,
 ) -> None:
     """A report over the entries in a range (default: all).
 
     As markdown, html or csv (made to be shared) it leaves private entries out, unless
-    --include-private; the table and JSON on your terminal keep them."""
+    --include-private, and refuses while it would share student data (pln check --privacy),
+    unless --redact hides it or --allow-student-data; the table and JSON on your terminal keep
+    everything."""
     from plnjournal.cli.scope import load_scope
     from plnjournal.errors import UsageError
     from plnjournal.query import describe_range
@@ -47,12 +59,13 @@ def report(
     # every report reads only entries' heads (journal/packed.py HEAD_FIELDS)
     scope = load_scope(journal, filters, by=by, include_private=keep, history=history, heads=True)
     say_left_out(scope.private_left_out)
+    sharing = Sharing(journal, scope.loaded, redact, allow_student_data or fmt not in SHARED_FORMATS)
     for message in parts.unusable_values(scope):
         output.warn(message)
     if not scope.entries:
         output.hint(f"no entries {describe_range(scope.filters)}; the {name} report is empty")
-    data = parts.build(scope)
-    present(fmt, data, parts.views.get(fmt))
+    data = sharing.data(parts.build(scope))
+    present(fmt, data, parts.views.get(fmt), check=partial(sharing.check, what=f"the {name} report"))
 
 
 def _flag_list() -> str:

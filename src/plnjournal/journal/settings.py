@@ -27,6 +27,8 @@ class Settings:
     autocommit: bool = False
     cadence: tuple[tuple[str, str], ...] = ()  # ("role:mentor", "30d"), ("tag:edcamp", "90d")
     fields: dict[str, str] = field(default_factory=dict)  # your own keys' types: text, number, date
+    redact: tuple[str, ...] = ()  # words --redact replaces in every text (students' names...)
+    student_id_patterns: tuple[str, ...] = ()  # `privacy: {student_id_patterns: [...]}`: regexes
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +113,60 @@ def _settings_from(data: dict[str, Any], path: Path) -> Settings:
             autocommit=bool(git.get("autocommit", False)) if isinstance(git, dict) else False,
             cadence=_cadence_rules(data.get("cadence")),
             fields=_fields(data.get("fields")),
+            redact=_words(data.get("redact")),
+            student_id_patterns=_student_id_patterns(data.get("privacy"), path),
         )
     except (TypeError, ValueError) as problem:
         raise PlnError(f"{path}: bad setting: {problem}") from None
+
+
+def _words(value: Any) -> tuple[str, ...]:
+    """`redact: [Sam, Jordan Lee]` (one word may stand alone)."""
+    if value is None:
+        return ()
+    if isinstance(value, dict):
+        raise ValueError("redact should be a list of words or names, e.g. redact: [Sam, Jordan Lee]")
+    values = value if isinstance(value, list) else [value]
+    return tuple(str(word).strip() for word in values if word is not None and str(word).strip())
+
+
+def _student_id_patterns(value: Any, path: Path) -> tuple[str, ...]:
+    """`privacy: {student_id_patterns: ['S\\d{7}']}`, each a regular expression pln can use."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise ValueError("privacy should hold student_id_patterns: a list of patterns, e.g. ['S\\d{7}']")
+    patterns = _words(value.get("student_id_patterns"))
+    for pattern in patterns:
+        if reason := _pattern_problem(pattern):
+            line = _line_holding(path, pattern)
+            raise PlnError(f"{path}:{line}: privacy: student_id_patterns: '{pattern}' {reason}")
+    return patterns
+
+
+def _pattern_problem(pattern: str) -> str | None:
+    try:
+        compiled = re.compile(pattern)
+    except re.error as problem:
+        return (
+            f"is not a pattern pln can use ({problem.msg}); write one like S\\d{{7}} (an S and seven digits)"
+        )
+    if compiled.fullmatch(""):
+        return "matches empty text, so it would find a student ID everywhere"
+    return None
+
+
+def _line_holding(path: Path, text: str) -> int:
+    """The line of pln.yaml that holds `text` (as written, or with its backslashes doubled)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    for variant in (text, text.replace("\\", "\\\\")):
+        for number, line in enumerate(lines, start=1):
+            if variant in line:
+                return number
+    return next((n for n, line in enumerate(lines, start=1) if line.startswith("privacy:")), 1)
 
 
 def _cadence_rules(value: Any) -> tuple[tuple[str, str], ...]:

@@ -12,6 +12,7 @@ from plnjournal.journal.atomic import write_new
 from plnjournal.journal.fileformat import dump_front_matter
 from plnjournal.journal.files import FOLDER_NAMES
 from plnjournal.journal.settings import CACHE_DIR, CONFIG_FILE
+from plnjournal.ops.privacy import IGNORE_LINES
 
 
 def init_journal(root: Path, owner: str | None, use_git: bool) -> list[str]:
@@ -38,7 +39,9 @@ def init_journal(root: Path, owner: str | None, use_git: bool) -> list[str]:
     return messages
 
 
-GITIGNORE = f"# pln's caches: rebuilt from the Markdown files whenever needed\n{CACHE_DIR}/\n"
+GITIGNORE = f"# pln's caches: rebuilt from the Markdown files whenever needed\n{CACHE_DIR}/\n" + "".join(
+    IGNORE_LINES
+)
 README = """# {title}
 
 This folder is a professional learning network journal kept with
