@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from plnjournal.journal.refs import Index
+from plnjournal.journal.settings import Settings
 from plnjournal.model import Entry
 from plnjournal.periods import MonthDay, Period, parse_bound, period_of
 from plnjournal.values import any_in_common, tags
@@ -39,7 +40,9 @@ class Filters:
 
 @dataclass(frozen=True, slots=True)
 class FilterOptions:
-    """The entry filters as typed on the command line, not yet read (see `read_filters`)."""
+    """The entry filters as typed on the command line, not yet read (see `read_filters`): the
+    fields of `Filters` as strings, kept a type of their own so that a `Filters` never holds
+    words nobody has read yet ('last month', a name instead of an id)."""
 
     start: str | None = None
     end: str | None = None
@@ -57,16 +60,18 @@ def read_filters(
     options: FilterOptions,
     index: Index,
     *,
-    school_year_start: MonthDay = (7, 1),
+    settings: Settings | None = None,
     include_private: bool = True,
     default_range: Period | None = None,
-    field_types: Mapping[str, str] | None = None,
 ) -> Filters:
     """The Filters `options` ask for: vocabularies checked, references resolved by id or name, the
-    range read by `parse_range`, `--where` conditions parsed (`field_types`: pln.yaml's `fields`);
-    a UsageError or PlnError naming a bad value."""
+    range read by `parse_range` (from the journal's `school_year_start`), `--where` conditions
+    parsed (typed by pln.yaml's `fields`); a UsageError or PlnError naming a bad value."""
     from plnjournal.journal.vocabulary import check_vocabulary
     from plnjournal.where import parse_conditions
+
+    settings = settings or Settings()
+    school_year_start = settings.school_year_start
 
     check_vocabulary("entry", "growth", options.growth)
     check_vocabulary("entry", "engagement", options.engagement)
@@ -83,7 +88,7 @@ def read_filters(
         goal=index.require("goal", options.goal) if options.goal else None,
         include_private=include_private,
         where=parse_conditions(options.where or ()),
-        field_types=field_types or {},
+        field_types=settings.fields,
     )
 
 

@@ -53,12 +53,7 @@ def list_records(
     index = Index(loaded.records)
     records: list[Record]
     if record_kind == "entry":
-        chosen = read_filters(
-            filters,
-            index,
-            school_year_start=journal.settings.school_year_start,
-            field_types=journal.settings.fields,
-        )
+        chosen = read_filters(filters, index, settings=journal.settings)
         records = list(select_entries(loaded.entries, chosen, index))
     else:
         records = sorted(loaded.of(record_kind), key=listing_order)

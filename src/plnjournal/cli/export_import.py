@@ -63,13 +63,7 @@ def export(
     loaded = load(journal)
     warn_skipped(loaded)
     index = Index(loaded.records)
-    chosen = read_filters(
-        filters,
-        index,
-        school_year_start=journal.settings.school_year_start,
-        include_private=include_private,
-        field_types=journal.settings.fields,
-    )
+    chosen = read_filters(filters, index, settings=journal.settings, include_private=include_private)
     entries = select_entries(loaded.entries, chosen, index)
     say_left_out(private_left_out(loaded.entries, chosen, index))
     sharing = Sharing(journal, loaded, redact, allow_student_data)

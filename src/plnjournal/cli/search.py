@@ -42,12 +42,7 @@ def search(
     loaded = load(journal, ("person", "space", "tool", "goal", "entry"), narrow_entries=narrow)
     warn_skipped(loaded)
     index = Index(loaded.records)
-    chosen = read_filters(
-        filters,
-        index,
-        school_year_start=journal.settings.school_year_start,
-        field_types=journal.settings.fields,
-    )
+    chosen = read_filters(filters, index, settings=journal.settings)
     entries = select_entries(loaded.entries, chosen, index)
     hits = find(entries, query)
     shown = hits[:limit]

@@ -98,12 +98,7 @@ def read_scope(
     `added(last day)`, when given, says when each person was added (see `make_scope`)."""
     index = Index(loaded.records)
     filters = read_filters(
-        options,
-        index,
-        school_year_start=settings.school_year_start,
-        include_private=include_private,
-        default_range=default_range,
-        field_types=settings.fields,
+        options, index, settings=settings, include_private=include_private, default_range=default_range
     )
     when = added(filters.end or today) if added else None
     return make_scope(loaded, filters, by=by, settings=settings, today=today, added=when, index=index)
