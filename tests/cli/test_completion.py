@@ -60,6 +60,13 @@ def test_ids_of_any_kind_for_show_edit_rename_rm(journal: Path, network: None) -
     assert complete(f"pln --journal {journal} show t") == ["tom-lee"]
 
 
+def test_tags_for_tag_rename_and_merge(pln: Run, journal: Path) -> None:
+    assert pln("log", "Chat", "-m", "", "--tag", "grading,Grit,inquiry", "--no-commit").exit_code == 0
+    assert complete(f"pln --journal {journal} tag rename gr") == ["grading"]
+    assert complete(f"pln --journal {journal} tag rename G") == ["Grit"]
+    assert complete(f"pln --journal {journal} tag merge grading --into in") == ["inquiry"]
+
+
 def test_the_journal_is_found_the_usual_way(journal: Path, network: None, tmp_path: Path) -> None:
     assert complete("pln log --with to", cwd=journal / "people") == ["tom-lee"]
     assert complete("pln log --with to", cwd=tmp_path, PLN_JOURNAL=str(journal)) == ["tom-lee"]

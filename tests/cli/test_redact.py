@@ -62,11 +62,13 @@ OUTPUTS = [
     ("graph", "--format", "dot", "--pairs"),
     *[("report", f"--{name}", "--format", fmt) for name in ("growth", "network")
       for fmt in ("markdown", "json", "table")],
-    ("report", "--growth", "--format", "html"),
+    *[("report", f"--{name}", "--format", "html") for name in ("growth", "network")],
+    ("credits", "--pack", "va", "--cycle", "2025-07-01", "--entries", "--format", "markdown"),
+    ("credits", "--pack", "va", "--cycle", "2025-07-01", "--entries", "--format", "html"),
 ]  # fmt: skip
 COUNTS_ONLY = [  # these name nobody even without --redact
     *[("report", f"--{name}", "--format", fmt) for name in ("engagement", "impact")
-      for fmt in ("markdown", "csv", "json", "table")],
+      for fmt in ("markdown", "csv", "json", "table", "html")],
     ("report", "--growth", "--format", "csv"),
     ("report", "--network", "--format", "csv"),
 ]  # fmt: skip

@@ -172,3 +172,22 @@ def test_on_a_terminal_it_says_what_it_undoes_and_waits_for_yes(renamed: Path) -
     assert status == 1 and (renamed / "people/jane-smith.md").exists()
     assert converse(spawn(renamed, "undo"), ("Undo it? [y/N]:", "y"), ("undone", None)) == 0
     assert subjects(renamed)[0] == "undo: rename person jane-doe -> jane-smith"
+
+
+def test_a_long_list_of_files_is_shortened(pln: Run, journal: Path) -> None:
+    for day in range(1, 26):
+        write(
+            journal / f"entries/2026/2026-01-{day:02d}-chat.md",
+            f"---\ndate: 2026-01-{day:02d}\ntags: [grit]\n---\n",
+        )
+    git(journal, "add", "-A")
+    git(journal, "commit", "-qm", "by hand")
+    assert pln("tag", "rename", "grit", "perseverance").exit_code == 0
+    lines = pln("undo", "--yes").stderr.splitlines()
+    assert lines[1:3] == [
+        f"pln:   puts back the earlier entries/2026/2026-01-0{day}-chat.md" for day in (1, 2)
+    ]
+    assert lines[21:] == [
+        "pln:   and 5 more",
+        "pln: undone: 25 files as they were before " + lines[0][17:24] + "; 'pln undo' again redoes it",
+    ]

@@ -88,6 +88,14 @@ def finish(journal: Journal, change: Change, *, commit: bool = True) -> None:
 
 
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do it without asking.")]
+MOST_SHOWN = 20  # lines of "what this will do" before the rest is counted
+
+
+def shortened(lines: list[str], most: int = MOST_SHOWN) -> list[str]:
+    """The first `most` lines and a count of the rest: a rename across 300 entries stays readable."""
+    if len(lines) <= most + 1:
+        return lines
+    return [*lines[:most], f"  and {len(lines) - most} more"]
 
 
 def ask_first(lines: Iterable[str], question: str, *, not_done: str) -> None:

@@ -11,6 +11,7 @@ from plnjournal.cli import output
 from plnjournal.cli.common import FormatOption, NoCommit, OutOption, present
 from plnjournal.cli.context import current
 from plnjournal.cli.credit_options import CycleOption, PackOption, pack_scope
+from plnjournal.cli.privacy import SHARED_FORMATS, AllowStudentData, Redact, Sharing
 
 CreditsFormat = Literal["table", "json", "csv", "markdown", "html"]
 credits_app = typer.Typer()  # its help is the callback's docstring
@@ -27,12 +28,16 @@ def credits(
         bool, typer.Option("--include-private", help="Keep private entries in markdown and html.")
     ] = False,
     out: OutOption = None,
+    redact: Redact = False,
+    allow_student_data: AllowStudentData = False,
 ) -> None:
     """Credit toward recertification, by a state's rule pack.
 
     Per category the units earned and counted after caps, the minimums missing, the total against
     what is required, and when the pace so far meets it. Packs are data from stored copies of state
-    pages: check them against your state's current rules ('pln credits init PACK' to edit one)."""
+    pages: check them against your state's current rules ('pln credits init PACK' to edit one).
+    As markdown or html it refuses while it would share student data (pln check --privacy),
+    unless --redact hides it or --allow-student-data."""
     if ctx.invoked_subcommand is not None:
         return
     from functools import partial
@@ -45,7 +50,10 @@ def credits(
     data = build(chosen, scope["entries"], scope["index"], **scope["cycle"], today=scope["today"])
     if not data["entries"]:
         output.hint(f"no entries from {data['from']} to {data['to']}; nothing counts yet")
-    present(fmt, data, partial(getattr(view, fmt), entries=entries) if fmt != "json" else None, out)
+    journal = current().journal()
+    sharing = Sharing(journal, scope["loaded"], redact, allow_student_data or fmt not in SHARED_FORMATS)
+    view_of = partial(getattr(view, fmt), entries=entries) if fmt != "json" else None
+    present(fmt, sharing.data(data), view_of, out, check=partial(sharing.check, what="the credits report"))
 
 
 @credits_app.command("init")

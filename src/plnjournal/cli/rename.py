@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from plnjournal.cli import output
-from plnjournal.cli.common import NoCommit, RecordId, YesOption, ask_first, finish
+from plnjournal.cli.common import NoCommit, RecordId, YesOption, ask_first, finish, shortened
 from plnjournal.cli.context import current
 
 if TYPE_CHECKING:
@@ -63,8 +63,8 @@ def rm(
 def confirm_removal(plan: Removal) -> None:
     """Say what goes and ask; no terminal to ask on is a refusal, never a silent removal."""
     lines = [f"this removes {plan.path} ({plan.kind} {plan.name})"]
-    lines += [f"  and its reference from {path} ({key})" for path, key in plan.dropped]
-    lines += [f"  and leaves {line}" for line in plan.dangling]
+    lines += shortened([f"  and its reference from {path} ({key})" for path, key in plan.dropped])
+    lines += shortened([f"  and leaves {line}" for line in plan.dangling])
     ask_first(lines, "Remove it?", not_done=f"{plan.path} was not removed")
 
 

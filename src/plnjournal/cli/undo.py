@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from plnjournal.cli import output
-from plnjournal.cli.common import YesOption, ask_first
+from plnjournal.cli.common import YesOption, ask_first, shortened
 from plnjournal.cli.context import current
 from plnjournal.text import count
 
@@ -19,7 +19,7 @@ def undo(yes: YesOption = False) -> None:
     shown = plan(journal)
     commit = shown.commit
     title = f'{commit.short} "{commit.subject}" ({commit.author}, {commit.when})'
-    lines = [f"this undoes {title}:", *(f"  {step.does} {step.path}" for step in shown.steps)]
+    lines = [f"this undoes {title}:", *shortened([f"  {step.does} {step.path}" for step in shown.steps])]
     if yes:
         for line in lines:
             output.hint(line)

@@ -347,15 +347,19 @@ def candidates(root: Path, words: tuple[str, ...], keys: dict[str, Stat | None])
         try:
             if connection.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone() != ("1",):
                 return None
-            found = connection.execute(
-                "SELECT files.path FROM words JOIN files ON files.id = words.rowid WHERE words MATCH ?",
-                (query,),
-            )
-            wanted = {path for (path,) in found}
+            # the words table's row ids are the files' (no join: quicker at 50k entries)
+            found = {
+                rowid
+                for (rowid,) in connection.execute("SELECT rowid FROM words WHERE words MATCH ?", (query,))
+            }
             rows = connection.execute(
-                "SELECT path, size, mtime_ns, ctime_ns, text IS NULL FROM files WHERE kind = 'entry'"
+                "SELECT id, path, size, mtime_ns, ctime_ns, text IS NULL FROM files WHERE kind = 'entry'"
             )
-            held = {path: (size, mtime, ctime) for path, size, mtime, ctime, empty in rows if not empty}
+            unwanted = {
+                path: (size, mtime, ctime)
+                for rowid, path, size, mtime, ctime, empty in rows
+                if not empty and rowid not in found
+            }
         except sqlite3.Error:
             return None
-    return {path for path, key in keys.items() if path in wanted or held.get(path) != key}
+    return {path for path, key in keys.items() if unwanted.get(path, False) != key}

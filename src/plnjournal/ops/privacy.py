@@ -3,6 +3,8 @@ it in .gitignore; an older journal gets the line the first time pln reads the li
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from plnjournal.change import Change
 from plnjournal.git import repository as git
 from plnjournal.guard import PRIVACY_WORDS
@@ -21,14 +23,19 @@ def ignore_privacy_words(journal: Journal) -> tuple[Change | None, bool]:
     """(the change that added privacy.words to .gitignore, or None when it was listed already;
     whether git tracks the file all the same)."""
     path = journal.root / GITIGNORE
-    change = None
+    if is_listed(_read(path)):  # the usual case: no lock, no write
+        return None, _tracked(journal)
     with locked(journal):
-        text = path.read_text(encoding="utf-8") if path.is_file() else ""
-        if not is_listed(text):
-            ending = "" if not text or text.endswith("\n") else "\n"
-            write_over(path, text + ending + "".join(IGNORE_LINES))
-            change = Change("keep privacy.words out of git", written=(GITIGNORE,))
-    return change, _tracked(journal)
+        text = _read(path)
+        if is_listed(text):
+            return None, _tracked(journal)
+        ending = "" if not text or text.endswith("\n") else "\n"
+        write_over(path, text + ending + "".join(IGNORE_LINES))
+    return Change("keep privacy.words out of git", written=(GITIGNORE,)), _tracked(journal)
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
 def is_listed(gitignore: str) -> bool:
