@@ -195,8 +195,10 @@ def present(
         from plnjournal.errors import UsageError
 
         raise UsageError(f"--format {fmt} is not available here")
-    elif fmt == "table":
+    elif fmt == "table" and out is None:
         output.show(view(data, terminal=output.is_terminal()))
+    elif fmt == "table":
+        deliver(view(data, terminal=False), out)  # a view off a terminal is plain text
     else:
         text = view(data)
         if check is not None:

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 import typer
 
 from plnjournal.cli import output
-from plnjournal.cli.common import present
+from plnjournal.cli.common import OutOption, present
 from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import OPTIONS, filter_options, with_options
 from plnjournal.cli.privacy import (
@@ -36,8 +36,9 @@ def report(
     include_private: IncludePrivate = False,
     redact: Redact = False,
     allow_student_data: AllowStudentData = False,
+    out: OutOption = None,
 ) -> None:
-    """A report over the entries in a range (default: all).
+    """A report over the entries in a range (default: all); -o writes it to a file.
 
     As markdown, html or csv (made to be shared) it leaves private entries out, unless
     --include-private, and refuses while it would share student data (pln check --privacy),
@@ -65,7 +66,8 @@ def report(
     if not scope.entries:
         output.hint(f"no entries {describe_range(scope.filters)}; the {name} report is empty")
     data = sharing.data(parts.build(scope))
-    present(fmt, data, parts.views.get(fmt), check=partial(sharing.check, what=f"the {name} report"))
+    view = parts.views.get(fmt)
+    present(fmt, data, view, out, check=partial(sharing.check, what=f"the {name} report"))
 
 
 def _flag_list() -> str:
