@@ -446,3 +446,19 @@ def test_pln_yaml_is_kept_in_the_index_and_an_edit_to_it_is_seen(example_journal
     assert cache.settings_data(config) is None
     cached, fresh = outputs(example_journal, "status")
     assert cached == fresh and "of 210 minutes" in cached
+
+
+def test_no_cache_reads_pln_yaml_itself_not_the_index(example_journal: Path) -> None:
+    import marshal
+
+    config = example_journal / "pln.yaml"
+    settle()
+    for _ in range(2):  # the second run keeps pln.yaml's parse in the index
+        assert "of 140 minutes" in invoke("--journal", str(example_journal), "status").stdout
+    planted = {**cache.settings_data(config), "daily_minutes_goal": 99}  # as if the index said so
+    with sqlite3.connect(example_journal / ".pln" / cache.INDEX_FILE) as index:
+        blob = marshal.dumps((cache.stat_key(config.stat()), planted))
+        index.execute("UPDATE meta SET value = ? WHERE key = 'settings'", (blob,))
+    assert "of 693 minutes" in invoke("--journal", str(example_journal), "status").stdout
+    fresh = invoke("--journal", str(example_journal), "--no-cache", "status")
+    assert "of 140 minutes" in fresh.stdout

@@ -4,7 +4,6 @@ click's `ctx.obj`, frozen (httpie's Environment): no module state, no `os.enviro
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +35,7 @@ class Context:
     def journal(self) -> Journal:
         from plnjournal.journal.settings import find_journal
 
-        return dataclasses.replace(find_journal(self.journal_option), use_cache=self.use_cache)
+        return find_journal(self.journal_option, use_cache=self.use_cache)
 
 
 def _isatty(stream: Any) -> bool:

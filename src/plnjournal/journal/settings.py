@@ -48,9 +48,12 @@ class Journal:
         return self.root / CACHE_DIR
 
 
-def find_journal(explicit: str | os.PathLike[str] | None, start: Path | None = None) -> Journal:
-    """The journal named by --journal, $PLN_JOURNAL, the nearest pln.yaml upward, or the user default."""
-    return open_journal(find_root(explicit, start))
+def find_journal(
+    explicit: str | os.PathLike[str] | None, start: Path | None = None, *, use_cache: bool = True
+) -> Journal:
+    """The journal named by --journal, $PLN_JOURNAL, the nearest pln.yaml upward, or the user default;
+    `use_cache=False` (`pln --no-cache`) reads its settings from pln.yaml itself, never the index."""
+    return open_journal(find_root(explicit, start), use_cache=use_cache)
 
 
 def find_root(explicit: str | os.PathLike[str] | None, start: Path | None = None) -> Path:
@@ -78,16 +81,17 @@ def user_default_journal() -> Path | None:
     return default_journal()
 
 
-def open_journal(root: Path) -> Journal:
-    return Journal(root.resolve(), read_settings(root / CONFIG_FILE))
+def open_journal(root: Path, *, use_cache: bool = True) -> Journal:
+    settings = read_settings(root / CONFIG_FILE, use_cache=use_cache)
+    return Journal(root.resolve(), settings, use_cache=use_cache)
 
 
-def read_settings(path: Path) -> Settings:
+def read_settings(path: Path, *, use_cache: bool = True) -> Settings:
     """pln.yaml's settings; its parse is kept in the index while the file is unchanged, so most
     commands never import the YAML parser."""
     from plnjournal.journal import cache
 
-    data = cache.settings_data(path)
+    data = cache.settings_data(path) if use_cache else None
     if data is None:
         from plnjournal.errors import FormatError
         from plnjournal.journal.fileformat import parse_front_matter
@@ -97,7 +101,8 @@ def read_settings(path: Path) -> Settings:
         except (FormatError, OSError, UnicodeDecodeError) as problem:
             raise PlnError(f"{path}: cannot read the journal settings: {problem}") from None
         settings = _settings_from(data, path)  # only good settings are kept
-        cache.keep_settings(path, data)
+        if use_cache:
+            cache.keep_settings(path, data)
         return settings
     return _settings_from(data, path)
 
