@@ -1,5 +1,6 @@
 """`-o FILE` on `pln report` and `pln credits`: the file holds what stdout would, in every format,
-the table included (it used to go to the screen, the `-o` silently ignored)."""
+the table included (it used to go to the screen, the `-o` silently ignored); a file is made to be
+shared, so private entries stay out of it unless --include-private."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ def test_a_report_written_with_o_is_what_the_pipe_shows(
     example_journal: Path, tmp_path: Path, fmt: str
 ) -> None:
     journal = ("--journal", str(example_journal))
-    shown = invoke(*journal, "report", "--growth", "--format", fmt, env=TODAY)
+    every = ("report", "--growth", "--format", fmt, "--include-private")
+    shown = invoke(*journal, *every, env=TODAY)
     target = tmp_path / f"growth.{fmt}"
-    written = invoke(*journal, "report", "--growth", "--format", fmt, "-o", str(target), env=TODAY)
+    written = invoke(*journal, *every, "-o", str(target), env=TODAY)
     assert written.exit_code == 0, written.stderr
     assert written.stdout == ""
     assert f"wrote {target}" in written.stderr
@@ -29,6 +31,24 @@ def test_a_report_written_with_o_is_what_the_pipe_shows(
         assert json.loads(kept) == json.loads(shown.stdout)
     else:
         assert kept.strip() == shown.stdout.strip()
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_a_file_is_made_to_be_shared_so_private_entries_stay_out(
+    example_journal: Path, tmp_path: Path, fmt: str
+) -> None:
+    journal = ("--journal", str(example_journal))
+    on_screen = invoke(*journal, "report", "--growth", "-f", fmt, env=TODAY)
+    target = tmp_path / "growth.out"
+    written = invoke(*journal, "report", "--growth", "-f", fmt, "-o", str(target), env=TODAY)
+    assert written.exit_code == 0, written.stderr
+    assert "left out 2 private entries" in written.stderr
+    assert "left out" not in on_screen.stderr
+    kept = target.read_text(encoding="utf-8")
+    if fmt == "json":
+        assert (json.loads(on_screen.stdout)["entries"], json.loads(kept)["entries"]) == (96, 94)
+    else:
+        assert "96 entries" in on_screen.stdout and "94 entries" in kept
 
 
 def test_the_credits_table_goes_to_the_file_it_is_given(example_journal: Path, tmp_path: Path) -> None:

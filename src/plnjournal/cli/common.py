@@ -190,7 +190,7 @@ def present(
         else:
             from plnjournal.render import json
 
-            deliver(json.render(data, indent=2), out)
+            _checked_delivery(json.render(data, indent=2), out, check)
     elif view is None:
         from plnjournal.errors import UsageError
 
@@ -198,9 +198,13 @@ def present(
     elif fmt == "table" and out is None:
         output.show(view(data, terminal=output.is_terminal()))
     elif fmt == "table":
-        deliver(view(data, terminal=False), out)  # a view off a terminal is plain text
+        _checked_delivery(view(data, terminal=False), out, check)  # off a terminal: plain text
     else:
-        text = view(data)
-        if check is not None:
-            check(text)
-        deliver(text, out)
+        _checked_delivery(view(data), out, check)
+
+
+def _checked_delivery(text: str, out: Path | None, check: Callable[[str], None] | None) -> None:
+    """The guard of a shared output first, then the text out; nothing is written when it refuses."""
+    if check is not None:
+        check(text)
+    deliver(text, out)

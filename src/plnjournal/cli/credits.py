@@ -11,7 +11,7 @@ from plnjournal.cli import output
 from plnjournal.cli.common import FormatOption, NoCommit, OutOption, present
 from plnjournal.cli.context import current
 from plnjournal.cli.credit_options import CycleOption, PackOption, pack_scope
-from plnjournal.cli.privacy import SHARED_FORMATS, AllowStudentData, Redact, Sharing
+from plnjournal.cli.privacy import AllowStudentData, Redact, Sharing, is_shared
 
 CreditsFormat = Literal["table", "json", "csv", "markdown", "html"]
 credits_app = typer.Typer()  # its help is the callback's docstring
@@ -25,7 +25,8 @@ def credits(
     entries: Annotated[bool, typer.Option("--entries", help="Also each entry's category and why.")] = False,
     fmt: Annotated[CreditsFormat, FormatOption] = "table",
     include_private: Annotated[
-        bool, typer.Option("--include-private", help="Keep private entries in markdown and html.")
+        bool,
+        typer.Option("--include-private", help="Keep private entries in markdown, html, csv and -o files."),
     ] = False,
     out: OutOption = None,
     redact: Redact = False,
@@ -36,8 +37,9 @@ def credits(
     Per category the units earned and counted after caps, the minimums missing, the total against
     what is required, and when the pace so far meets it. Packs are data from stored copies of state
     pages: check them against your state's current rules ('pln credits init PACK' to edit one).
-    As markdown or html it refuses while it would share student data (pln check --privacy),
-    unless --redact hides it or --allow-student-data."""
+    As markdown, html, csv or a file written with -o it leaves private entries out and refuses
+    while it would share student data (pln check --privacy), unless --redact hides it or
+    --allow-student-data."""
     if ctx.invoked_subcommand is not None:
         return
     from functools import partial
@@ -45,13 +47,13 @@ def credits(
     from plnjournal.render.views import credits as view
     from plnjournal.reports.credits import build
 
-    shared = fmt in ("markdown", "html") and not include_private
-    chosen, scope = pack_scope(pack, cycle, leave_private_out=shared)
+    shared = is_shared(fmt, out)
+    chosen, scope = pack_scope(pack, cycle, leave_private_out=shared and not include_private)
     data = build(chosen, scope["entries"], scope["index"], **scope["cycle"], today=scope["today"])
     if not data["entries"]:
         output.hint(f"no entries from {data['from']} to {data['to']}; nothing counts yet")
     journal = current().journal()
-    sharing = Sharing(journal, scope["loaded"], redact, allow_student_data or fmt not in SHARED_FORMATS)
+    sharing = Sharing(journal, scope["loaded"], redact, allow_student_data or not shared)
     view_of = partial(getattr(view, fmt), entries=entries) if fmt != "json" else None
     present(fmt, sharing.data(data), view_of, out, check=partial(sharing.check, what="the credits report"))
 

@@ -47,6 +47,12 @@ AllowStudentData = Annotated[
 SHARED_FORMATS = ("markdown", "html", "csv")  # a report in these is made to be pasted or sent
 
 
+def is_shared(fmt: str, out: object = None) -> bool:
+    """Whether an output is made to leave the machine: a shared format, or any file `-o` writes
+    (a file is sent far more often than a screen is)."""
+    return fmt in SHARED_FORMATS or out is not None
+
+
 def say_left_out(count: int) -> None:
     """One line on stderr when private entries were left out (none: nothing to say)."""
     if count:

@@ -14,11 +14,11 @@ from plnjournal.cli.common import OutOption, present
 from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import OPTIONS, filter_options, with_options
 from plnjournal.cli.privacy import (
-    SHARED_FORMATS,
     AllowStudentData,
     IncludePrivate,
     Redact,
     Sharing,
+    is_shared,
     say_left_out,
 )
 from plnjournal.query import FilterOptions
@@ -40,10 +40,10 @@ def report(
 ) -> None:
     """A report over the entries in a range (default: all); -o writes it to a file.
 
-    As markdown, html or csv (made to be shared) it leaves private entries out, unless
-    --include-private, and refuses while it would share student data (pln check --privacy),
-    unless --redact hides it or --allow-student-data; the table and JSON on your terminal keep
-    everything."""
+    As markdown, html or csv, or written to a file with -o (made to be shared), it leaves private
+    entries out, unless --include-private, and refuses while it would share student data (pln
+    check --privacy), unless --redact hides it or --allow-student-data; the table and JSON on your
+    terminal keep everything."""
     from plnjournal.cli.scope import load_scope
     from plnjournal.errors import UsageError
     from plnjournal.query import describe_range
@@ -54,13 +54,14 @@ def report(
     parts = REPORTS[name].load()
     if fmt not in parts.formats:
         raise UsageError(f"--format {fmt} is not available for the {name} report")
-    keep = include_private or fmt not in SHARED_FORMATS  # shared formats leave private entries out
+    shared = is_shared(fmt, out)  # shared outputs leave private entries out
     history = name == "network"  # only the network report asks git when each person was added
     journal = current().journal()
     # every report reads only entries' heads (journal/packed.py HEAD_FIELDS)
-    scope = load_scope(journal, filters, by=by, include_private=keep, history=history, heads=True)
+    keep_private = include_private or not shared
+    scope = load_scope(journal, filters, by=by, include_private=keep_private, history=history, heads=True)
     say_left_out(scope.private_left_out)
-    sharing = Sharing(journal, scope.loaded, redact, allow_student_data or fmt not in SHARED_FORMATS)
+    sharing = Sharing(journal, scope.loaded, redact, allow_student_data or not shared)
     for message in parts.unusable_values(scope):
         output.warn(message)
     if not scope.entries:
