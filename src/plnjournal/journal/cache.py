@@ -67,6 +67,10 @@ SCHEMA = (
     "CREATE INDEX files_kind ON files (kind)",
     f"PRAGMA user_version = {FORMAT}",
 )
+INSERT = (  # with recursive triggers on, a row replaced leaves the FTS table by its trigger
+    "INSERT OR REPLACE INTO files (path, kind, size, mtime_ns, ctime_ns, digest, packed, head_digest,"
+    f" head, summary_digest, summary, text) VALUES ({', '.join('?' * 12)})"
+)
 FTS_SCHEMA = (
     """CREATE VIRTUAL TABLE words USING fts5(
         text, content = 'files', content_rowid = 'id', tokenize = "unicode61 remove_diacritics 0")""",
@@ -239,30 +243,39 @@ def write(root: Path, kind: str, rows: Iterable[Row], gone: Iterable[str]) -> No
     """Store `rows` and forget `gone` (paths of `kind`), in one transaction; a journal that cannot
     be written to, or an index another pln holds for too long, just goes without. An index found
     damaged on the way (SQLite says so only when it reaches the bad page) is removed and made anew."""
-    rows, gone = list(rows), list(gone)
+    write_batches(root, kind, [list(rows)], list(gone))
+
+
+def write_batches(root: Path, kind: str, batches: Iterable[list[Row]], gone: list[str]) -> None:
+    """`write` of rows that come a batch at a time (see index_stream.py), still one transaction;
+    after damage only the batches not yet taken go into the new index."""
+    batches = iter(batches)
     for _ in range(2):
         with connect(root, write=True) as connection:
             if connection is None:
                 return
-            damaged = _store(connection, root, kind, rows, gone)
+            damaged = _store(connection, root, kind, batches, gone)
         if not damaged or not _remove(index_file(root)):
             return
 
 
-def _store(connection: sqlite3.Connection, root: Path, kind: str, rows: list[Row], gone: list[str]) -> bool:
+def _store(
+    connection: sqlite3.Connection, root: Path, kind: str, batches: Iterator[list[Row]], gone: list[str]
+) -> bool:
     """Write the rows; True when the index turned out to be damaged."""
     try:
+        connection.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: never damaged, only the last lost
+        connection.execute("PRAGMA recursive_triggers = ON")  # see INSERT
         connection.execute("BEGIN IMMEDIATE")
-        stale = [*gone, *(path for path, *_ in rows)]  # a replaced row's words leave the FTS table
-        connection.executemany("DELETE FROM files WHERE path = ?", ((path,) for path in stale))
-        connection.executemany(
-            "INSERT INTO files (path, kind, size, mtime_ns, ctime_ns, digest, packed, head_digest, head,"
-            " summary_digest, summary, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (path, kind, *key, digest(packed), packed, *_checked(head), *_checked(summary), text)
-                for path, key, packed, head, summary, text in rows
-            ),
-        )
+        connection.executemany("DELETE FROM files WHERE path = ?", ((path,) for path in gone))
+        for rows in batches:
+            connection.executemany(
+                INSERT,
+                (
+                    (path, kind, *key, digest(packed), packed, *_checked(head), *_checked(summary), text)
+                    for path, key, packed, head, summary, text in rows
+                ),
+            )
         if root in _SETTINGS_TO_KEEP:
             connection.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('settings', ?)", (_SETTINGS_TO_KEEP[root],)

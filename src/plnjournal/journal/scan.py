@@ -17,8 +17,8 @@ from pathlib import Path
 
 from plnjournal.journal import cache
 from plnjournal.journal.files import is_record_name
-from plnjournal.journal.packed import Packed, pack, summary, unpack, unpack_head
 from plnjournal.journal.packed import head as packed_head
+from plnjournal.journal.packed import pack, summary, unpack, unpack_head
 from plnjournal.model import FOLDERS, Entry, Record
 from plnjournal.problems import Problem, warning
 from plnjournal.search import indexed_text
@@ -26,10 +26,14 @@ from plnjournal.search import indexed_text
 # Below this many files to parse, starting worker processes costs more than it saves (measured
 # with benchmarks/run.py on 2 cores; see README "Performance").
 PARALLEL_MIN_FILES = 2000
-CHUNKS_PER_WORKER = 4
+CHUNK_FILES = 500  # files a worker parses at a go: small enough to stream, large enough to be cheap
 PARALLEL_VARIABLE = "PLN_PARALLEL_MIN_FILES"  # lets tests and benchmarks move the threshold
 
-Parsed = tuple[Record | None, list[Problem], Packed | None]
+# A file's index row less its path and stat key: marshalled packed parse, head, summary, search text
+Prepared = tuple[bytes, bytes | None, bytes | None, str | None]
+STORED: Prepared = (b"", None, None, None)  # (by identity) a parse whose row parse_many stored
+Parsed = tuple[Record | None, list[Problem], Prepared | None]
+Keys = dict[str, "cache.Stat | None"]  # each file's stat key, by journal-relative path
 Narrow = Callable[[dict[str, "cache.Stat | None"]], "set[str] | None"]
 
 
@@ -62,7 +66,8 @@ def load_kind(
         if keys.get(path, False) == row[0] and (unpacked := _unpack_row(kind, row, heads)) is not None:
             from_index[path] = unpacked
     stale = [path for path, _ in listed if path not in from_index]
-    parsed = dict(zip(stale, parse_many(root, kind, stale), strict=True))
+    store = keys if use_cache and refresh_cache else None
+    parsed = dict(zip(stale, parse_many(root, kind, stale, store=store, heads=heads), strict=True))
     records: list[Record] = []
     problems: list[Problem] = []
     for path, _ in listed:
@@ -106,18 +111,16 @@ def _refresh(
     """Store what was parsed (when settled and packable) and forget rows whose file is gone."""
     now = cache.now_ns()
     new: list[cache.Row] = []
-    for path, (record, problems, packed) in parsed.items():
+    kept: set[str] = set()
+    for path, (record, problems, prepared) in parsed.items():
         key = keys[path]
-        if key is None or not cache.is_settled(key, now):
-            continue
-        packed = packed or pack(kind, record, problems)
-        if packed is not None:
-            entry = kind == "entry"
-            text = indexed_text(record) if isinstance(record, Entry) else None
-            head = marshal.dumps(packed_head(packed)) if entry else None
-            summed = marshal.dumps(summary(packed)) if entry else None
-            new.append((path, key, marshal.dumps(packed), head, summed, text))
-    kept = {path for path, *_ in new}
+        if prepared is STORED:
+            kept.add(path)
+        elif key is not None and cache.is_settled(key, now):
+            prepared = prepared or prepare(kind, record, problems)
+            if prepared is not None:
+                new.append((path, key, *prepared))
+                kept.add(path)
     gone = [path for path in stored if path not in keys or (path in parsed and path not in kept)]
     if new or gone or cache.settings_to_keep(root):  # (pln.yaml alone never makes an index)
         cache.write(root, kind, new, gone)
@@ -169,11 +172,17 @@ def _stat(item: os.DirEntry[str]) -> cache.Stat | None:
         return None
 
 
-def parse_many(root: Path, kind: str, paths: list[str]) -> list[Parsed]:
+def parse_many(
+    root: Path, kind: str, paths: list[str], *, store: Keys | None = None, heads: bool = False
+) -> list[Parsed]:
     """Parse `paths` (journal-relative), in order; on several processes when there are many.
 
-    The parser (and YAML) and the process pool are imported only here: a warm command needs
-    neither."""
+    With many files, each worker parses, packs and marshals a few hundred at a time, so only
+    bytes cross back, and when `store` (every file's stat key) is given their rows go into the
+    index (from a thread, in one transaction) while the workers read on: nothing is held for all
+    the files at once but their records, heads when `heads` (as `load_kind` serves them). A
+    stored file's result says STORED. The parser (and YAML) and the process pool are imported
+    only here: a warm command needs neither."""
     if not paths:
         return []
     from plnjournal.journal.parse import parse_file
@@ -184,17 +193,54 @@ def parse_many(root: Path, kind: str, paths: list[str]) -> list[Parsed]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    size = -(-len(paths) // (workers * CHUNKS_PER_WORKER))
-    chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
+    from plnjournal.journal import index_stream
+
+    chunks = [paths[start : start + CHUNK_FILES] for start in range(0, len(paths), CHUNK_FILES)]
+    now = cache.now_ns()
     results: list[Parsed] = []
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        results_by_chunk = pool.map(_parse_chunk, repeat(str(root)), repeat(kind), chunks)
-        for chunk, packs in zip(chunks, results_by_chunk, strict=True):
-            for path, packed in zip(chunk, packs, strict=True):
-                parsed = parse_file(f"{root}/{path}", path, kind) if packed is None else unpack(kind, packed)
-                results.append((*parsed, packed))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        prepared = pool.map(_parse_chunk, repeat(str(root)), repeat(kind), chunks)
+        # the workers are forked by now: the writer's thread starts after, so none inherits it
+        writer = index_stream.Stream(root, kind) if store is not None else None
+        try:
+            for chunk, rows in zip(chunks, prepared, strict=True):
+                first = len(results)
+                results.extend(_records(root, kind, chunk, rows, heads))
+                if writer is not None and store is not None:
+                    writer.add(_stored(chunk, rows, store, now, results, first))
+        finally:
+            if writer is not None:
+                writer.close()
     return results
+
+
+def _records(
+    root: Path, kind: str, chunk: list[str], rows: list[Prepared | None], heads: bool
+) -> Iterator[Parsed]:
+    """A worker's chunk as records (and problems)."""
+    from plnjournal.journal.parse import parse_file
+
+    for path, row in zip(chunk, rows, strict=True):
+        if row is None:  # a value marshal cannot keep: parse it here (and store nothing)
+            yield (*parse_file(f"{root}/{path}", path, kind), None)
+        elif heads and row[1] is not None:
+            yield (*unpack_head(marshal.loads(row[1])), None)
+        else:
+            yield (*unpack(kind, marshal.loads(row[0])), None)
+
+
+def _stored(
+    chunk: list[str], rows: list[Prepared | None], keys: Keys, now: int, results: list[Parsed], first: int
+) -> list[cache.Row]:
+    """The index rows of a chunk's files settled enough to store; their results (from `first`
+    on in `results`) become STORED."""
+    new: list[cache.Row] = []
+    for place, (path, row) in enumerate(zip(chunk, rows, strict=True), first):
+        key = keys[path]
+        if row is not None and key is not None and cache.is_settled(key, now):
+            new.append((path, key, *row))
+            results[place] = (*results[place][:2], STORED)
+    return new
 
 
 def _workers(files: int) -> int:
@@ -205,11 +251,23 @@ def _workers(files: int) -> int:
     return min(cores, files)
 
 
-def _parse_chunk(root: str, kind: str, paths: list[str]) -> list[Packed | None]:
-    """In a worker: parse, then pack, since plain tuples cross processes far faster than records."""
+def _parse_chunk(root: str, kind: str, paths: list[str]) -> list[Prepared | None]:
+    """In a worker: parse, pack and marshal, since bytes cross processes far faster than records."""
     from plnjournal.journal.parse import parse_file
 
-    return [pack(kind, *parse_file(f"{root}/{path}", path, kind)) for path in paths]
+    return [prepare(kind, *parse_file(f"{root}/{path}", path, kind)) for path in paths]
+
+
+def prepare(kind: str, record: Record | None, problems: list[Problem]) -> Prepared | None:
+    """A parsed file's index row but for its path and stat key (see `cache.Row`); None when it
+    holds a value `marshal` cannot keep."""
+    packed = pack(kind, record, problems)
+    if packed is None:
+        return None
+    if kind != "entry":
+        return marshal.dumps(packed), None, None, None
+    text = indexed_text(record) if isinstance(record, Entry) else None
+    return marshal.dumps(packed), marshal.dumps(packed_head(packed)), marshal.dumps(summary(packed)), text
 
 
 def search_narrowing(root: Path, words: tuple[str, ...]) -> Narrow:
