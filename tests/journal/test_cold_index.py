@@ -82,7 +82,7 @@ KILLED_WRITER = """
 import dataclasses, os, sys, time
 from pathlib import Path
 from plnjournal.journal import cache, scan
-from plnjournal.journal.index_stream import Stream
+from plnjournal.journal.index_write import Stream
 from plnjournal.journal.parse import parse_file
 
 root, path = Path(sys.argv[1]), sys.argv[2]

@@ -26,7 +26,7 @@ import sqlite3
 import sys
 import time
 import zlib
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +67,7 @@ SCHEMA = (
     "CREATE INDEX files_kind ON files (kind)",
     f"PRAGMA user_version = {FORMAT}",
 )
-INSERT = (  # with recursive triggers on, a row replaced leaves the FTS table by its trigger
+INSERT = (  # (index_write.py) with recursive triggers on, a row replaced leaves the FTS table by its trigger
     "INSERT OR REPLACE INTO files (path, kind, size, mtime_ns, ctime_ns, digest, packed, head_digest,"
     f" head, summary_digest, summary, text) VALUES ({', '.join('?' * 12)})"
 )
@@ -148,7 +148,7 @@ def _open(path: Path, *, write: bool) -> sqlite3.Connection | None:
         if write and _rebuild(connection):
             return connection
     except sqlite3.DatabaseError:  # not a database, truncated, locked for too long
-        if write and _remove(path):
+        if write and remove_index(path):
             connection.close()
             return _open(path, write=True)
     connection.close()
@@ -196,7 +196,7 @@ def _add_words_table(connection: sqlite3.Connection) -> None:
         connection.execute("INSERT INTO meta VALUES ('fts', '0')")
 
 
-def _remove(path: Path) -> bool:
+def remove_index(path: Path) -> bool:
     """Delete a file that is not an index (and its journal files); False when that is not allowed."""
     try:
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -240,61 +240,7 @@ def read(root: Path, kind: str) -> Rows:
     return dict(rows(root, kind))
 
 
-def write(root: Path, kind: str, rows: Iterable[Row], gone: Iterable[str]) -> None:
-    """Store `rows` and forget `gone` (paths of `kind`), in one transaction; a journal that cannot
-    be written to, or an index another pln holds for too long, just goes without. An index found
-    damaged on the way (SQLite says so only when it reaches the bad page) is removed and made anew."""
-    write_batches(root, kind, [list(rows)], list(gone))
-
-
-def write_batches(root: Path, kind: str, batches: Iterable[list[Row]], gone: list[str]) -> None:
-    """`write` of rows that come a batch at a time (see index_stream.py), still one transaction;
-    after damage only the batches not yet taken go into the new index."""
-    batches = iter(batches)
-    for _ in range(2):
-        with connect(root, write=True) as connection:
-            if connection is None:
-                return
-            damaged = _store(connection, root, kind, batches, gone)
-        if not damaged or not _remove(index_file(root)):
-            return
-
-
-def _store(
-    connection: sqlite3.Connection, root: Path, kind: str, batches: Iterator[list[Row]], gone: list[str]
-) -> bool:
-    """Write the rows; True when the index turned out to be damaged."""
-    try:
-        connection.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: never damaged, only the last lost
-        connection.execute("PRAGMA recursive_triggers = ON")  # see INSERT
-        connection.execute("BEGIN IMMEDIATE")
-        connection.executemany("DELETE FROM files WHERE path = ?", ((path,) for path in gone))
-        for rows in batches:
-            connection.executemany(
-                INSERT,
-                (
-                    (path, kind, *key, digest(packed), packed, *_checked(head), *_checked(summary), text)
-                    for path, key, packed, head, summary, text in rows
-                ),
-            )
-        if root in _SETTINGS_TO_KEEP:
-            connection.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('settings', ?)", (_SETTINGS_TO_KEEP[root],)
-            )
-        connection.execute("COMMIT")
-        _SETTINGS_TO_KEEP.pop(root, None)
-    except sqlite3.Error as problem:
-        with contextlib.suppress(sqlite3.Error):
-            connection.execute("ROLLBACK")
-        return getattr(problem, "sqlite_errorcode", None) in DAMAGED
-    return False
-
-
-def _checked(blob: bytes | None) -> tuple[bytes | None, bytes | None]:
-    return (None, None) if blob is None else (digest(blob), blob)
-
-
-_SETTINGS_TO_KEEP: dict[Path, bytes] = {}  # a journal's root -> its pln.yaml parse, for `write`
+_SETTINGS_TO_KEEP: dict[Path, bytes] = {}  # a journal's root -> its pln.yaml parse, to write
 
 
 def settings_data(config: Path) -> dict[str, Any] | None:
@@ -333,6 +279,11 @@ def keep_settings(config: Path, data: dict[str, Any]) -> None:
 def settings_to_keep(root: Path) -> bool:
     """Whether pln.yaml's parse waits to be kept, in an index that is already there."""
     return root in _SETTINGS_TO_KEEP and index_file(root).exists()
+
+
+def waiting_settings(root: Path, *, taken: bool = False) -> bytes | None:
+    """The pln.yaml parse waiting for the next write of the index (`taken`: it has been written)."""
+    return _SETTINGS_TO_KEEP.pop(root, None) if taken else _SETTINGS_TO_KEEP.get(root)
 
 
 def kept(root: Path, name: str) -> bytes | None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from itertools import repeat
 from pathlib import Path
 
-from plnjournal.journal import cache
+from plnjournal.journal import cache, index_write
 from plnjournal.journal.files import is_record_name
 from plnjournal.journal.packed import head as packed_head
 from plnjournal.journal.packed import pack, summary, unpack, unpack_head
@@ -123,7 +123,7 @@ def _refresh(
                 kept.add(path)
     gone = [path for path in stored if path not in keys or (path in parsed and path not in kept)]
     if new or gone or cache.settings_to_keep(root):  # (pln.yaml alone never makes an index)
-        cache.write(root, kind, new, gone)
+        index_write.write(root, kind, new, gone)
 
 
 def scan(root: Path, kind: str, links: list[str] | None = None) -> list[tuple[str, cache.Stat | None]]:
@@ -193,15 +193,13 @@ def parse_many(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from plnjournal.journal import index_stream
-
     chunks = [paths[start : start + CHUNK_FILES] for start in range(0, len(paths), CHUNK_FILES)]
     now = cache.now_ns()
     results: list[Parsed] = []
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         prepared = pool.map(_parse_chunk, repeat(str(root)), repeat(kind), chunks)
         # the workers are forked by now: the writer's thread starts after, so none inherits it
-        writer = index_stream.Stream(root, kind) if store is not None else None
+        writer = index_write.Stream(root, kind) if store is not None else None
         try:
             for chunk, rows in zip(chunks, prepared, strict=True):
                 first = len(results)

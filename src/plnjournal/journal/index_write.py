@@ -1,0 +1,96 @@
+"""Writing the index (cache.py): rows in one transaction, given at once or streamed as made.
+
+`write` stores what a load parsed and forgets what is gone. The cold load of a big journal
+streams instead: `scan.parse_many` hands each batch of rows its workers send back to a `Stream`,
+whose thread stores them while the workers read on (SQLite works with Python's lock released,
+FTS5's tokenizing included), so the rows of 50k files are never all held at once. Until the
+commit no other pln sees any of them: a run killed on the way leaves the index as it was. A
+journal that cannot be written to, or an index another pln holds for too long, just goes
+without; an index found damaged on the way (SQLite says so only when it reaches the bad page)
+is removed and made anew.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from plnjournal.journal import cache
+
+
+def write(root: Path, kind: str, rows: Iterable[cache.Row], gone: Iterable[str]) -> None:
+    """Store `rows` and forget `gone` (paths of `kind`), in one transaction."""
+    write_batches(root, kind, [list(rows)], list(gone))
+
+
+def write_batches(root: Path, kind: str, batches: Iterable[list[cache.Row]], gone: list[str]) -> None:
+    """`write` of rows that come a batch at a time, still in one transaction; after damage only
+    the batches not yet taken go into the new index (each row stands alone, so that is safe)."""
+    batches = iter(batches)
+    for _ in range(2):
+        with cache.connect(root, write=True) as connection:
+            if connection is None:
+                return
+            damaged = _store(connection, root, kind, batches, gone)
+        if not damaged or not cache.remove_index(cache.index_file(root)):
+            return
+
+
+class Stream:
+    """Rows for the index of `root`, of one kind, `add`ed a batch at a time; `close` commits."""
+
+    def __init__(self, root: Path, kind: str) -> None:
+        self._batches: queue.SimpleQueue[list[cache.Row] | None] = queue.SimpleQueue()
+        work = (root, kind, self._taken(), [])
+        self._thread = threading.Thread(target=write_batches, args=work, daemon=True)
+        self._thread.start()
+
+    def add(self, rows: list[cache.Row]) -> None:
+        if rows and self._thread.is_alive():  # a thread that could not open the index has gone
+            self._batches.put(rows)
+
+    def close(self) -> None:
+        """Commit what was added (and wait for it)."""
+        self._batches.put(None)
+        self._thread.join()
+
+    def _taken(self) -> Iterator[list[cache.Row]]:
+        while (batch := self._batches.get()) is not None:
+            yield batch
+
+
+def _store(
+    connection: sqlite3.Connection, root: Path, kind: str, batches: Iterator[list[cache.Row]], gone: list[str]
+) -> bool:
+    """Write the rows; True when the index turned out to be damaged."""
+    try:
+        connection.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: never damaged, only the last lost
+        connection.execute("PRAGMA recursive_triggers = ON")  # see cache.INSERT
+        connection.execute("BEGIN IMMEDIATE")
+        connection.executemany("DELETE FROM files WHERE path = ?", ((path,) for path in gone))
+        for rows in batches:
+            connection.executemany(cache.INSERT, (_columns(kind, row) for row in rows))
+        settings = cache.waiting_settings(root)
+        if settings is not None:
+            connection.execute("INSERT OR REPLACE INTO meta VALUES ('settings', ?)", (settings,))
+        connection.execute("COMMIT")
+        cache.waiting_settings(root, taken=True)
+    except sqlite3.Error as problem:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        return getattr(problem, "sqlite_errorcode", None) in cache.DAMAGED
+    return False
+
+
+def _columns(kind: str, row: cache.Row) -> tuple[object, ...]:
+    """A row as `cache.INSERT` takes it: each blob with its digest."""
+    path, key, packed, head, summary, text = row
+    return (path, kind, *key, cache.digest(packed), packed, *_checked(head), *_checked(summary), text)
+
+
+def _checked(blob: bytes | None) -> tuple[bytes | None, bytes | None]:
+    return (None, None) if blob is None else (cache.digest(blob), blob)
