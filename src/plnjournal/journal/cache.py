@@ -5,10 +5,10 @@ journal-relative path, its kind, the file's stat key `(size, mtime_ns, ctime_ns)
 (see `packed.py`) with its CRC-32, for an entry its head (the fields reports and `pln
 status` read, `packed.HEAD_FIELDS`) and its summary (what status needs of an entry it does not
 load, see earlier.py), each with its own CRC, and what `pln search` reads (each searched field's
-text, which an FTS5 table mirrors when SQLite has FTS5: see words.py). A row is used only while its file's stat key
-is unchanged, so an edit is seen even when its mtime was put back (the ctime moves); a file
-changed within the racy window (`RACY_NS`) is not stored at all, since a second edit in the same
-tick would keep its stat.
+text, which an FTS5 table mirrors when SQLite has FTS5: see words.py). A row is used only while
+its file's stat key is unchanged, so an edit is seen even when its mtime was put back (the ctime
+moves); a file changed within the racy window (`RACY_NS`) is not stored at all, since a second
+edit in the same tick would keep its stat.
 
 The index is trusted only when whole and current: `PRAGMA user_version` names the format, a meta
 row the Python and the record fields it was written for, each row its digest. Anything else
