@@ -89,7 +89,8 @@ def _store(
 def _columns(kind: str, row: cache.Row) -> tuple[object, ...]:
     """A row as `cache.INSERT` takes it: each blob with its digest."""
     path, key, packed, head, summary, text = row
-    return (path, kind, *key, cache.digest(packed), packed, *_checked(head), *_checked(summary), text)
+    checked = (*_checked(head), *_checked(summary))
+    return (path, kind, *key, cache.digest(packed), packed, *checked, *(text or cache.NO_TEXT))
 
 
 def _checked(blob: bytes | None) -> tuple[bytes | None, bytes | None]:
