@@ -12,7 +12,6 @@ from __future__ import annotations
 import marshal
 import os
 from collections.abc import Callable, Iterator
-from functools import partial
 from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any
 from plnjournal.journal import cache, index_write
 from plnjournal.journal.files import is_record_name
 from plnjournal.journal.packed import head as packed_head
-from plnjournal.journal.packed import pack, summary, unpack, unpack_head
+from plnjournal.journal.packed import interned, pack, summary, unpacker
 from plnjournal.model import FOLDERS, Entry, Record
 from plnjournal.problems import Problem, warning
 from plnjournal.search import indexed_text
@@ -98,7 +97,7 @@ def _from_index(
     and whose bytes are what was stored (never trusted otherwise: that file is parsed again).
     Every path the index holds goes to `stored`. One loop, no call per row it can spare: at 50k
     entries each microsecond here is 50 ms."""
-    unpack_row = unpack_head if heads else partial(unpack, kind)
+    unpack_row = unpacker(kind, heads=heads)
     found: dict[str, tuple[Record | None, list[Problem]]] = {}
     for path, (key, check, blob) in cache.rows(root, kind, wanted, part="head" if heads else "whole"):
         stored.append(path)
@@ -235,13 +234,15 @@ def _records(
     """A worker's chunk as records (and problems)."""
     from plnjournal.journal.parse import parse_file
 
+    whole = unpacker(kind)
+    head = unpacker(kind, heads=True) if heads and kind == "entry" else None
     for path, row in zip(chunk, rows, strict=True):
         if row is None:  # a value marshal cannot keep: parse it here (and store nothing)
             yield (*parse_file(f"{root}/{path}", path, kind), None)
-        elif heads and row[1] is not None:
-            yield (*unpack_head(marshal.loads(row[1])), None)
+        elif head is not None and row[1] is not None:
+            yield (*head(marshal.loads(row[1])), None)
         else:
-            yield (*unpack(kind, marshal.loads(row[0])), None)
+            yield (*whole(marshal.loads(row[0])), None)
 
 
 def _stored(
@@ -279,6 +280,7 @@ def prepare(kind: str, record: Record | None, problems: list[Problem]) -> Prepar
     packed = pack(kind, record, problems)
     if packed is None:
         return None
+    packed = interned(kind, packed)
     if kind != "entry":
         return marshal.dumps(packed), None, None, None
     text = indexed_text(record, bool(problems)) if isinstance(record, Entry) else None
