@@ -118,7 +118,7 @@ def _refresh(
         if packed is not None:
             packed = interned(kind, packed)
             entry = kind == "entry"
-            text = indexed_text(record) if isinstance(record, Entry) else None
+            text = indexed_text(record, bool(problems)) if isinstance(record, Entry) else None
             head = marshal.dumps(packed_head(packed)) if entry else None
             summed = marshal.dumps(summary(packed)) if entry else None
             new.append((path, key, marshal.dumps(packed), head, summed, text))
@@ -225,5 +225,7 @@ def _parse_chunk(root: str, kind: str, paths: list[str]) -> list[Packed | None]:
 
 
 def search_narrowing(root: Path, words: tuple[str, ...]) -> Narrow:
-    """For `load(..., narrow=...)`: only the entries `pln search` must read (see cache.candidates)."""
-    return lambda keys: cache.candidates(root, words, keys)
+    """For `load(..., narrow=...)`: only the entries `pln search` must read (see words.candidates)."""
+    from plnjournal.journal.words import candidates
+
+    return lambda keys: candidates(root, words, keys)
