@@ -7,6 +7,7 @@ compiled function per kind, and a big load freezes its records away from the cyc
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import json
 import marshal
@@ -197,3 +198,31 @@ def test_an_index_written_now_shares_its_words_among_the_entries(example_journal
         assert len(keys) > 1 and all(key is keys[0] for key in keys)
     record = fresh[0]
     assert unpack("entry", interned("entry", pack("entry", record, []))) == (record, [])
+
+
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        (None, None),
+        ("2026-01-15", None),
+        (None, "2026-02-20"),
+        ("2026-02-01", "2026-02-28"),
+        ("2027-01-01", None),
+    ],
+)
+def test_a_range_alone_is_cut_from_the_sorted_entries_as_testing_each_would(
+    example_journal: Path, bounds: tuple[str | None, str | None]
+) -> None:
+    """--from/--to alone take the bisection; the entries are those `matches` lets through."""
+    from plnjournal.journal.refs import Index
+    from plnjournal.query import Filters, matches, select_entries
+
+    entry(example_journal, "entries/2026/2026-02-01-a.md", "2026-02-01", "Edge of the range", "07:00")
+    entry(example_journal, "entries/2026/2026-02-28-b.md", "2026-02-28", "Other edge")
+    loaded = loading.load(example_journal)
+    index = Index(loaded.records)
+    start, end = (None if bound is None else dt.date.fromisoformat(bound) for bound in bounds)
+    filters = Filters(start=start, end=end)
+    tested = sorted((e for e in loaded.entries if matches(e, filters, index)), key=entry_order)
+    assert select_entries(loaded.entries, filters, index) == tested
+    assert bounds[0] is None or (tested == [] or tested[0].date >= start)
