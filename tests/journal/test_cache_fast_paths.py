@@ -18,7 +18,7 @@ import pytest
 
 from plnjournal.journal import cache
 from plnjournal.journal import load as loading
-from plnjournal.journal.packed import HEAD_FIELDS, head, interned, pack, unpack, unpack_head
+from plnjournal.journal.packed import _NAMES, HEAD_FIELDS, head, interned, pack, unpack, unpack_head
 from plnjournal.journal.scan import scan
 from plnjournal.journal.settings import Journal, Settings
 from plnjournal.query import entry_order
@@ -226,3 +226,21 @@ def test_a_range_alone_is_cut_from_the_sorted_entries_as_testing_each_would(
     tested = sorted((e for e in loaded.entries if matches(e, filters, index)), key=entry_order)
     assert select_entries(loaded.entries, filters, index) == tested
     assert bounds[0] is None or (tested == [] or tested[0].date >= start)
+
+
+def test_interning_keeps_every_value_and_leaves_what_is_not_a_word(example_journal: Path) -> None:
+    """Every record packs to equal values interned; a tuple holding a number, or a str subclass,
+    is left as it is rather than failing or changing."""
+    for kind, records in loading.load(example_journal).records.items():
+        for record in records:
+            if (packed := pack(kind, record, [])) is not None:
+                assert interned(kind, packed) == packed
+    values, problems = pack("entry", loading.load(example_journal).entries[0], []) or ((), ())
+    at = {name: place for place, name in enumerate(_NAMES["entry"])}
+
+    class Word(str):
+        pass
+
+    for name, odd in (("people", ("dana", 3)), ("space", Word("sschat")), ("growth", {1: "one"})):
+        changed = tuple(odd if place == at[name] else value for place, value in enumerate(values))
+        assert interned("entry", (changed, problems)) == (changed, problems)
