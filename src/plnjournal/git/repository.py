@@ -186,6 +186,14 @@ def status(root: Path, *pathspecs: str) -> list[Status]:
     return found
 
 
+def place(root: Path) -> tuple[bool, str]:
+    """(whether `root` is inside a work tree, its `prefix`) from one git process, not two."""
+    result = call(root, "rev-parse", "--is-inside-work-tree", "--show-prefix")
+    lines = result.stdout.splitlines() if result.returncode == 0 else []
+    inside = bool(lines) and lines[0].strip() == "true"
+    return inside, lines[1].strip() if inside and len(lines) > 1 else ""
+
+
 def prefix(root: Path) -> str:
     """Where `root` is inside its repository: '' at the top, else 'folder/'."""
     return run(root, "rev-parse", "--show-prefix").stdout.strip()
