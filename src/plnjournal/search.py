@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from plnjournal.frozen import frozen
 from plnjournal.model import Entry
 
 _WORD = re.compile(r"\w+")
@@ -22,7 +22,7 @@ CONTEXT_CHARS = 40  # shown either side of the first matching word
 REPEATS_COUNTED = 3  # a word said ten times weighs little more than one said three times
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Hit:
     """One entry a search found: its score, the field it matched best in, that field's text and
     the character spans of the matching words in it (see `context` for what to show)."""

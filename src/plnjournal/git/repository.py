@@ -8,8 +8,9 @@ import shutil
 import subprocess
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from plnjournal.frozen import frozen
 
 # A rebase, merge, cherry-pick or revert that stopped half way: no commit of ours belongs in it.
 OPERATIONS = {
@@ -30,7 +31,7 @@ class GitError(Exception):
         self.output = output
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Status:
     """One line of `git status --porcelain`: X (staged) and Y (not staged) codes, and the path."""
 
@@ -227,7 +228,7 @@ def unmerged(root: Path) -> list[str]:
     return sorted(dict.fromkeys(name for name in names if name))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Commit:
     """One commit as `pln undo` weighs it: its id, subject, trailers, when and by whom."""
 
@@ -258,7 +259,7 @@ def recent_commits(root: Path, limit: int) -> list[Commit]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Changed:
     """A file a commit changed: git's status letter (A, M, D, T), the path from the top folder,
     and the file's mode and blob before the commit (blob '0000...' when it was added)."""

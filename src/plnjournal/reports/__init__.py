@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from plnjournal.frozen import frozen
 from plnjournal.journal.load import Loaded
 from plnjournal.journal.refs import Index
 from plnjournal.journal.settings import Settings
@@ -20,7 +21,7 @@ from plnjournal.periods import Period
 from plnjournal.query import FilterOptions, Filters, private_left_out, read_filters, select_entries
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Scope:
     """What a report covers: the journal's records, the entries chosen, and the parameters."""
 
