@@ -25,14 +25,14 @@ def status(
     from plnjournal.cli.common import warn_skipped
     from plnjournal.dates import today
     from plnjournal.git.history import people_added
-    from plnjournal.reports.status import read_needed
+    from plnjournal.reports.status import private_entries, read_needed
     from plnjournal.reports.status import status as build_status
 
     journal = current().journal()
     loaded = read_needed(journal, today())
     warn_skipped(loaded)
     if fmt == "html" and not include_private:
-        say_left_out(sum(1 for entry in loaded.entries if entry.private))
+        say_left_out(private_entries(loaded))
         loaded = loaded.without_private()
     data = build_status(journal, today(), people_added(journal, today()), loaded)
     for message in data.pop("warnings", []):

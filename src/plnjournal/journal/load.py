@@ -53,7 +53,9 @@ class Loaded:
 
     def without_private(self) -> Loaded:
         """The same records less the entries marked `private: true` (for an output to share)."""
-        return self.with_entries(entry for entry in self.entries if not entry.private)
+        shared = self.with_entries(entry for entry in self.entries if not entry.private)
+        earlier = self.earlier and self.earlier.without_private()  # what was summed up, likewise
+        return Loaded(shared.records, shared.problems, earlier)
 
     def with_entries(self, entries: Iterable[Entry]) -> Loaded:
         """The same records, with these entries instead (those a filter chose)."""

@@ -137,13 +137,21 @@ def open_intentions(loaded: Loaded) -> int:
     return sum(1 for entry in loaded.entries if entry.is_open_intention) + earlier + newest
 
 
+def private_entries(loaded: Loaded) -> int:
+    """How many entries are marked private, those summed up included."""
+    earlier = loaded.earlier.private if loaded.earlier else 0
+    return sum(1 for entry in loaded.entries if entry.private) + earlier
+
+
 def read_needed(journal: Journal, today: dt.date) -> Loaded:
-    """The journal through the index: the entries of the last `LOADED_DAYS` days (and any file the
-    index does not hold as it is now) as their heads (`packed.HEAD_FIELDS`, all status reads of
-    an entry), the older ones only as the totals status needs (journal/earlier.py).
+    """The journal through the index: the entries since the first of the month `LOADED_DAYS`
+    days ago (and any file the index does not hold as it is now) as their heads
+    (`packed.HEAD_FIELDS`, all status reads of an entry), the older ones only as the totals status
+    needs (journal/earlier.py). The day moves once a month, so the index's kept totals of the
+    older entries serve a month of days.
 
     (An earlier version parsed only the year folders it needed and text-scanned the rest; on a
     50k-entry journal that cost as much as a cold full load, and it could not use the cache.)"""
     from plnjournal.journal.earlier import dated_from, load_summing_up
 
-    return load_summing_up(journal, dated_from(today - dt.timedelta(days=LOADED_DAYS)))
+    return load_summing_up(journal, dated_from((today - dt.timedelta(days=LOADED_DAYS)).replace(day=1)))
