@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import field
+from operator import attrgetter
 
 from plnjournal.frozen import frozen
 from plnjournal.journal.refs import Index
@@ -131,7 +132,12 @@ def describe_range(filters: Filters) -> str:
         f"{word} {day.isoformat()}" for word, day in (("from", filters.start), ("to", filters.end)) if day
     ]
     where = " ".join(bounds) or "in this journal"
-    narrowed = any(
+    return where + (" matching the filters" if _narrowed(filters) else "")
+
+
+def _narrowed(filters: Filters) -> bool:
+    """Whether a filter other than the range and privacy is given."""
+    return any(
         (
             filters.space,
             filters.people,
@@ -143,7 +149,6 @@ def describe_range(filters: Filters) -> str:
             filters.where,
         )
     )
-    return where + (" matching the filters" if narrowed else "")
 
 
 def in_range(date: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
@@ -178,13 +183,30 @@ def matches(entry: Entry, filters: Filters, index: Index) -> bool:
 
 
 def select_entries(entries: Iterable[Entry], filters: Filters, index: Index) -> list[Entry]:
-    """Entries passing the filters, oldest first (by date, time, then id)."""
-    chosen = [entry for entry in entries if matches(entry, filters, index)]
-    return sorted(chosen, key=entry_order)
+    """Entries passing the filters, oldest first (by date, time, then id). With no filter given,
+    no entry is tested (at 50k entries, testing each costs a tenth of a second)."""
+    if filters.start or filters.end or not filters.include_private or _narrowed(filters):
+        chosen = [entry for entry in entries if matches(entry, filters, index)]
+    else:
+        chosen = list(entries)
+    return in_entry_order(chosen)
 
 
 def entry_order(entry: Entry) -> tuple[dt.date, str, str]:
     return (entry.date, entry.time or "", entry.id)
+
+
+_DATE_TIME_ID = attrgetter("date", "time", "id")
+
+
+def in_entry_order(entries: list[Entry]) -> list[Entry]:
+    """`entries` sorted by `entry_order`, by the C attribute getter where it gives the same order:
+    it fails (TypeError) only on a day with both timed and untimed entries, which `entry_order`
+    then sorts (its "" and the getter's None both come first and tie alike)."""
+    try:
+        return sorted(entries, key=_DATE_TIME_ID)
+    except TypeError:
+        return sorted(entries, key=entry_order)
 
 
 def private_left_out(entries: Iterable[Entry], filters: Filters, index: Index) -> int:

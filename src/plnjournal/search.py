@@ -3,9 +3,10 @@
 An entry matches when every word of the query begins a word of its title, growth notes, next,
 applied, impact or body (case does not matter: "assess" finds "Assessment"). Its score counts the
 query words each field holds (a title weighing most, a notes body least) and, up to three,
-how often; ties go to the newer entry. The index's FTS5 table only narrows
-the entries to look at (see `cache.candidates`); the answer is always computed here from the
-records, so a search with and without the index gives the same results in the same order.
+how often; ties go to the newer entry. With the index, the entries whose text is plain (see
+NOT_PLAIN) are scored by SQLite the same way (journal/words.py) and only the best are read; the
+others are scored here from their records, so a search with and without the index gives the same
+results in the same order.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ _WORD = re.compile(r"\w+")
 WEIGHTS = {"title": 5, "growth": 2, "next": 2, "applied": 2, "impact": 2, "body": 1}
 CONTEXT_CHARS = 40  # shown either side of the first matching word
 REPEATS_COUNTED = 3  # a word said ten times weighs little more than one said three times
+# Text FTS5 (the index's `words` table) splits into the very words Python's \w+ finds, lower-cased
+# the same (tests/journal/test_words.py checks each character): ASCII, Latin letters, punctuation.
+# Entries with any other character are scored from their records, never by the index.
+NOT_PLAIN = re.compile("[^\x01-\u024f\u2000-\u2064]|[\u00b5\u0130\u017f\u01f0]")
 
 
 @frozen
@@ -43,18 +48,28 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(word.lower() for word in _WORD.findall(text)))
 
 
-def fields(entry: Entry) -> list[tuple[str, str]]:
-    """(field name, text) of each searched field an entry has, in weight order."""
+def _texts(entry: Entry) -> list[tuple[str, str]]:
+    """(field name, text) of every searched field, in weight order, "" where an entry has none."""
     found = [("title", entry.title or "")]
     found.append(("growth", "\n".join(note for note in entry.growth.values() if isinstance(note, str))))
     found += [(name, getattr(entry, name) or "") for name in ("next", "applied", "impact")]
     found.append(("body", entry.body))
-    return [(name, text) for name, text in found if text]
+    return found
 
 
-def indexed_text(entry: Entry) -> str:
-    """What the index's FTS5 table holds for an entry: every searched field, one after another."""
-    return "\n".join(text for _, text in fields(entry))
+def fields(entry: Entry) -> list[tuple[str, str]]:
+    """(field name, text) of each searched field an entry has, in weight order."""
+    return [(name, text) for name, text in _texts(entry) if text]
+
+
+def indexed_text(entry: Entry, problems: bool) -> tuple[str, ...]:
+    """What the index keeps for an entry (journal/words.py): each field's text (`WEIGHTS` order,
+    the FTS5 table's columns), how `pln search` scores it and its place among equal scores.
+    Scoring: "sql" (plain text, see NOT_PLAIN), "records" (read when FTS5 finds its words),
+    "always" (read by every search, since its file has problems to tell)."""
+    texts = [text for _, text in _texts(entry)]
+    scoring = "always" if problems else "records" if any(map(NOT_PLAIN.search, texts)) else "sql"
+    return (*texts, scoring, f"{entry.date.isoformat()}\0{entry.time or ''}\0{entry.id}")
 
 
 def search(entries: Iterable[Entry], query: tuple[str, ...]) -> list[Hit]:

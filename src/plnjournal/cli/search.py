@@ -30,6 +30,7 @@ def search(
     from plnjournal.journal.load import load
     from plnjournal.journal.refs import Index
     from plnjournal.journal.scan import search_narrowing
+    from plnjournal.journal.words import Ranking
     from plnjournal.query import read_filters, select_entries
     from plnjournal.search import search as find
     from plnjournal.search import words
@@ -38,7 +39,9 @@ def search(
     if not query:
         raise UsageError("TEXT: give at least one word to search for")
     journal = current().journal()
-    narrow = search_narrowing(journal.root, query)  # the index's FTS5 table, when it has one
+    # the index's FTS5 table, when it has one: without filters it scores and counts most entries
+    ranking = Ranking(journal.root, query, limit) if filters == FilterOptions() else None
+    narrow = ranking or search_narrowing(journal.root, query)
     loaded = load(journal, ("person", "space", "tool", "goal", "entry"), narrow_entries=narrow)
     warn_skipped(loaded)
     index = Index(loaded.records)
@@ -50,8 +53,12 @@ def search(
         output.json_data([_json(hit) for hit in shown])
     else:
         _table(shown)
-    if len(hits) > len(shown):
-        output.hint(f"{len(hits)} entries match; showing the best {len(shown)} (more with --limit)")
+    unscored = ranking.unscored if ranking else ()
+    total = (
+        ranking.total(len(hits), sum(hit.entry.path in unscored for hit in hits)) if ranking else len(hits)
+    )
+    if total > len(shown):
+        output.hint(f"{total} entries match; showing the best {len(shown)} (more with --limit)")
     elif not hits:
         output.hint("no entry holds every word of that")
 

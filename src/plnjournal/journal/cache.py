@@ -4,11 +4,11 @@ One row per Markdown file (as zk keeps its notes, with SQLite from the standard 
 journal-relative path, its kind, the file's stat key `(size, mtime_ns, ctime_ns)`, the packed parse
 (see `packed.py`) with its CRC-32, for an entry its head (the fields reports and `pln
 status` read, `packed.HEAD_FIELDS`) and its summary (what status needs of an entry it does not
-load, see earlier.py), each with its own CRC, and the text `pln search` looks in,
-which an FTS5 table mirrors when SQLite has FTS5. A row is used only while its file's stat key
-is unchanged, so an edit is seen even when its mtime was put back (the ctime moves); a file
-changed within the racy window (`RACY_NS`) is not stored at all, since a second edit in the same
-tick would keep its stat.
+load, see earlier.py), each with its own CRC, and what `pln search` reads (each searched field's
+text, which an FTS5 table mirrors when SQLite has FTS5: see words.py). A row is used only while
+its file's stat key is unchanged, so an edit is seen even when its mtime was put back (the ctime
+moves); a file changed within the racy window (`RACY_NS`) is not stored at all, since a second
+edit in the same tick would keep its stat.
 
 The index is trusted only when whole and current: `PRAGMA user_version` names the format, a meta
 row the Python and the record fields it was written for, each row its digest. Anything else
@@ -33,8 +33,9 @@ from typing import Any
 from plnjournal.journal.files import CACHE_DIR
 from plnjournal.journal.packed import READING_RULES, signature
 from plnjournal.model import RECORD_TYPES
+from plnjournal.search import WEIGHTS
 
-FORMAT = 4
+FORMAT = 5
 INDEX_FILE = "index.sqlite"
 NO_CACHE_VARIABLE = "PLN_NO_CACHE"
 # A file changed within this long of being read may change again within the same timestamp tick
@@ -48,8 +49,13 @@ BUSY_TIMEOUT = 2.0  # seconds to wait for another pln writing the index, then go
 Stat = tuple[int, int, int]
 Stored = tuple[Stat, bytes, bytes]  # a row read back: stat key, digest, marshalled packed parse
 Rows = dict[str, Stored]  # by journal-relative path
-# a row to write: path, stat key, packed parse, an entry's packed head and summary, search text
-Row = tuple[str, Stat, bytes, bytes | None, bytes | None, str | None]
+# a row to write: path, stat key, packed parse, an entry's packed head and summary, and what
+# `pln search` reads (search.indexed_text: each field's text, scoring, rank among equals)
+Row = tuple[str, Stat, bytes, bytes | None, bytes | None, tuple[Any, ...] | None]
+TEXT_COLUMNS = tuple(f"text_{name}" for name in WEIGHTS)  # the FTS5 table's columns
+SEARCHED = (*TEXT_COLUMNS, "scoring", "ranked")
+NO_TEXT = (None,) * len(SEARCHED)
+PLACES = ", ".join("?" * (11 + len(SEARCHED)))  # an INSERT's values
 # the parts of a row `rows` reads: its columns of (digest, bytes)
 PARTS = {
     "whole": "digest, packed",
@@ -57,23 +63,28 @@ PARTS = {
     "summary": "ifnull(summary_digest, x''), ifnull(summary, x'')",
 }
 
+_WORDS = ", ".join(TEXT_COLUMNS)
 SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    """CREATE TABLE files (
+    f"""CREATE TABLE files (
         id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
         size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,
-        digest BLOB NOT NULL, packed BLOB NOT NULL, head_digest BLOB, head BLOB,
-        summary_digest BLOB, summary BLOB, text TEXT)""",
+        scoring TEXT, ranked TEXT, digest BLOB NOT NULL, packed BLOB NOT NULL, head_digest BLOB,
+        head BLOB, summary_digest BLOB, summary BLOB, {_WORDS.replace(",", " TEXT,")} TEXT)""",
     "CREATE INDEX files_kind ON files (kind)",
     f"PRAGMA user_version = {FORMAT}",
 )
+# words as Python's \w+ finds them (search.NOT_PLAIN): letters, digits and "_"; word_uses lists
+# each word in each field of each entry (journal/words.py scores with it)
 FTS_SCHEMA = (
-    """CREATE VIRTUAL TABLE words USING fts5(
-        text, content = 'files', content_rowid = 'id', tokenize = "unicode61 remove_diacritics 0")""",
-    """CREATE TRIGGER files_added AFTER INSERT ON files BEGIN
-        INSERT INTO words (rowid, text) VALUES (new.id, new.text); END""",
-    """CREATE TRIGGER files_removed AFTER DELETE ON files BEGIN
-        INSERT INTO words (words, rowid, text) VALUES ('delete', old.id, old.text); END""",
+    f"""CREATE VIRTUAL TABLE words USING fts5({_WORDS}, content = 'files', content_rowid = 'id',
+        tokenize = "unicode61 remove_diacritics 0 categories 'L* N*' tokenchars '_'")""",
+    "CREATE VIRTUAL TABLE word_uses USING fts5vocab(words, instance)",
+    f"""CREATE TRIGGER files_added AFTER INSERT ON files BEGIN
+        INSERT INTO words (rowid, {_WORDS}) VALUES (new.id, new.{_WORDS.replace(", ", ", new.")}); END""",
+    f"""CREATE TRIGGER files_removed AFTER DELETE ON files BEGIN
+        INSERT INTO words (words, rowid, {_WORDS})
+        VALUES ('delete', old.id, old.{_WORDS.replace(", ", ", old.")}); END""",
 )
 
 
@@ -183,7 +194,7 @@ def _rebuild(connection: sqlite3.Connection) -> bool:
 
 
 def _add_words_table(connection: sqlite3.Connection) -> None:
-    """The FTS5 mirror of `files.text`, when this SQLite was built with FTS5."""
+    """The FTS5 mirror of the `files.text_*` columns, when this SQLite was built with FTS5."""
     try:
         for statement in FTS_SCHEMA:
             connection.execute(statement)
@@ -258,9 +269,18 @@ def _store(connection: sqlite3.Connection, root: Path, kind: str, rows: list[Row
         connection.executemany("DELETE FROM files WHERE path = ?", ((path,) for path in stale))
         connection.executemany(
             "INSERT INTO files (path, kind, size, mtime_ns, ctime_ns, digest, packed, head_digest, head,"
-            " summary_digest, summary, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f" summary_digest, summary, {', '.join(SEARCHED)}) VALUES ({PLACES})",
             (
-                (path, kind, *key, digest(packed), packed, *_checked(head), *_checked(summary), text)
+                (
+                    path,
+                    kind,
+                    *key,
+                    digest(packed),
+                    packed,
+                    *_checked(head),
+                    *_checked(summary),
+                    *(text or NO_TEXT),
+                )
                 for path, key, packed, head, summary, text in rows
             ),
         )
@@ -365,35 +385,3 @@ def clear(root: Path) -> list[Path]:
             path.unlink()
             removed.append(path)
     return removed
-
-
-def candidates(root: Path, words: tuple[str, ...], keys: dict[str, Stat | None]) -> set[str] | None:
-    """The entry files `pln search` must read: those whose indexed text the FTS5 table finds with
-    every word beginning a word, those with no text (files that give no record, so their problem
-    is told), and every file the index does not hold as it is now (`keys`: each file's stat key).
-    None (read them all) without an index, FTS5 or words it can take."""
-    if not words or not all(word.isascii() for word in words):
-        return None  # FTS5 folds case for ASCII only as Python does: other words take the scan
-    query = " AND ".join(f'"{word}"*' for word in words)
-    with connect(root, write=False) as connection:
-        if connection is None:
-            return None
-        try:
-            if connection.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone() != ("1",):
-                return None
-            # the words table's row ids are the files' (no join: quicker at 50k entries)
-            found = {
-                rowid
-                for (rowid,) in connection.execute("SELECT rowid FROM words WHERE words MATCH ?", (query,))
-            }
-            rows = connection.execute(
-                "SELECT id, path, size, mtime_ns, ctime_ns, text IS NULL FROM files WHERE kind = 'entry'"
-            )
-            unwanted = {
-                path: (size, mtime, ctime)
-                for rowid, path, size, mtime, ctime, empty in rows
-                if not empty and rowid not in found
-            }
-        except sqlite3.Error:
-            return None
-    return {path for path, key in keys.items() if unwanted.get(path, False) != key}

@@ -9,8 +9,10 @@ this package). `read_scope` turns the filters a user typed into the Scope a repo
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import field
+from operator import attrgetter
 
 from plnjournal.frozen import frozen
 from plnjournal.journal.load import Loaded
@@ -56,7 +58,8 @@ def make_scope(
     series to it (433 empty months). `--to` a later day counts it."""
     index = index or Index(loaded.records)
     chosen = tuple(select_entries(loaded.entries, filters, index))
-    entries = chosen if filters.end else tuple(entry for entry in chosen if entry.date <= today)
+    # oldest first, so the entries after today are the last ones
+    entries = chosen if filters.end else chosen[: bisect_right(chosen, today, key=_date)]
     future = chosen[len(entries) :] if filters.end is None else ()
     left_out = private_left_out(loaded.entries, filters, index)
     return Scope(
@@ -73,6 +76,9 @@ def make_scope(
         left_out,
         future,
     )
+
+
+_date = attrgetter("date")
 
 
 def future_warnings(scope: Scope) -> list[str]:

@@ -23,7 +23,7 @@ TOP = 5  # spaces and people listed per dimension
 def build(scope: Scope) -> dict[str, Any]:
     start, end = covered_range(scope)
     entries = scope.entries
-    tallies = _tally(scope)
+    tallies, without_growth = _tally(scope)
     return {
         "report": "growth",
         "from": iso(start),
@@ -31,7 +31,7 @@ def build(scope: Scope) -> dict[str, Any]:
         "by": scope.by,
         "entries": len(entries),
         "minutes": total_minutes(entries),
-        "without_growth": sum(1 for entry in entries if not dimensions_of(entry)),
+        "without_growth": without_growth,
         "dimensions": {dimension: tally.as_dict(len(entries)) for dimension, tally in tallies.items()},
         "periods": period_rows(scope, _dimension_counts),
     }
@@ -41,9 +41,12 @@ def unusable_values(scope: Scope) -> list[str]:
     return unknown_value_warnings(scope.entries, "growth", lambda entry: entry.growth, DIMENSIONS)
 
 
+_KNOWN = frozenset(DIMENSIONS)
+
+
 def dimensions_of(entry: Entry) -> list[str]:
     """The entry's growth dimensions that pln knows."""
-    return [dimension for dimension in entry.growth if dimension in DIMENSIONS]
+    return [dimension for dimension in entry.growth if dimension in _KNOWN]
 
 
 @dataclass
@@ -69,21 +72,27 @@ class _Tally:
         }
 
 
-def _tally(scope: Scope) -> dict[str, _Tally]:
-    """One pass over the entries, newest first (scope.entries is oldest first)."""
+def _tally(scope: Scope) -> tuple[dict[str, _Tally], int]:
+    """One pass over the entries, newest first (scope.entries is oldest first); also how many
+    entries name no dimension pln knows."""
     tallies = {dimension: _Tally() for dimension in DIMENSIONS}
     spaces: dict[str, tuple[str, str | None]] = {}  # a space as written -> (its id, its kind)
     people_ids: dict[str, str] = {}  # a person as written -> their id: 50k entries name few
+    people_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # people as written -> their ids, once each
+    without_growth = 0
     for entry in reversed(scope.entries):
         known = dimensions_of(entry)
         if not known:
+            without_growth += 1
             continue
         space_id, space_kind = _space(scope, entry.space, spaces) if entry.space else (None, None)
-        people = dict.fromkeys(_person(scope, ref, people_ids) for ref in entry.people)
+        if (people := people_of.get(entry.people)) is None:
+            people = people_of[entry.people] = _people(scope, entry.people, people_ids)
+        minutes = entry.minutes or 0
         for dimension in known:
             tally = tallies[dimension]
             tally.entries += 1
-            tally.minutes += entry.minutes or 0
+            tally.minutes += minutes
             if note := (entry.growth[dimension] or "").strip():
                 tally.notes.append({"entry": entry.id, "date": entry.date.isoformat(), "note": note})
             if space_id:
@@ -92,7 +101,7 @@ def _tally(scope: Scope) -> dict[str, _Tally]:
                 tally.space_kinds[space_kind] += 1
             for person in people:  # (Counter.update's checks cost more than these few additions)
                 tally.people[person] += 1
-    return tallies
+    return tallies, without_growth
 
 
 def _space(scope: Scope, ref: str, known: dict[str, tuple[str, str | None]]) -> tuple[str, str | None]:
@@ -100,6 +109,11 @@ def _space(scope: Scope, ref: str, known: dict[str, tuple[str, str | None]]) -> 
         space = scope.index.get("space", ref)
         known[ref] = (space.id, getattr(space, "kind_", None)) if space else (ref, None)
     return known[ref]
+
+
+def _people(scope: Scope, refs: tuple[str, ...], known: dict[str, str]) -> tuple[str, ...]:
+    """The ids of the people named, each once, in the order first named."""
+    return tuple(dict.fromkeys(_person(scope, ref, known) for ref in refs))
 
 
 def _person(scope: Scope, ref: str, known: dict[str, str]) -> str:
@@ -115,4 +129,10 @@ def ranked(counts: Counter[str], *, key: str = "id") -> list[dict[str, Any]]:
 
 
 def _dimension_counts(entries: Sequence[Entry]) -> dict[str, int]:
-    return {dimension: sum(1 for entry in entries if dimension in entry.growth) for dimension in DIMENSIONS}
+    """How many of the entries name each dimension, in one pass (an entry names each key once)."""
+    counts = dict.fromkeys(DIMENSIONS, 0)
+    for entry in entries:
+        for dimension in entry.growth:
+            if dimension in counts:
+                counts[dimension] += 1
+    return counts
