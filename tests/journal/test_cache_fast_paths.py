@@ -8,6 +8,7 @@ compiled function per kind, and a big load freezes its records away from the cyc
 from __future__ import annotations
 
 import gc
+import json
 import marshal
 import sqlite3
 from pathlib import Path
@@ -16,8 +17,11 @@ import pytest
 
 from plnjournal.journal import cache
 from plnjournal.journal import load as loading
-from plnjournal.journal.packed import HEAD_FIELDS, head, pack, unpack, unpack_head
+from plnjournal.journal.packed import HEAD_FIELDS, head, interned, pack, unpack, unpack_head
 from plnjournal.journal.scan import scan
+from plnjournal.journal.settings import Journal, Settings
+from plnjournal.query import entry_order
+from plnjournal.render.json import render, render_list
 from tests.helpers import invoke, write
 from tests.journal.test_cache import outputs, settle
 
@@ -149,3 +153,47 @@ def test_a_big_load_freezes_its_records_and_the_next_load_unfreezes(
     monkeypatch.setattr(loading, "FREEZE_MIN_RECORDS", 10**9)
     loading.load(example_journal)
     assert gc.get_freeze_count() == 0
+
+
+def test_a_listing_is_written_a_chunk_at_a_time_as_one_json_list(
+    example_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`list entries --format json` in chunks of 3 is the very text of the whole list at once."""
+    from plnjournal.reports import listing
+
+    whole = render(
+        listing.json_rows(sorted(loading.load(example_journal).entries, key=entry_order)), indent=None
+    )
+    monkeypatch.setattr(listing, "CHUNK", 3)
+    shown = invoke("--journal", str(example_journal), "list", "entries", "--format", "json").stdout
+    assert shown == whole
+    assert len(json.loads(shown)) == len(loading.load(example_journal).entries) > 3
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+@pytest.mark.parametrize("sizes", [(), (0,), (1,), (3, 0, 2), (1000, 1)])
+def test_render_list_gives_what_render_gives(indent: int | None, sizes: tuple[int, ...]) -> None:
+    """Chunks of rows (nested lists and maps, a newline in a value, empty chunks) joined."""
+    chunks = [[{"n": n, "of": [size, {"line": "a\nb"}], "empty": []} for n in range(size)] for size in sizes]
+    rows = [row for chunk in chunks for row in chunk]
+    assert "".join(render_list(chunks, indent=indent)) == render(rows, indent=indent)
+
+
+def test_an_index_written_now_shares_its_words_among_the_entries(example_journal: Path) -> None:
+    """Spaces, people and growth's keys are interned when stored: a warm load shares one string
+    among the entries that name it, and the records equal those a parse gives."""
+    invoke("--journal", str(example_journal), "status")
+    settle()
+    invoke("--journal", str(example_journal), "status")
+    fresh = loading.load(Journal(example_journal, Settings(), use_cache=False)).entries
+    for heads in (False, True):
+        warm = loading.load(example_journal, entry_heads=heads).entries
+        assert [(e.id, e.space, e.people, e.growth, e.time) for e in warm] == [
+            (e.id, e.space, e.people, e.growth, e.time) for e in fresh
+        ]
+        spaces = [entry.space for entry in warm if entry.space == "sschat"]
+        assert len(spaces) > 1 and all(space is spaces[0] for space in spaces)
+        keys = [key for entry in warm for key in entry.growth if key == "cognitive"]
+        assert len(keys) > 1 and all(key is keys[0] for key in keys)
+    record = fresh[0]
+    assert unpack("entry", interned("entry", pack("entry", record, []))) == (record, [])

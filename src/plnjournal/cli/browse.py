@@ -80,10 +80,10 @@ def listing_order(record: Record) -> tuple[str, str]:
 
 
 def emit_records(kind: str, records: list[Record], fmt: str) -> None:
-    from plnjournal.reports.listing import flat_rows, json_rows, table_rows
+    from plnjournal.reports.listing import flat_rows, json_chunks, table_rows
 
     if fmt == "json":  # each shape is built only when asked for: it walks every record
-        output.json_data(json_rows(records))
+        output.json_list(json_chunks(records))
         return
     emit(fmt, *(flat_rows(records) if fmt == "csv" else table_rows(kind, records)))
 

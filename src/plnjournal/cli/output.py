@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from plnjournal.text import clean
@@ -45,6 +46,14 @@ def json_data(value: Any) -> None:
     from plnjournal.render import json
 
     data(json.render(value, indent=2 if is_terminal() else None))
+
+
+def json_list(chunks: Iterable[list[Any]]) -> None:
+    """`json_data` of one list of every chunk's items, written a chunk at a time (long listings)."""
+    from plnjournal.render import json
+
+    for text in json.render_list(chunks, indent=2 if is_terminal() else None):
+        data(text)
 
 
 def line(text: str) -> None:

@@ -62,7 +62,17 @@ class Loaded:
         return Loaded({**self.records, "entry": tuple(entries)}, self.problems)
 
     def _loaded_paths(self) -> set[str]:
-        return {record.path for records in self.records.values() for record in records}
+        """The paths of the files that gave a record, of those with problems (which are few: the
+        set of 50k paths is not made)."""
+        with_problems = {problem.path for problem in self.problems}
+        if not with_problems:
+            return with_problems
+        return {
+            record.path
+            for records in self.records.values()
+            for record in records
+            if record.path in with_problems
+        }
 
 
 def load(

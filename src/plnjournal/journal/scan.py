@@ -12,14 +12,13 @@ from __future__ import annotations
 import marshal
 import os
 from collections.abc import Callable
-from functools import partial
 from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 
 from plnjournal.journal import cache
 from plnjournal.journal.files import is_record_name
-from plnjournal.journal.packed import Packed, pack, summary, unpack, unpack_head
+from plnjournal.journal.packed import Packed, interned, pack, summary, unpack, unpacker
 from plnjournal.journal.packed import head as packed_head
 from plnjournal.model import FOLDERS, Entry, Record
 from plnjournal.problems import Problem, warning
@@ -92,7 +91,7 @@ def _from_index(
     and whose bytes are what was stored (never trusted otherwise: that file is parsed again).
     Every path the index holds goes to `stored`. One loop, no call per row it can spare: at 50k
     entries each microsecond here is 50 ms."""
-    unpack_row = unpack_head if heads else partial(unpack, kind)
+    unpack_row = unpacker(kind, heads=heads)
     found: dict[str, tuple[Record | None, list[Problem]]] = {}
     for path, (key, check, blob) in cache.rows(root, kind, wanted, part="head" if heads else "whole"):
         stored.append(path)
@@ -121,6 +120,7 @@ def _refresh(
             continue
         packed = packed or pack(kind, record, problems)
         if packed is not None:
+            packed = interned(kind, packed)
             entry = kind == "entry"
             text = indexed_text(record, bool(problems)) if isinstance(record, Entry) else None
             head = marshal.dumps(packed_head(packed)) if entry else None

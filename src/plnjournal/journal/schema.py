@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import fields
+from operator import attrgetter
 from typing import Any
 
 from plnjournal.durations import DurationError, parse_duration
@@ -324,11 +325,14 @@ def growth_for_writing(growth: dict[str, str | None]) -> list[str] | dict[str, s
 
 
 def as_json(record: Record) -> dict[str, Any]:
-    """A record as JSON-ready data: id, path, every front-matter key (ISO dates), growth as a map."""
+    """A record as JSON-ready data: id, path, every front-matter key (ISO dates), growth as a map.
+
+    (Plain values are kept without a call per value: `pln list entries --format json` at 50k
+    entries makes 1.3M of them.)"""
+    keys, values_of = _JSON_FIELDS[type(record)]
     data: dict[str, Any] = {"id": record.id, "path": record.path}
-    for attribute, key, _ in _FIELDS[type(record)]:
-        value = getattr(record, attribute)
-        data[key] = _jsonable(value)
+    for key, value in zip(keys, values_of(record), strict=True):
+        data[key] = value if type(value) in _AS_IS else _jsonable(value)
     for key, value in record.extra.items():
         data.setdefault(key, _jsonable(value))
     if isinstance(record, Entry):
@@ -338,11 +342,29 @@ def as_json(record: Record) -> dict[str, Any]:
     return data
 
 
+_AS_IS = frozenset({str, int, float, bool, type(None)})  # exactly these types: JSON as they are
+
+
+def _values_getter(attributes: list[str]) -> Callable[[Record], tuple[Any, ...]]:
+    """The attributes' values as one tuple, read in C (attrgetter gives a bare value for one)."""
+    get = attrgetter(*attributes)
+    return get if len(attributes) > 1 else lambda record: (get(record),)
+
+
+# each record type's front-matter keys, and a getter of its attributes' values, in that order
+_JSON_FIELDS = {
+    cls: (tuple(key for _, key, _ in known), _values_getter([attribute for attribute, _, _ in known]))
+    for cls, known in _FIELDS.items()
+}
+
+
 def _jsonable(value: Any) -> Any:
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, (tuple, list)):
-        return [_jsonable(item) for item in value]
+        return [item if type(item) in _AS_IS else _jsonable(item) for item in value]
     if isinstance(value, dict):
         return {str(key): _jsonable(item) for key, item in value.items()}
     return value

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from plnjournal.journal.schema import as_json
@@ -38,6 +38,15 @@ def json_rows(records: Sequence[Record], *, body: bool = False) -> list[dict[str
             data["body"] = record.body
         rows.append(data)
     return rows
+
+
+CHUNK = 1000  # records made into JSON data at a time by `json_chunks`
+
+
+def json_chunks(records: Sequence[Record]) -> Iterator[list[dict[str, Any]]]:
+    """`json_rows(records)` a thousand at a time, for a listing written as it is made."""
+    for start in range(0, len(records), CHUNK):
+        yield json_rows(records[start : start + CHUNK])
 
 
 def flat_rows(records: Sequence[Record]) -> tuple[list[str], list[list[Any]]]:

@@ -4,14 +4,17 @@ period of the range, empty ones with zeros, so charts have no gaps), and minute 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from typing import Any
 
 from plnjournal.model import Entry
-from plnjournal.periods import period_of, periods_between
+from plnjournal.periods import periods_between
 from plnjournal.reports import Scope
 
 Counts = Callable[[Sequence[Entry]], dict[str, Any]]
+_date = attrgetter("date")
 
 
 def covered_range(scope: Scope) -> tuple[dt.date | None, dt.date | None]:
@@ -30,26 +33,27 @@ def total_minutes(entries: Iterable[Entry]) -> int:
 
 
 def period_rows(scope: Scope, counts: Counts) -> list[dict[str, Any]]:
-    """One row per period of the range: period, from, to, entries, minutes, then `counts(entries)`."""
+    """One row per period of the range: period, from, to, entries, minutes, then `counts(entries)`.
+
+    `scope.entries` are oldest first and all within the range, so each period's entries are the
+    next run of them, found by bisection: no period is worked out per entry."""
     start, end = covered_range(scope)
     if start is None or end is None:
         return []
-    periods = periods_between(start, end, scope.by, scope.settings.school_year_start)
-    buckets: dict[str, list[Entry]] = {period.name: [] for period in periods}
-    bucket_of: dict[dt.date, list[Entry]] = {}  # by day: 50k entries fall on far fewer days
-    for entry in scope.entries:
-        if (bucket := bucket_of.get(entry.date)) is None:
-            name = period_of(entry.date, scope.by, scope.settings.school_year_start).name
-            bucket = bucket_of[entry.date] = buckets[name]
-        bucket.append(entry)
-    return [
-        {
-            "period": period.name,
-            "from": period.start.isoformat(),
-            "to": period.end.isoformat(),
-            "entries": len(buckets[period.name]),
-            "minutes": total_minutes(buckets[period.name]),
-            **counts(buckets[period.name]),
-        }
-        for period in periods
-    ]
+    rows = []
+    first = 0
+    for period in periods_between(start, end, scope.by, scope.settings.school_year_start):
+        last = bisect_right(scope.entries, period.end, lo=first, key=_date)
+        entries = scope.entries[first:last]
+        first = last
+        rows.append(
+            {
+                "period": period.name,
+                "from": period.start.isoformat(),
+                "to": period.end.isoformat(),
+                "entries": len(entries),
+                "minutes": total_minutes(entries),
+                **counts(entries),
+            }
+        )
+    return rows
