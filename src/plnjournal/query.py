@@ -13,9 +13,10 @@ import dataclasses
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from operator import attrgetter
 
+from plnjournal.frozen import frozen
 from plnjournal.journal.refs import Index
 from plnjournal.journal.settings import Settings
 from plnjournal.model import Entry
@@ -24,8 +25,10 @@ from plnjournal.values import any_in_common, tags
 from plnjournal.where import Condition, all_hold
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Filters:
+    """Which entries a command looks at: a date range and the entry filters, parsed once."""
+
     start: dt.date | None = None
     end: dt.date | None = None
     space: str | None = None
@@ -40,7 +43,7 @@ class Filters:
     field_types: Mapping[str, str] = field(default_factory=dict)  # pln.yaml `fields:`
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FilterOptions:
     """The entry filters as typed on the command line, not yet read (see `read_filters`): the
     fields of `Filters` as strings, kept a type of their own so that a `Filters` never holds

@@ -60,19 +60,12 @@ class Earlier:
     shared: Earlier | None = None  # the totals of those not private (None: in `shared` itself)
 
     def add(self, values: Summary) -> None:
-        """Count in one entry's summary (see `Summary`)."""
-        self._count(values)
-        if values[5]:
-            self.private += 1
-        elif self.shared is not None:
-            self.shared._count(values)
-
-    def _count(self, values: Summary) -> None:
-        """Run twice for every entry left out, so written for speed: no helper calls."""
+        """Count in one entry's summary (see `Summary`). Run for every entry left out, so written
+        for speed: no helper calls."""
         day, time, entry_id, title, open_intention, _, people, space, _ = values
         self.dates.add(day)
         newest = self.newest
-        if newest is None or (day, time or "", entry_id) > newest[:3]:
+        if newest is None or (day >= newest[0] and (day, time or "", entry_id) > newest[:3]):
             self.newest = (day, time or "", entry_id, title)
         if open_intention:
             self.open_intentions += 1
@@ -82,6 +75,21 @@ class Earlier:
                 named[ref] = day
         if space and day > self.space_days.get(key := (space, day.weekday()), dt.date.min):
             self.space_days[key] = day
+
+    def merged(self, other: Earlier) -> Earlier:
+        """These totals and `other`'s together (neither changed; no `shared` part)."""
+        both = Earlier(self.dates | other.dates, self.newest, self.open_intentions + other.open_intentions)
+        if other.newest is not None and (both.newest is None or other.newest[:3] > both.newest[:3]):
+            both.newest = other.newest
+        for mine, theirs, into in (
+            (self.named, other.named, both.named),
+            (self.space_days, other.space_days, both.space_days),
+        ):
+            into.update(mine)
+            for key, day in theirs.items():
+                _keep_newest(into, key, day)
+        both.private = self.private + other.private
+        return both
 
     def without_private(self) -> Earlier:
         """The totals of the entries left out that are not private."""
@@ -93,11 +101,6 @@ class Earlier:
         for ref, day in (self if include_private else self.without_private()).named.items():
             _keep_newest(found, index.canonical("person", ref), day)
         return found
-
-
-def sums() -> Earlier:
-    """Empty totals, with their shared part."""
-    return Earlier(shared=Earlier())
 
 
 def _keep_newest(days: dict[Any, dt.date], key: Any, day: dt.date) -> None:
@@ -152,18 +155,27 @@ def split(root: Path, keys: dict[str, cache.Stat | None], needed: Needed) -> tup
 def _sum_up(
     root: Path, keys: dict[str, cache.Stat | None], needed: Needed
 ) -> tuple[list[str], Earlier] | None:
-    """Every summary the index holds as it is now that is not `needed`, summed up; None if none."""
-    earlier = sums()
+    """Every summary the index holds as it is now that is not `needed`, summed up; None if none.
+    The private entries are summed apart and added in at the end: each summary is counted once."""
+    shared, private = Earlier(), Earlier()
     summed: list[str] = []
-    test = needed.test
+    test, get, check = needed.test, keys.get, cache.digest
     for path, (key, digest, blob) in cache.rows(root, "entry", part="summary"):
-        if keys.get(path, False) != key or not blob or cache.digest(blob) != digest:
+        if get(path, False) != key or not blob or check(blob) != digest:
             continue  # changed since, or not as stored: loaded
         values = _summary(blob)
         if values is not None and not values[-1] and not test(values):  # problems are told: loaded
-            earlier.add(values)
+            if values[5]:
+                private.add(values)
+                private.private += 1
+            else:
+                shared.add(values)
             summed.append(path)
-    return (summed, earlier) if summed else None
+    if not summed:
+        return None
+    earlier = shared.merged(private)
+    earlier.shared = shared
+    return summed, earlier
 
 
 def _summary(blob: bytes) -> Summary | None:
