@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from plnjournal.frozen import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Change:
+    """What a write did: the files it wrote and removed, for git to commit exactly those."""
+
     message: str
     written: tuple[str, ...] = ()  # journal-relative paths
     removed: tuple[str, ...] = ()

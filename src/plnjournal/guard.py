@@ -18,9 +18,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from plnjournal.frozen import frozen
 from plnjournal.problems import Problem, error
 
 PRIVACY_WORDS = "privacy.words"
@@ -30,7 +30,7 @@ MAX_TEXT_BYTES = 4 * 1024 * 1024  # a bigger file is looked at by its name only
 WORD_BEFORE, WORD_AFTER = r"(?<![^\W_])", r"(?![^\W_])"  # whole words: no letter or digit beside
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Look:
     """One thing to look for: `key` says which (a privacy.words line, a pattern, `email`)."""
 
@@ -39,8 +39,10 @@ class Look:
     what: str  # "a word from privacy.words (its line 3)"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Hit:
+    """Something a look found in the text, shown masked."""
+
     look: Look
     found: str
 

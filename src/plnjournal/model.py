@@ -8,8 +8,10 @@ so that nothing the user wrote is lost.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from typing import Any, Literal, get_args
+
+from plnjournal.frozen import frozen
 
 Dimension = Literal["affective", "cognitive", "identity", "social"]
 Engagement = Literal["read", "asked", "connected", "shared", "contributed", "created", "led"]
@@ -63,7 +65,7 @@ VETTED: tuple[str, ...] = get_args(Vetted)
 Growth = dict[str, "str | None"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen(kw_only=True)
 class Record:
     """What every record has: its id, where it lives, its body and what pln does not know."""
 
@@ -78,8 +80,10 @@ class Record:
     kind = "record"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen(kw_only=True)
 class Person(Record):
+    """Someone in the PLN (DESIGN §2)."""
+
     name: str
     roles: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
@@ -100,8 +104,10 @@ class Person(Record):
     kind = "person"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen(kw_only=True)
 class Space(Record):
+    """Where learning happens: a chat, a conference, a forum, a podcast..."""
+
     name: str
     kind_: str | None = None  # the `kind:` key; `kind` names the record kind
     mode: str | None = None
@@ -118,8 +124,10 @@ class Space(Record):
     kind = "space"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen(kw_only=True)
 class Tool(Record):
+    """A book, an app, a feed reader: what the teacher learns with."""
+
     name: str
     kind_: str | None = None
     category: str | None = None
@@ -131,8 +139,10 @@ class Tool(Record):
     kind = "tool"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen(kw_only=True)
 class Goal(Record):
+    """A professional learning goal that entries work toward."""
+
     name: str
     status: str | None = None
     started: dt.date | None = None
@@ -141,8 +151,10 @@ class Goal(Record):
     kind = "goal"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen(kw_only=True)
 class Entry(Record):
+    """One learning moment: when, where, with whom, and what came of it."""
+
     date: dt.date
     time: str | None = None
     title: str | None = None
@@ -181,8 +193,10 @@ class Entry(Record):
         return bool(self.next) and not self.applied and not self.dropped
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen(kw_only=True)
 class Reflection(Record):
+    """A look back over a period, with the intentions it sets."""
+
     date: dt.date
     title: str | None = None
     next: tuple[str, ...] = ()

@@ -12,17 +12,19 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from plnjournal.dates import parse_date, today
+from plnjournal.frozen import frozen
 
 BY: tuple[str, ...] = ("week", "month", "quarter", "year", "school-year")
 MonthDay = tuple[int, int]
 _NAMED_PERIOD = re.compile(r"(this|last|previous)\s+(week|month|quarter|year|school[\s-]year)")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Period:
+    """A named span of days (a week, a month, a term, a school year), both ends included."""
+
     name: str
     start: dt.date
     end: dt.date  # the last day, inclusive

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Literal
+
+from plnjournal.frozen import frozen
 
 Level = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@frozen(order=True)
 class Problem:
+    """Something wrong or doubtful in a file, at a line: what `pln check` reports."""
+
     path: str
     line: int
     level: Level

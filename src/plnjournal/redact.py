@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from plnjournal.frozen import frozen
 from plnjournal.guard import EMAIL, WORD_AFTER, WORD_BEFORE, read_words
 from plnjournal.journal.ids import slugify
 from plnjournal.model import VOCABULARIES, Entry, Person
@@ -44,7 +45,7 @@ AMBIGUOUS = 0  # the number of a name part two people share
 PROTECTED = frozenset(word for words in VOCABULARIES.values() for word in words)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@frozen
 class Redactor:
     """What one output hides, compiled once: `text()` maps any string, `data()` any plain data."""
 

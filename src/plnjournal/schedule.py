@@ -10,7 +10,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+
+from plnjournal.frozen import frozen
 
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 WEEKDAY_ABBREVIATIONS = {
@@ -66,7 +67,7 @@ _TIME = re.compile(
 _CADENCE = re.compile(r"^\s*(\d+)\s*(d|days?|w|weeks?|m|months?|y|years?)\s*$", re.I)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Schedule:
     """A recurring slot: weekly (every `interval` weeks) on `weekdays`, or monthly on the `nths`
     (1-4, or -1 for the last) of `weekdays[0]`; at `time` in `zone` (an IANA name) when given."""
@@ -192,7 +193,7 @@ def is_last_of_month(day: dt.date) -> bool:
     return (day + dt.timedelta(days=7)).month != day.month
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Cadence:
     """Keep in touch every `count` `unit`s ("30d", "2w", "3m", "1y")."""
 

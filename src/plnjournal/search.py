@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from plnjournal.frozen import frozen
 from plnjournal.model import Entry
 
 _WORD = re.compile(r"\w+")
@@ -27,7 +27,7 @@ REPEATS_COUNTED = 3  # a word said ten times weighs little more than one said th
 NOT_PLAIN = re.compile("[^\x01-\u024f\u2000-\u2064]|[\u00b5\u0130\u017f\u01f0]")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Hit:
     """One entry a search found: its score, the field it matched best in, that field's text and
     the character spans of the matching words in it (see `context` for what to show)."""

@@ -48,6 +48,11 @@ def count(number: int, word: str, plural: str | None = None) -> str:
     return f"{number} {word if number == 1 else plural or word + 's'}"
 
 
+def days_ago(number: int) -> str:
+    """0 -> 'today', 1 -> 'yesterday', else 'N days ago'."""
+    return {0: "today", 1: "yesterday"}.get(number, f"{number} days ago")
+
+
 def percent(fraction: float) -> str:
     """0.281 -> '28%'."""
     return f"{round(fraction * 100)}%"

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from plnjournal.errors import UsageError
+from plnjournal.frozen import frozen
 from plnjournal.model import BASE_ATTRIBUTES, Record
 
 OPERATORS = ("!=", "=", "~", ">", "<")
@@ -24,8 +24,10 @@ _CONDITION = re.compile(r"\s*([A-Za-z_][\w-]*)\s*(!=|=|~|>|<)(.*)", re.S)
 HELP = "KEY=VALUE, KEY!=VALUE, KEY~TEXT, KEY>N or KEY<N"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Condition:
+    """One --where test: KEY, an operator, a value."""
+
     key: str
     operator: str
     value: str

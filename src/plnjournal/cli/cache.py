@@ -16,10 +16,11 @@ cache_app = typer.Typer(
 @cache_app.command()
 def clear() -> None:
     """Remove the cache; the next command parses every file again and rebuilds it."""
+    from plnjournal.git.history import forget
     from plnjournal.journal.cache import clear as clear_cache
 
     journal = current().journal()
-    removed = clear_cache(journal.root)
+    removed = clear_cache(journal.root) + forget(journal.root)
     output.hint(f"removed {len(removed)} cache file(s) from {journal.cache_dir}")
 
 

@@ -13,9 +13,10 @@ for (typer is pinned below 0.30 in pyproject.toml), and pln is then as slow as b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
+
+from plnjournal.frozen import frozen
 
 _DIGITS = re.compile(r"[+-]?[0-9]+")
 _SLOW = object()  # the value needs typer's own coercion
@@ -32,8 +33,10 @@ def install() -> None:
     if parameter is None or not hasattr(parameter, "get_runtime_param"):
         return
 
-    @dataclass(frozen=True)
+    @frozen(slots=False)
     class PlainFirst(_coercion.RuntimeParam):
+        """typer's runtime parameter, with plain values coerced before pydantic is asked."""
+
         descriptor: Any = None
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:

@@ -5,16 +5,19 @@ click's `ctx.obj`, frozen (httpie's Environment): no module state, no `os.enviro
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from plnjournal.frozen import frozen
 
 if TYPE_CHECKING:
     from plnjournal.journal.settings import Journal
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Context:
+    """What every command is given: the --journal option, the cache switch, which streams are terminals."""
+
     journal_option: Path | None = None
     use_cache: bool = True
     stdin_terminal: bool = False

@@ -48,15 +48,14 @@ def status(
 
 
 def text(data: dict) -> str:
-    from plnjournal.render.views.status import days
-    from plnjournal.text import clean_cell, count
+    from plnjournal.text import clean_cell, count, days_ago
 
     last = data["last_entry"]
     week = data["week"]
     lines = [
         "Last entry: none yet"
         if last is None
-        else f"Last entry: {last['date']} ({days(data['days_since'])}), {clean_cell(last['title'])}",
+        else f"Last entry: {last['date']} ({days_ago(data['days_since'])}), {clean_cell(last['title'])}",
         f"This week: {week['entries']} entries, {week['minutes']} of {week['goal_minutes']} minutes",
         f"Streak: {count(data['streak_weeks'], 'week')} with an entry",
         f"Open intentions: {data['open_intentions']} (pln next)",

@@ -8,8 +8,9 @@ import shutil
 import subprocess
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from plnjournal.frozen import frozen
 
 # A rebase, merge, cherry-pick or revert that stopped half way: no commit of ours belongs in it.
 OPERATIONS = {
@@ -30,7 +31,7 @@ class GitError(Exception):
         self.output = output
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Status:
     """One line of `git status --porcelain`: X (staged) and Y (not staged) codes, and the path."""
 
@@ -186,6 +187,14 @@ def status(root: Path, *pathspecs: str) -> list[Status]:
     return found
 
 
+def place(root: Path) -> tuple[bool, str]:
+    """(whether `root` is inside a work tree, its `prefix`) from one git process, not two."""
+    result = call(root, "rev-parse", "--is-inside-work-tree", "--show-prefix")
+    lines = result.stdout.splitlines() if result.returncode == 0 else []
+    inside = bool(lines) and lines[0].strip() == "true"
+    return inside, lines[1].strip() if inside and len(lines) > 1 else ""
+
+
 def prefix(root: Path) -> str:
     """Where `root` is inside its repository: '' at the top, else 'folder/'."""
     return run(root, "rev-parse", "--show-prefix").stdout.strip()
@@ -219,7 +228,7 @@ def unmerged(root: Path) -> list[str]:
     return sorted(dict.fromkeys(name for name in names if name))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Commit:
     """One commit as `pln undo` weighs it: its id, subject, trailers, when and by whom."""
 
@@ -250,7 +259,7 @@ def recent_commits(root: Path, limit: int) -> list[Commit]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Changed:
     """A file a commit changed: git's status letter (A, M, D, T), the path from the top folder,
     and the file's mode and blob before the commit (blob '0000...' when it was added)."""

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from plnjournal.errors import PlnError
+from plnjournal.frozen import frozen
 from plnjournal.git import repository as git
 from plnjournal.git.conflicts import label_sides
 from plnjournal.journal.fileformat import conflict_marker_line
@@ -27,8 +27,10 @@ from plnjournal.model import KIND_OF_FOLDER
 JOURNAL_FILES = (CONFIG_FILE, "README.md", *FOLDER_NAMES)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Remote:
+    """The remote and branch `pln sync` pulls from and pushes to."""
+
     name: str  # origin
     branch: str  # the branch on the remote
     url: str
@@ -40,8 +42,10 @@ class Remote:
         return f"refs/remotes/{self.name}/{self.branch}"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SyncResult:
+    """What one `pln sync` did: committed, pulled, pushed, or the conflicts it stopped at."""
+
     remote: Remote
     committed: tuple[str, ...]  # pending journal files committed before pulling
     pulled: int  # commits received

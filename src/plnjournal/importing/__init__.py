@@ -18,14 +18,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from plnjournal.frozen import frozen
 from plnjournal.model import Record
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Row:
     """One record to be: where it came from (`label`, `source`), its values or whole `record`, or
     why it cannot be (`problem`) or is passed over (`skipped`)."""

@@ -19,11 +19,12 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from plnjournal.errors import PlnError
+from plnjournal.frozen import frozen
 from plnjournal.importing import Row, parse_map, source_key
 from plnjournal.importing.notes import Note, note_paths, read_note
 from plnjournal.importing.sniff import looks_like
@@ -44,8 +45,10 @@ TITLE_LIMIT = 80
 _INLINE_TAG = re.compile(r"(?<![\w&/#\[(])#([A-Za-z][\w/-]*)")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Notes:
+    """The rows read from a folder of notes, and what could not be used."""
+
     rows: list[Row]
     warnings: list[str]
 

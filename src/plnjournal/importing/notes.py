@@ -8,11 +8,12 @@ the old `toml` package), JSON with `json`."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from plnjournal.errors import FormatError
+from plnjournal.frozen import frozen
 from plnjournal.journal.fileformat import decode, parse_front_matter, split
 
 NOTE_SUFFIXES = (".md", ".markdown")
@@ -20,7 +21,7 @@ _TOML_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=", re.MULTILINE)
 _JSON_KEY = re.compile(r'^\s*"([^"]+)"\s*:', re.MULTILINE)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Note:
     """A note as read: its path in the folder, its front-matter, the line of each key, its body."""
 

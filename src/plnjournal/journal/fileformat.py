@@ -9,12 +9,12 @@ Writing quotes every string that any YAML 1.1 reader (Obsidian, PyYAML, GitHub) 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from plnjournal.errors import FormatError
+from plnjournal.frozen import frozen
 from plnjournal.journal import simple_yaml
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -143,7 +143,7 @@ Dumper.add_representer(dict, _represent_dict)
 Dumper.add_representer(str, _represent_str)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SplitFile:
     """A file cut in two: the front-matter text, the body, and where the front-matter starts."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,10 +18,11 @@ from plnjournal.model import FOLDERS, Entry, Record
 if TYPE_CHECKING:
     from plnjournal.journal.scan import Narrow
     from plnjournal.journal.settings import Journal
+from plnjournal.frozen import frozen
 from plnjournal.problems import Problem
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Loaded:
     """What a load found: the records of each kind, and the problems met on the way."""
 

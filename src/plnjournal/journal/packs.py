@@ -12,9 +12,9 @@ must be approved first. A bad pack is one `PackError` naming `file:line`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from plnjournal.errors import PlnError
+from plnjournal.frozen import frozen
 
 FOLDER = "credits"
 PERS = {"hour": "hour", "clock-hour": "hour", "day": "day", "item": "item"}
@@ -58,7 +58,7 @@ class PackError(PlnError):
     """A pack that cannot be used: the message starts with `file:line:`."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Amount:
     """A cap or a minimum: a number of units, or a share of the units required (`20%`)."""
 
@@ -69,7 +69,7 @@ class Amount:
         return self.units if self.units is not None else round((self.share or 0) * required, 2)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Way:
     """One way of earning units in a category: `units` per clock hour, per day, or per item."""
 
@@ -81,8 +81,10 @@ class Way:
     once_per_topic: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Category:
+    """One credit category of a pack: its ways of earning, its cap and minimum."""
+
     id: str
     name: str
     ways: tuple[Way, ...]
@@ -94,8 +96,10 @@ class Category:
     approval: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Pack:
+    """A state's or district's credit rules, as read from its YAML file."""
+
     id: str
     path: str  # where it was read: `credits/va.yaml` or `built-in va`
     name: str

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from plnjournal.errors import PlnError
+from plnjournal.frozen import frozen
 from plnjournal.journal.files import CACHE_DIR
 from plnjournal.model import FOLDERS
 
 CONFIG_FILE = "pln.yaml"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Settings:
     """pln.yaml: the journal's settings, with the defaults DESIGN names."""
 
@@ -31,8 +32,10 @@ class Settings:
     student_id_patterns: tuple[str, ...] = ()  # `privacy: {student_id_patterns: [...]}`: regexes
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Journal:
+    """A journal folder and its settings: where every command reads and writes."""
+
     root: Path
     settings: Settings
     use_cache: bool = True  # False under `pln --no-cache`: load() neither reads nor writes .pln/

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from plnjournal.errors import FormatError, PlnError
+from plnjournal.frozen import frozen
 from plnjournal.journal.fileformat import decode, parse_front_matter, split
 from plnjournal.journal.refs import Index, unknown_message
 from plnjournal.journal.schema import build_record, to_mapping, to_text
@@ -30,8 +31,10 @@ _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 _NO_DATE = dt.date(2000, 1, 1)  # a template has no date; the entry's comes from the command line
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Template:
+    """An entry template: its defaults, its growth prompts and its body."""
+
     name: str
     path: str  # relative to the journal, or "built-in"
     description: str

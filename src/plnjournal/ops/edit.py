@@ -11,11 +11,11 @@ import os
 import shlex
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError
+from plnjournal.frozen import frozen
 from plnjournal.journal import drafts
 from plnjournal.journal.atomic import write_over
 from plnjournal.journal.lock import locked
@@ -36,7 +36,7 @@ class EditorFailed(PlnError):
         self.text = text
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Edited:
     """What `pln edit` did: the change (None: nothing saved), the problems the file has now, and
     whether it still reads as a record (a file that does not is saved, never committed)."""

@@ -8,10 +8,10 @@ reference) that names the assignment.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from plnjournal.errors import FormatError, PlnError, UsageError
+from plnjournal.frozen import frozen
 from plnjournal.journal.refs import REFERRING_KEYS
 from plnjournal.journal.schema import BadValue, to_flag, to_minutes, to_time
 from plnjournal.journal.vocabulary import bad_choice_message
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 Op = Literal["=", "+=", "-=", "unset"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Assignment:
     """One change asked for: `key` (maybe `growth.cognitive`), how, and the value as typed."""
 
@@ -36,7 +36,7 @@ class Assignment:
         return f"--unset {self.key}" if self.op == "unset" else f"{self.key}{self.op}{self.value}"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Request:
     """One assignment against one record, with what resolving its references needs."""
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError
+from plnjournal.frozen import frozen
 from plnjournal.importing import Row, content_key
 from plnjournal.journal.atomic import write_new, write_unique
 from plnjournal.journal.load import load
@@ -32,7 +32,7 @@ from plnjournal.ops.create import body_text, entry_stem, resolve_references
 Progress = Callable[[Sequence[Row]], Iterable[Row]]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Outcome:
     """What an import did (or would do): the files written, how many rows were already there, and
     what was refused."""

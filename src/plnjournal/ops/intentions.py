@@ -13,6 +13,7 @@ from typing import Any
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError
+from plnjournal.frozen import frozen
 from plnjournal.journal.load import Loaded, load
 from plnjournal.journal.lock import locked
 from plnjournal.journal.lookup import find_in
@@ -22,7 +23,7 @@ from plnjournal.model import Entry, Reflection
 from plnjournal.reports.intentions import find_intention, intention_rows, unknown_intention
 
 
-@dataclasses.dataclass(frozen=True)
+@frozen(slots=False)
 class Outcome:
     """How an intention was closed: what was done (and when), or why it was dropped."""
 

@@ -8,11 +8,11 @@ All of it is written, or none (`ops.batch`); one commit.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import Any
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError
+from plnjournal.frozen import frozen
 from plnjournal.journal.load import load
 from plnjournal.journal.lock import locked
 from plnjournal.journal.lookup import find_in
@@ -22,7 +22,7 @@ from plnjournal.ops.batch import all_or_nothing
 from plnjournal.ops.rename import referrers, updated_referrers
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Merged:
     """What a merge did: the change, the record kept (as written), and the values it did not take."""
 

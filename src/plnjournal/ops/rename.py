@@ -9,12 +9,12 @@ show, never a loss.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError, UsageError
+from plnjournal.frozen import frozen
 from plnjournal.journal.atomic import refuse_link
 from plnjournal.journal.ids import is_valid_id
 from plnjournal.journal.load import Loaded, load
@@ -84,7 +84,7 @@ def move_record(batch: Batch, loaded: Loaded, target: Record, moved: Record) -> 
     return moved
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Removal:
     """What `pln rm` will do, shown before it asks: the file that goes, the files whose references
     to it are dropped (with the key), and what it leaves pointing at nothing."""

@@ -15,11 +15,11 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from plnjournal.change import Change
 from plnjournal.errors import UsageError
+from plnjournal.frozen import frozen
 from plnjournal.journal.load import load
 from plnjournal.journal.lock import locked
 from plnjournal.journal.lookup import find_in
@@ -46,7 +46,7 @@ def unset(key: str) -> Assignment:
     return Assignment(key.strip(), "unset")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Setting:
     """What one `pln set` did: the change (empty when nothing differs), the record now, warnings."""
 

@@ -14,10 +14,10 @@ import dataclasses
 import difflib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError, UsageError
+from plnjournal.frozen import frozen
 from plnjournal.journal.load import Loaded, load
 from plnjournal.journal.lock import locked
 from plnjournal.journal.settings import Journal
@@ -28,7 +28,7 @@ from plnjournal.text import count
 from plnjournal.values import tag
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Retagged:
     """What a tag rename or merge did: the change, the kept tag, how many records carried each
     spelling that was replaced, the records changed of each kind, and what was left alone."""

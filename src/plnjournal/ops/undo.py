@@ -13,11 +13,11 @@ whatever else the user changed or staged stays as it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from plnjournal.change import Change
 from plnjournal.errors import PlnError
+from plnjournal.frozen import frozen
 from plnjournal.git import repository as git
 from plnjournal.git.autocommit import MADE_BY, marked
 from plnjournal.journal.lock import locked
@@ -34,7 +34,7 @@ WHAT_UNDO_DOES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Step:
     """One file the undo changes: what it does (removes, brings back...), its journal-relative
     path, and the bytes it puts there (None: the file goes)."""
@@ -44,7 +44,7 @@ class Step:
     data: bytes | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Undo:
     """The commit `pln undo` reverts, and how: shown before it asks."""
 

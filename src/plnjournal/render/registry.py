@@ -9,8 +9,10 @@ imported until a report runs (so `pln --help` stays fast).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
+
+from plnjournal.frozen import frozen
 
 if TYPE_CHECKING:
     from plnjournal.reports import Scope
@@ -20,8 +22,10 @@ FORMATS: tuple[str, ...] = ("table", JSON, "csv", "markdown", "html")
 View = Callable[..., Any]
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Parts:
+    """A report's build function and its views, one per format."""
+
     build: Callable[[Scope], dict[str, Any]]
     views: dict[str, View]  # format -> view; "table" takes `terminal=`
     unusable_values: Callable[[Scope], list[str]] = field(default=lambda scope: [])
@@ -31,8 +35,10 @@ class Parts:
         return tuple(fmt for fmt in FORMATS if fmt == JSON or fmt in self.views)
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Report:
+    """A report's name and help, and how to load its parts when it runs."""
+
     name: str
     help: str
     load: Callable[[], Parts]

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from operator import attrgetter
 
+from plnjournal.frozen import frozen
 from plnjournal.journal.load import Loaded
 from plnjournal.journal.refs import Index
 from plnjournal.journal.settings import Settings
@@ -22,7 +23,7 @@ from plnjournal.periods import Period
 from plnjournal.query import FilterOptions, Filters, private_left_out, read_filters, select_entries
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Scope:
     """What a report covers: the journal's records, the entries chosen, and the parameters."""
 

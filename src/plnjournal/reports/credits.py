@@ -17,16 +17,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
+from plnjournal.frozen import frozen
 from plnjournal.journal.packs import FIELDS, Category, Pack, Way
 from plnjournal.journal.refs import Index
 from plnjournal.model import Entry, Space, display_name
 from plnjournal.reports.portfolio import location
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Claim:
     """One entry's place in a pack: its category and way (None: it claims nothing), its units,
     why it landed there, and what holds its units back."""

@@ -14,9 +14,9 @@ person was met via (`met_via`, else `met_at`) and from the person who introduced
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from itertools import combinations
 
+from plnjournal.frozen import frozen
 from plnjournal.model import Entry
 from plnjournal.reports import Scope
 from plnjournal.text import one_line
@@ -24,24 +24,30 @@ from plnjournal.text import one_line
 NODE_KINDS: tuple[str, ...] = ("person", "space", "tool")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Node:
+    """A record in the network graph."""
+
     id: str  # generated: n1, n2...
     kind: str
     record_id: str
     label: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Edge:
+    """A tie between two nodes, weighed by the entries behind it."""
+
     source: str
     target: str
     weight: int
     kind: str = "shared"  # "shared": entries in common; "brought-in": source brought target in
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Graph:
+    """The network as nodes and edges."""
+
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
 

@@ -6,11 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from plnjournal.render import html as h
-from plnjournal.text import count
-
-
-def days(number: int) -> str:
-    return {0: "today", 1: "yesterday"}.get(number, f"{number} days ago")
+from plnjournal.text import count, days_ago
 
 
 def html(data: dict[str, Any]) -> str:
@@ -40,7 +36,7 @@ def _week_bars(week: dict[str, Any]) -> list[tuple[str, float]]:
 
 def _facts(data: dict[str, Any]) -> str:
     last, week = data["last_entry"], data["week"]
-    seen = "none yet" if last is None else f"{last['date']} ({days(data['days_since'])}), {last['title']}"
+    seen = "none yet" if last is None else f"{last['date']} ({days_ago(data['days_since'])}), {last['title']}"
     this_week = (
         f"{count(week['entries'], 'entry', 'entries')}, {week['minutes']} of {week['goal_minutes']} minutes"
     )

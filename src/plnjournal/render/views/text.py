@@ -5,24 +5,28 @@ opening and the periods table of a Markdown report."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from plnjournal.frozen import frozen
 from plnjournal.render import csv as csv_format
 from plnjournal.render import markdown as md
 from plnjournal.render.table import render_plain, render_rich
 from plnjournal.text import clean, count
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Table:
+    """A titled table of a text view."""
+
     title: str
     columns: Sequence[str]
     rows: Sequence[Sequence[Any]]
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Lines:
+    """A titled list of lines of a text view."""
+
     title: str
     lines: Sequence[str]
 
