@@ -39,18 +39,23 @@ def intention_rows(loaded: Loaded, today: dt.date) -> list[dict[str, Any]]:
     """Every open intention in one order (the impact report's): date, then time, then id; numbered
     from 1. Entries' `next` without `applied` or `dropped`, and the open items of the newest
     reflection's `next:` list."""
-    keyed: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
-        ((*entry_order(e), 0), row(e, e.id, e.next or "", today, "entry"))
-        for e in open_intentions(loaded.entries)
+    # sorted once, and each row made once, in order: `pln next` lists tens of thousands at 50k entries
+    keyed: list[tuple[tuple[Any, ...], Entry | Reflection, str, str, str]] = [
+        ((e.date, e.time or "", e.id, 0), e, e.id, e.next or "", "entry")
+        for e in loaded.entries
+        if e.is_open_intention
     ]
     newest = newest_reflection(loaded)
     if newest is not None:
         keyed += [
-            ((newest.date, "", newest.id, k), row(newest, f"{newest.id}:{k}", text, today, "reflection"))
+            ((newest.date, "", newest.id, k), newest, f"{newest.id}:{k}", text, "reflection")
             for k, text in newest.open_next
         ]
-    ordered = [r for _, r in sorted(keyed, key=lambda pair: pair[0])]
-    return [{"n": n, **r} for n, r in enumerate(ordered, 1)]
+    keyed.sort(key=lambda item: item[0])
+    return [
+        {"n": n, **row(record, handle, text, today, kind)}
+        for n, (_, record, handle, text, kind) in enumerate(keyed, 1)
+    ]
 
 
 def row(record: Entry | Reflection, handle: str, text: str, today: dt.date, kind: str) -> dict[str, Any]:
