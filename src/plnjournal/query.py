@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import field
 from operator import attrgetter
@@ -183,19 +184,22 @@ def matches(entry: Entry, filters: Filters, index: Index) -> bool:
 
 
 def select_entries(entries: Iterable[Entry], filters: Filters, index: Index) -> list[Entry]:
-    """Entries passing the filters, oldest first (by date, time, then id). With no filter given,
-    no entry is tested (at 50k entries, testing each costs a tenth of a second)."""
-    if filters.start or filters.end or not filters.include_private or _narrowed(filters):
-        chosen = [entry for entry in entries if matches(entry, filters, index)]
-    else:
-        chosen = list(entries)
-    return in_entry_order(chosen)
+    """Entries passing the filters, oldest first (by date, time, then id). With no filter but a
+    range, no entry is tested (at 50k entries, testing each costs a tenth of a second): the range
+    is cut from the sorted entries by bisection."""
+    if not filters.include_private or _narrowed(filters):
+        return in_entry_order([entry for entry in entries if matches(entry, filters, index)])
+    ordered = in_entry_order(list(entries))
+    first = 0 if filters.start is None else bisect_left(ordered, filters.start, key=_DATE)
+    last = len(ordered) if filters.end is None else bisect_right(ordered, filters.end, key=_DATE)
+    return ordered[first:last]
 
 
 def entry_order(entry: Entry) -> tuple[dt.date, str, str]:
     return (entry.date, entry.time or "", entry.id)
 
 
+_DATE = attrgetter("date")
 _DATE_TIME_ID = attrgetter("date", "time", "id")
 
 

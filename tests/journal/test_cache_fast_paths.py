@@ -7,6 +7,7 @@ compiled function per kind, and a big load freezes its records away from the cyc
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import json
 import marshal
@@ -17,7 +18,7 @@ import pytest
 
 from plnjournal.journal import cache
 from plnjournal.journal import load as loading
-from plnjournal.journal.packed import HEAD_FIELDS, head, interned, pack, unpack, unpack_head
+from plnjournal.journal.packed import _NAMES, HEAD_FIELDS, head, interned, pack, unpack, unpack_head
 from plnjournal.journal.scan import scan
 from plnjournal.journal.settings import Journal, Settings
 from plnjournal.query import entry_order
@@ -197,3 +198,49 @@ def test_an_index_written_now_shares_its_words_among_the_entries(example_journal
         assert len(keys) > 1 and all(key is keys[0] for key in keys)
     record = fresh[0]
     assert unpack("entry", interned("entry", pack("entry", record, []))) == (record, [])
+
+
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        (None, None),
+        ("2026-01-15", None),
+        (None, "2026-02-20"),
+        ("2026-02-01", "2026-02-28"),
+        ("2027-01-01", None),
+    ],
+)
+def test_a_range_alone_is_cut_from_the_sorted_entries_as_testing_each_would(
+    example_journal: Path, bounds: tuple[str | None, str | None]
+) -> None:
+    """--from/--to alone take the bisection; the entries are those `matches` lets through."""
+    from plnjournal.journal.refs import Index
+    from plnjournal.query import Filters, matches, select_entries
+
+    entry(example_journal, "entries/2026/2026-02-01-a.md", "2026-02-01", "Edge of the range", "07:00")
+    entry(example_journal, "entries/2026/2026-02-28-b.md", "2026-02-28", "Other edge")
+    loaded = loading.load(example_journal)
+    index = Index(loaded.records)
+    start, end = (None if bound is None else dt.date.fromisoformat(bound) for bound in bounds)
+    filters = Filters(start=start, end=end)
+    tested = sorted((e for e in loaded.entries if matches(e, filters, index)), key=entry_order)
+    assert select_entries(loaded.entries, filters, index) == tested
+    assert bounds[0] is None or (tested == [] or tested[0].date >= start)
+
+
+def test_interning_keeps_every_value_and_leaves_what_is_not_a_word(example_journal: Path) -> None:
+    """Every record packs to equal values interned; a tuple holding a number, or a str subclass,
+    is left as it is rather than failing or changing."""
+    for kind, records in loading.load(example_journal).records.items():
+        for record in records:
+            if (packed := pack(kind, record, [])) is not None:
+                assert interned(kind, packed) == packed
+    values, problems = pack("entry", loading.load(example_journal).entries[0], []) or ((), ())
+    at = {name: place for place, name in enumerate(_NAMES["entry"])}
+
+    class Word(str):
+        pass
+
+    for name, odd in (("people", ("dana", 3)), ("space", Word("sschat")), ("growth", {1: "one"})):
+        changed = tuple(odd if place == at[name] else value for place, value in enumerate(values))
+        assert interned("entry", (changed, problems)) == (changed, problems)

@@ -59,13 +59,9 @@ def load_kind(
     from_index = _from_index(root, kind, keys, wanted, heads, stored) if use_cache else {}
     stale = [path for path, _ in listed if path not in from_index]
     parsed = dict(zip(stale, parse_many(root, kind, stale), strict=True))
-    records: list[Record] = []
-    problems: list[Problem] = []
-    for path, _ in listed:
-        record, found = parsed[path][:2] if path in parsed else from_index[path]
-        problems.extend(found)
-        if record is not None:
-            records.append(record)
+    read = [parsed[path][:2] if path in parsed else from_index[path] for path, _ in listed]
+    records = [record for record, _ in read if record is not None]
+    problems = [problem for _, found in read if found for problem in found]
     if use_cache and refresh_cache:
         _refresh(root, kind, keys, stored, parsed)
     return records, [*problems, *(linked_folder(root, path) for path in links)]

@@ -330,12 +330,16 @@ def as_json(record: Record) -> dict[str, Any]:
     (Plain values are kept without a call per value: `pln list entries --format json` at 50k
     entries makes 1.3M of them.)"""
     keys, values_of = _JSON_FIELDS[type(record)]
+    entry = isinstance(record, Entry)
     data: dict[str, Any] = {"id": record.id, "path": record.path}
     for key, value in zip(keys, values_of(record), strict=True):
-        data[key] = value if type(value) in _AS_IS else _jsonable(value)
+        if type(value) in _AS_IS:
+            data[key] = value
+        else:  # an entry's maps are set below (here only their place among the keys)
+            data[key] = None if entry and key in _ENTRY_MAPS else _jsonable(value)
     for key, value in record.extra.items():
         data.setdefault(key, _jsonable(value))
-    if isinstance(record, Entry):
+    if entry:
         data["growth"] = dict(record.growth)
         data["credit"] = dict(record.credit) or None
         data["approved"] = dict(record.approved) or None
@@ -343,6 +347,7 @@ def as_json(record: Record) -> dict[str, Any]:
 
 
 _AS_IS = frozenset({str, int, float, bool, type(None)})  # exactly these types: JSON as they are
+_ENTRY_MAPS = frozenset({"growth", "credit", "approved"})
 
 
 def _values_getter(attributes: list[str]) -> Callable[[Record], tuple[Any, ...]]:
