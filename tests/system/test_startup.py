@@ -162,3 +162,23 @@ def test_a_command_alone_still_reads_global_options_and_unknown_words_get_every_
         text=True,
     )
     assert result.returncode == 2 and "No such command 'statsu'. Did you mean 'status'?" in result.stderr
+
+
+def test_json_and_the_terminal_import_no_writer_of_other_formats(example_journal: Path) -> None:
+    """A report as JSON is its data: no view, nor the HTML, CSV or Markdown writers; status on a
+    terminal needs no HTML either."""
+    root = str(example_journal)
+    report = modules_after("--journal", root, "report", "--growth", "--format", "json")
+    assert "plnjournal.reports.growth" in report
+    assert [name for name in report if name.startswith(("plnjournal.render.views", "html", "csv"))] == []
+    assert "plnjournal.render.html" not in modules_after("--journal", root, "status")
+    assert "plnjournal.render.views.growth" in modules_after("--journal", root, "report", "--growth")
+
+
+def test_importing_the_command_line_leaves_the_garbage_collector_as_it_was() -> None:
+    """cli/main.py pauses the collector while it loads; an importer (the tests, completion) gets
+    it back as it had it."""
+    check = "import gc; {} import plnjournal.cli.main; print(gc.isenabled())"
+    for before, expected in (("", "True"), ("gc.disable();", "False")):
+        result = subprocess.run([sys.executable, "-c", check.format(before)], capture_output=True, text=True)
+        assert result.stdout.strip() == expected, result.stderr

@@ -67,7 +67,7 @@ def report(
     if not scope.entries:
         output.hint(f"no entries {describe_range(scope.filters)}; the {name} report is empty")
     data = sharing.data(parts.build(scope))
-    view = parts.views.get(fmt)
+    view = parts.view(fmt)
     present(fmt, data, view, out, check=partial(sharing.check, what=f"the {name} report"))
 
 

@@ -98,7 +98,7 @@ def site_content(journal: Journal, scope: Scope, sharing: Sharing) -> tuple[dict
         parts = report.load()
         for message in parts.unusable_values(scope):
             output.warn(message)
-        reports[name] = (parts.views["html"], parts.build(scope))
+        reports[name] = (parts.view("html"), parts.build(scope))
     reports["portfolio"] = (portfolio.html, portfolio_build(scope))
     credits = _credits(journal, public)
     if credits is not None:

@@ -24,15 +24,17 @@ View = Callable[..., Any]
 
 @frozen(slots=False)
 class Parts:
-    """A report's build function and its views, one per format."""
+    """A report's build function and its views, one per format: `views` imports them when called,
+    so that JSON (the data itself, no view) never imports the HTML, CSV or Markdown writers."""
 
     build: Callable[[Scope], dict[str, Any]]
-    views: dict[str, View]  # format -> view; "table" takes `terminal=`
+    views: Callable[[], dict[str, View]]  # format -> view; "table" takes `terminal=`
     unusable_values: Callable[[Scope], list[str]] = field(default=lambda scope: [])
+    formats: tuple[str, ...] = FORMATS
 
-    @property
-    def formats(self) -> tuple[str, ...]:
-        return tuple(fmt for fmt in FORMATS if fmt == JSON or fmt in self.views)
+    def view(self, fmt: str) -> View | None:
+        """The view of `fmt`; None for JSON."""
+        return None if fmt == JSON else self.views()[fmt]
 
 
 @frozen(slots=False)
@@ -44,35 +46,51 @@ class Report:
     load: Callable[[], Parts]
 
 
+def _by_format(view: Any) -> dict[str, View]:
+    return {"table": view.table, "csv": view.csv, "markdown": view.markdown, "html": view.html}
+
+
 def _growth() -> Parts:
-    from plnjournal.render.views import growth as view
     from plnjournal.reports import growth
 
-    views = {"table": view.table, "csv": view.csv, "markdown": view.markdown, "html": view.html}
+    def views() -> dict[str, View]:
+        from plnjournal.render.views import growth as view
+
+        return _by_format(view)
+
     return Parts(growth.build, views, growth.unusable_values)
 
 
 def _network() -> Parts:
-    from plnjournal.render.views import network as view
     from plnjournal.reports import network
 
-    views = {"table": view.table, "csv": view.csv, "markdown": view.markdown, "html": view.html}
+    def views() -> dict[str, View]:
+        from plnjournal.render.views import network as view
+
+        return _by_format(view)
+
     return Parts(network.build_with_graph, views, network.unusable_values)
 
 
 def _engagement() -> Parts:
-    from plnjournal.render.views import engagement as view
     from plnjournal.reports import engagement
 
-    views = {"table": view.table, "csv": view.csv, "markdown": view.markdown, "html": view.html}
+    def views() -> dict[str, View]:
+        from plnjournal.render.views import engagement as view
+
+        return _by_format(view)
+
     return Parts(engagement.build, views, engagement.unusable_values)
 
 
 def _impact() -> Parts:
-    from plnjournal.render.views import impact as view
     from plnjournal.reports import impact
 
-    views = {"table": view.table, "csv": view.csv, "markdown": view.markdown, "html": view.html}
+    def views() -> dict[str, View]:
+        from plnjournal.render.views import impact as view
+
+        return _by_format(view)
+
     return Parts(impact.build, views)
 
 
