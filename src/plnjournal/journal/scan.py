@@ -38,6 +38,14 @@ Parsed = tuple[Record | None, list[Problem], Prepared | None]
 Keys = dict[str, "cache.Stat | None"]  # each file's stat key, by journal-relative path
 Narrow = Callable[[dict[str, "cache.Stat | None"]], "set[str] | None"]
 
+# The last whole load of each kind (and heads or not) in this process, with the stat keys of its
+# files and of the index it was read from. A command that loads a kind twice while nothing changed
+# (`pln log` reads people, spaces, tools and goals to ask and to choose a template, then again
+# under the journal's lock) gets the same records back without reading the index again; one
+# changed, added or removed file, one not yet settled, or an index written since, and the kind is
+# loaded as usual.
+_LAST: dict[tuple[str, bool], tuple[Path, Keys, tuple[Any, ...] | None, list[Record], list[Problem]]] = {}
+
 
 def load_kind(
     root: Path,
@@ -61,6 +69,9 @@ def load_kind(
         listed = [(path, key) for path, key in listed if path in wanted]
     stored: list[str] = []  # the paths the index holds (of those wanted), current or not
     heads = heads and kind == "entry"
+    remember = use_cache and refresh_cache and narrow is None
+    if remember and (again := _unchanged_since_last(root, kind, heads, keys)):
+        return list(again[0]), [*again[1], *(linked_folder(root, path) for path in links)]
     from_index = _from_index(root, kind, keys, wanted, heads, stored) if use_cache else {}
     stale = [path for path, _ in listed if path not in from_index]
     store = keys if use_cache and refresh_cache else None
@@ -70,7 +81,37 @@ def load_kind(
     problems = [problem for _, found in read if found for problem in found]
     if use_cache and refresh_cache:
         _refresh(root, kind, keys, stored, parsed)
+    if remember:
+        _LAST[kind, heads] = (root, keys, _index_key(root), records, problems)
     return records, [*problems, *(linked_folder(root, path) for path in links)]
+
+
+def _unchanged_since_last(
+    root: Path, kind: str, heads: bool, keys: Keys
+) -> tuple[list[Record], list[Problem]] | None:
+    """The records and problems of this process's last load of the kind, when the same files, all
+    settled, have the same stat keys now (so the index would give the same again)."""
+    last = _LAST.get((kind, heads))
+    if last is None or last[0] != root or last[1] != keys or last[2] != _index_key(root):
+        return None
+    now = cache.now_ns()
+    if last[2] is None or not all(key is not None and cache.is_settled(key, now) for key in keys.values()):
+        return None
+    return last[3], last[4]
+
+
+def _index_key(root: Path) -> tuple[Any, ...] | None:
+    """The stat keys of the index and of its write-ahead log (where another process's rows go
+    first), or None without an index."""
+    index = str(cache.index_file(root))
+    try:
+        main = cache.stat_key(os.stat(index))
+    except OSError:
+        return None
+    try:
+        return main, cache.stat_key(os.stat(index + "-wal"))
+    except OSError:
+        return main, None
 
 
 def linked_folder(root: Path, relative: str) -> Problem:
