@@ -13,6 +13,7 @@ import marshal
 import sys
 from collections.abc import Callable
 from dataclasses import fields
+from functools import cache
 from typing import Any
 
 from plnjournal.model import RECORD_TYPES, Record
@@ -93,8 +94,10 @@ def _unpacker(kind: str, chosen: tuple[int, ...]) -> Unpack:
 _SHARED_LINES: dict[tuple[tuple[str, int], ...], dict[str, int]] = {}
 
 
-_WHOLE = {kind: _unpacker(kind, tuple(range(len(names)))) for kind, names in _NAMES.items()}
-_HEAD_UNPACK = _unpacker("entry", _HEAD)
+@cache
+def _compiled_unpacker(kind: str, heads: bool) -> Unpack:
+    """Compiled on first use: a command reads two or three kinds of the six, not all of them."""
+    return _unpacker(kind, _HEAD if heads else tuple(range(len(_NAMES[kind]))))
 
 
 # Bump whenever schema.py reads a value differently (durations, tags...): the index in .pln/ then
@@ -164,12 +167,12 @@ def _interner(kind: str) -> Callable[[Packed], Packed]:
     return scope["interned"]
 
 
-_INTERNERS = {kind: _interner(kind) for kind in _NAMES}
+_compiled_interner = cache(_interner)  # compiled on first use, as the unpackers are
 
 
 def interned(kind: str, packed: Packed) -> Packed:
     """`packed` with the words of SHARED_WORDS interned (equal values: it unpacks the same)."""
-    return _INTERNERS[kind](packed)
+    return _compiled_interner(kind)(packed)
 
 
 def head(packed: Packed) -> Packed:
@@ -199,14 +202,14 @@ def summary(packed: Packed) -> tuple[Any, ...] | None:
 
 
 def unpack(kind: str, packed: Packed) -> tuple[Record | None, list[Problem]]:
-    return _WHOLE[kind](packed)
+    return _compiled_unpacker(kind, False)(packed)
 
 
 def unpack_head(packed: Packed) -> tuple[Record | None, list[Problem]]:
     """An entry from its head (see HEAD_FIELDS): the other fields unset."""
-    return _HEAD_UNPACK(packed)
+    return _compiled_unpacker("entry", True)(packed)
 
 
 def unpacker(kind: str, *, heads: bool = False) -> Unpack:
     """`unpack` for `kind` (`unpack_head` with `heads`), without a call between: for a loop over rows."""
-    return _HEAD_UNPACK if heads else _WHOLE[kind]
+    return _compiled_unpacker(kind, heads and kind == "entry")
