@@ -64,12 +64,7 @@ def combine(keep: Record, drop: Record) -> tuple[Record, list[str]]:
         value = _joined(ours, theirs)
         if value != ours:
             changes[field.name] = value
-        elif (
-            field.name != "name"
-            and not _empty(theirs)
-            and theirs != ours
-            and not isinstance(ours, tuple | dict)
-        ):
+        elif _differs(field.name, ours, theirs):
             warnings.append(f"kept {keep.id}'s {field_key(field.name)} {ours!r} ({drop.id} had {theirs!r})")
     extra = {**drop.extra, **keep.extra}
     if extra != keep.extra:
