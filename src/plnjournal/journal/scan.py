@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from plnjournal.journal import cache, index_write
-from plnjournal.journal.files import is_record_name
 from plnjournal.journal.packed import head as packed_head
 from plnjournal.journal.packed import interned, pack, summary, unpacker
 from plnjournal.model import FOLDERS, Entry, Record
@@ -197,32 +196,48 @@ def _markdown_files(
     links: list[str],
     *,
     recursive: bool,
+    parent: int | None = None,
 ) -> None:
     """Append (relative path, stat key) of the Markdown files in `folder` to `found`, in path order:
     each folder's names sorted, a subfolder's files in its place (as comparing paths part by
-    part would order them), which needs no key made per file."""
+    part would order them), which needs no key made per file.
+
+    The folder is opened and its files stat'ed by name relative to it (`parent` is the open
+    folder `folder` is named in), so the system does not resolve every file's whole path again:
+    a fifth of the walk's time at 50,000 entries."""
     try:
-        with os.scandir(folder) as scan:
+        handle = os.open(folder, _OPEN_FOLDER, dir_fd=parent) if _BY_HANDLE else None
+        with os.scandir(folder if handle is None else handle) as scan:
             items = sorted(scan, key=_NAME)
     except (FileNotFoundError, NotADirectoryError):
         return
-    for item in items:
-        if item.is_dir():
-            if not recursive or item.name.startswith("."):
-                continue
-            if item.is_symlink():
-                links.append(f"{relative}/{item.name}")
-            else:
-                _markdown_files(item.path, f"{relative}/{item.name}", found, links, recursive=True)
-        elif is_record_name(item.name):
-            found.append((f"{relative}/{item.name}", _stat(item)))
-
-
-def _stat(item: os.DirEntry[str]) -> cache.Stat | None:
     try:
-        return cache.stat_key(item.stat())
-    except OSError:
-        return None
+        for item in items:
+            name = item.name
+            if item.is_dir():
+                if not recursive or name.startswith("."):
+                    continue
+                if item.is_symlink():
+                    links.append(f"{relative}/{name}")
+                else:
+                    inner = name if handle is not None else item.path
+                    _markdown_files(inner, f"{relative}/{name}", found, links, recursive=True, parent=handle)
+            elif name.endswith(".md") and not name.startswith("."):  # files.is_record_name, inlined
+                try:
+                    stat = item.stat()
+                except OSError:  # a broken link: parsed, and its problem told
+                    found.append((f"{relative}/{name}", None))
+                else:
+                    key = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)  # cache.stat_key, inlined
+                    found.append((f"{relative}/{name}", key))
+    finally:
+        if handle is not None:
+            os.close(handle)
+
+
+# Where the system can list an open folder and stat by name in it (Linux, macOS; not Windows).
+_BY_HANDLE = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd and os.open in os.supports_dir_fd
+_OPEN_FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def parse_many(
