@@ -136,20 +136,21 @@ def describe_range(filters: Filters) -> str:
     return where + (" matching the filters" if _narrowed(filters) else "")
 
 
+# The entry filters other than the range, privacy and --where, each named as the entry field it
+# tests (`matches`): in Filters and in FilterOptions alike.
+FILTERED_FIELDS = ("space", "people", "tools", "tags", "growth", "engagement", "goal")
+ALWAYS_READ = ("id", "path", "lines", "date", "time", "private")  # what choosing and ordering read
+
+
 def _narrowed(filters: Filters) -> bool:
     """Whether a filter other than the range and privacy is given."""
-    return any(
-        (
-            filters.space,
-            filters.people,
-            filters.tools,
-            filters.tags,
-            filters.growth,
-            filters.engagement,
-            filters.goal,
-            filters.where,
-        )
-    )
+    return bool(filters.where) or any(getattr(filters, name) for name in FILTERED_FIELDS)
+
+
+def fields_read(options: FilterOptions) -> tuple[str, ...]:
+    """The entry fields that choosing entries by these filters reads (besides `--where`, which
+    may name any key): the range, privacy, order and the filters given."""
+    return (*ALWAYS_READ, *(name for name in FILTERED_FIELDS if getattr(options, name)))
 
 
 def in_range(date: dt.date, start: dt.date | None, end: dt.date | None) -> bool:

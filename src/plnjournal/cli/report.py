@@ -57,9 +57,17 @@ def report(
     shared = is_shared(fmt, out)  # shared outputs leave private entries out
     history = name == "network"  # only the network report asks git when each person was added
     journal = current().journal()
-    # every report reads only entries' heads (journal/packed.py HEAD_FIELDS)
+    # every report reads only entries' heads (journal/packed.py HEAD_FIELDS), some fewer fields
     keep_private = include_private or not shared
-    scope = load_scope(journal, filters, by=by, include_private=keep_private, history=history, heads=True)
+    scope = load_scope(
+        journal,
+        filters,
+        by=by,
+        include_private=keep_private,
+        history=history,
+        heads=True,
+        fields=parts.fields,
+    )
     say_left_out(scope.private_left_out)
     sharing = Sharing(journal, scope.loaded, redact, allow_student_data or not shared)
     for message in parts.unusable_values(scope):

@@ -12,21 +12,30 @@ if TYPE_CHECKING:
 
 
 def load_scope(
-    journal: Journal, options: FilterOptions, *, history: bool = True, heads: bool = False, **choices: Any
+    journal: Journal,
+    options: FilterOptions,
+    *,
+    history: bool = True,
+    heads: bool = False,
+    fields: tuple[str, ...] | None = None,
+    **choices: Any,
 ) -> Scope:
     """`choices`: what `reports.read_scope` takes besides the records (by, include_private, ...);
     `history`: also read from git when each person was added (the network's dormant ties);
     `heads`: the command reads no more of an entry than its head (`packed.HEAD_FIELDS`), so it may
-    load only that; `--where`, which may name any key, loads whole entries all the same."""
+    load only that, and `fields` may say which of them (the filters add theirs); `--where`, which
+    may name any key, loads whole entries all the same."""
     from functools import partial
 
     from plnjournal.cli import output
     from plnjournal.cli.common import warn_skipped
     from plnjournal.dates import today
     from plnjournal.journal.load import load
+    from plnjournal.query import fields_read
     from plnjournal.reports import future_warnings, read_scope
 
-    loaded = load(journal, entry_heads=heads and not options.where)
+    read = None if fields is None else tuple(dict.fromkeys((*fields, *fields_read(options))))
+    loaded = load(journal, entry_heads=heads and not options.where, entry_fields=read)
     warn_skipped(loaded)
     added = None
     if history:  # git is imported only then

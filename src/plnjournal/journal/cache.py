@@ -301,34 +301,56 @@ def waiting_settings(root: Path, *, taken: bool = False) -> bytes | None:
 def kept(root: Path, name: str) -> bytes | None:
     """What `keep` left under `name`, when its bytes are as stored; None otherwise (or without an
     index pln can use)."""
+    return kept_together(root, (name,)).get(name)
+
+
+def kept_together(root: Path, names: Collection[str]) -> dict[str, bytes]:
+    """`kept` of several names read in one statement (so all from the same write of the index),
+    each whose bytes are as stored; {} without an index pln can use."""
     if not enabled():
-        return None
+        return {}
     with connect(root, write=False) as connection:
         try:
             found = (
-                connection
-                and connection.execute("SELECT value FROM meta WHERE key = ?", (f"kept {name}",)).fetchone()
+                connection.execute(
+                    f"SELECT key, value FROM meta WHERE key IN ({','.join('?' * len(names))})",
+                    tuple(f"kept {name}" for name in names),
+                ).fetchall()
+                if connection
+                else []
             )
         except sqlite3.Error:
-            return None
-    if not found or not isinstance(found[0], bytes) or len(found[0]) < 4:
-        return None
-    blob = found[0][4:]
-    return blob if digest(blob) == found[0][:4] else None
+            return {}
+    blobs = {}
+    for key, value in found:
+        if isinstance(value, bytes) and len(value) >= 4 and digest(value[4:]) == value[:4]:
+            blobs[key.removeprefix("kept ")] = value[4:]
+    return blobs
 
 
 def keep(root: Path, name: str, blob: bytes) -> None:
     """Keep a value worked out from the rows (journal/earlier.py's totals) in an index that is
     there already, until it is rebuilt; the caller checks it still holds when reading it back."""
+    keep_together(root, {name: blob})
+
+
+def keep_together(root: Path, blobs: dict[str, bytes]) -> None:
+    """`keep` of several values in one transaction (a reader sees all of them or none)."""
     if not enabled() or not index_file(root).exists():
         return
     with connect(root, write=True) as connection:
         if connection is None:
             return
-        with contextlib.suppress(sqlite3.Error):
-            connection.execute(
-                "INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"kept {name}", digest(blob) + blob)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.executemany(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                ((f"kept {name}", digest(blob) + blob) for name, blob in blobs.items()),
             )
+            connection.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
 
 
 def clear(root: Path) -> list[Path]:

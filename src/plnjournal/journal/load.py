@@ -82,6 +82,7 @@ def load(
     refresh_cache: bool = True,
     narrow_entries: Narrow | None = None,
     entry_heads: bool = False,
+    entry_fields: tuple[str, ...] | None = None,
 ) -> Loaded:
     """Every record of the given kinds in a journal (a `Journal`, or its root folder), with the
     problems found.
@@ -91,7 +92,8 @@ def load(
     are many, and the cache is refreshed. The result is the same either way, in path order.
     `narrow_entries` may leave out entries a command does not need (`pln search`: those the index
     shows cannot match). `entry_heads`: entries may come with only the fields the reports read
-    (`packed.HEAD_FIELDS`; reading another raises AttributeError), which is several times quicker.
+    (`packed.HEAD_FIELDS`; reading another raises AttributeError), which is several times quicker;
+    `entry_fields`, with `entry_heads`: only these of them are read (see journal/columns.py).
     """
     from plnjournal.journal.scan import load_kind
 
@@ -104,7 +106,7 @@ def load(
         for kind in kinds:
             narrow = narrow_entries if kind == "entry" else None
             found, kind_problems = load_kind(
-                root, kind, refresh_cache, narrow, use_cache=use_cache, heads=entry_heads
+                root, kind, refresh_cache, narrow, use_cache=use_cache, heads=entry_heads, fields=entry_fields
             )
             records[kind] = tuple(found)
             problems.extend(kind_problems)

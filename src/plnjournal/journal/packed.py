@@ -55,8 +55,9 @@ _HEAD = tuple(_NAMES["entry"].index(name) for name in HEAD_FIELDS)
 Unpack = Callable[[Packed], tuple[Record | None, list[Problem]]]
 
 
-def _unpacker(kind: str, chosen: tuple[int, ...]) -> Unpack:
-    """A function that unpacks a record of `kind` from the packed values of the fields `chosen`.
+def _unpacker(kind: str, chosen: tuple[int, ...], *, ready: bool = False) -> Unpack:
+    """A function that unpacks a record of `kind` from the packed values of the fields `chosen`
+    (`ready`: values already as the record holds them, dates as dates, as columns.py gives them).
 
     It is written out field by field and compiled once (as `dataclasses` writes `__init__`): one
     slot setter called per field, dates read from ISO text, `lines` shared, with no loop, list,
@@ -75,9 +76,9 @@ def _unpacker(kind: str, chosen: tuple[int, ...]) -> Unpack:
     ]
     for place, (index, name) in enumerate(zip(chosen, names, strict=True)):
         value = values[place]
-        if index in _DATES[kind]:
+        if not ready and index in _DATES[kind]:
             value = f"None if {value} is None else from_iso({value})"
-        elif name == "lines":  # anything but a dict is kept as it is
+        elif not ready and name == "lines":  # anything but a dict is kept as it is
             value = f"shared(tuple({value}.items()), {value}) if type({value}) is dict else {value}"
         source.append(f"    set{place}(record, {value})")
     source.append("    return record, found")
@@ -92,6 +93,11 @@ def _unpacker(kind: str, chosen: tuple[int, ...]) -> Unpack:
 # share one dict per layout rather than each holding a copy (about a sixth of a warm load's
 # memory at 50k entries). Nothing changes a record's `lines` once it is read.
 _SHARED_LINES: dict[tuple[tuple[str, int], ...], dict[str, int]] = {}
+
+
+def shared_lines(lines: dict[str, int]) -> dict[str, int]:
+    """The one dict of this layout of `lines` that unpacked records share."""
+    return _SHARED_LINES.setdefault(tuple(lines.items()), lines)
 
 
 @cache
@@ -111,6 +117,11 @@ def signature(kind: str) -> str:
     return f"{kind}:{','.join(_NAMES[kind])}{head}"
 
 
+def problem_tuples(problems: list[Problem]) -> tuple[tuple[Any, ...], ...]:
+    """Problems as the index keeps them (`Problem(*values)` makes each again)."""
+    return tuple((p.path, p.line, p.level, p.code, p.message) for p in problems)
+
+
 def pack(kind: str, record: Record | None, problems: list[Problem]) -> Packed | None:
     """A parsed file as plain data; None when it holds a value `marshal` cannot keep."""
     values: tuple[Any, ...] | None = None
@@ -120,7 +131,7 @@ def pack(kind: str, record: Record | None, problems: list[Problem]) -> Packed | 
             if items[index] is not None:
                 items[index] = items[index].isoformat()
         values = tuple(items)
-    packed = (values, tuple((p.path, p.line, p.level, p.code, p.message) for p in problems))
+    packed = (values, problem_tuples(problems))
     try:
         marshal.dumps(packed)  # e.g. a `!!timestamp` in `extra`: parse that file every time
     except ValueError:
@@ -208,6 +219,18 @@ def unpack(kind: str, packed: Packed) -> tuple[Record | None, list[Problem]]:
 def unpack_head(packed: Packed) -> tuple[Record | None, list[Problem]]:
     """An entry from its head (see HEAD_FIELDS): the other fields unset."""
     return _compiled_unpacker("entry", True)(packed)
+
+
+@cache
+def ready_unpacker(fields: tuple[str, ...]) -> Unpack:
+    """An entry from the values of `fields` (of HEAD_FIELDS) as the record holds them, its other
+    fields unset (as a head's are): for the index's columns (columns.py)."""
+    return _unpacker("entry", tuple(_AT[name] for name in fields), ready=True)
+
+
+def date_fields(kind: str) -> tuple[str, ...]:
+    """The fields of `kind` that hold a date (packed as ISO text)."""
+    return tuple(_NAMES[kind][index] for index in _DATES[kind])
 
 
 def unpacker(kind: str, *, heads: bool = False) -> Unpack:

@@ -12,15 +12,15 @@ from __future__ import annotations
 import marshal
 import os
 from collections.abc import Callable, Iterator
-from functools import partial
 from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
-from stat import S_ISDIR, S_ISLNK
 from typing import Any
 
-from plnjournal.journal import cache, index_write
+from plnjournal.journal import cache, columns, index_write
+from plnjournal.journal.files import is_record_name
+from plnjournal.journal.packed import HEAD_FIELDS, interned, pack, summary, unpacker
 from plnjournal.journal.packed import head as packed_head
-from plnjournal.journal.packed import interned, pack, summary, unpacker
 from plnjournal.model import FOLDERS, Entry, Record
 from plnjournal.problems import Problem, warning
 from plnjournal.search import indexed_text
@@ -44,7 +44,10 @@ Narrow = Callable[[dict[str, "cache.Stat | None"]], "set[str] | None"]
 # under the journal's lock) gets the same records back without reading the index again; one
 # changed, added or removed file, one not yet settled, or an index written since, and the kind is
 # loaded as usual.
-_LAST: dict[tuple[str, bool], tuple[Path, Keys, tuple[Any, ...] | None, list[Record], list[Problem]]] = {}
+_LAST: dict[
+    tuple[str, bool, tuple[str, ...] | None],
+    tuple[Path, Keys, tuple[Any, ...] | None, list[Record], list[Problem]],
+] = {}
 
 
 def load_kind(
@@ -55,11 +58,13 @@ def load_kind(
     *,
     use_cache: bool = True,
     heads: bool = False,
+    fields: tuple[str, ...] | None = None,
 ) -> tuple[list[Record], list[Problem]]:
     """The records and problems of one kind, in path order; the index is brought up to date
     unless `refresh_cache` is False (`pln check` never writes anything). `narrow`, given every
     file's stat key, may name the only files wanted (as `pln search` does with the index).
-    `heads`: entries the index holds come as their heads (`packed.HEAD_FIELDS`), parsed ones whole."""
+    `heads`: entries the index holds come as their heads (`packed.HEAD_FIELDS`), parsed ones
+    whole; `fields` (of those) may say the only ones read, which the index's columns serve."""
     links: list[str] = []
     listed = scan(root, kind, links)
     keys = dict(listed)
@@ -70,9 +75,14 @@ def load_kind(
     stored: list[str] = []  # the paths the index holds (of those wanted), current or not
     heads = heads and kind == "entry"
     remember = use_cache and refresh_cache and narrow is None
-    if remember and (again := _unchanged_since_last(root, kind, heads, keys)):
+    if remember and (again := _unchanged_since_last(root, (kind, heads, fields), keys)):
         return list(again[0]), [*again[1], *(linked_folder(root, path) for path in links)]
-    from_index = _from_index(root, kind, keys, wanted, heads, stored) if use_cache else {}
+    if not use_cache:
+        from_index = {}
+    elif heads and remember:
+        from_index = _from_columns(root, listed, keys, fields or HEAD_FIELDS, stored)
+    else:
+        from_index = _from_index(root, kind, keys, wanted, heads, stored)
     stale = [path for path, _ in listed if path not in from_index]
     store = keys if use_cache and refresh_cache else None
     parsed = dict(zip(stale, parse_many(root, kind, stale, store=store, heads=heads), strict=True))
@@ -82,16 +92,17 @@ def load_kind(
     if use_cache and refresh_cache:
         _refresh(root, kind, keys, stored, parsed)
     if remember:
-        _LAST[kind, heads] = (root, keys, _index_key(root), records, problems)
+        _LAST[kind, heads, fields] = (root, keys, _index_key(root), records, problems)
     return records, [*problems, *(linked_folder(root, path) for path in links)]
 
 
 def _unchanged_since_last(
-    root: Path, kind: str, heads: bool, keys: Keys
+    root: Path, asked: tuple[str, bool, tuple[str, ...] | None], keys: Keys
 ) -> tuple[list[Record], list[Problem]] | None:
-    """The records and problems of this process's last load of the kind, when the same files, all
-    settled, have the same stat keys now (so the index would give the same again)."""
-    last = _LAST.get((kind, heads))
+    """The records and problems of this process's last load of the kind (as heads, of fields, or
+    whole: `asked`), when the same files, all settled, have the same stat keys now (so the index
+    would give the same again)."""
+    last = _LAST.get(asked)
     if last is None or last[0] != root or last[1] != keys or last[2] != _index_key(root):
         return None
     now = cache.now_ns()
@@ -147,6 +158,27 @@ def _from_index(
     return found
 
 
+def _from_columns(
+    root: Path,
+    listed: list[tuple[str, cache.Stat | None]],
+    keys: Keys,
+    fields: tuple[str, ...],
+    stored: list[str],
+) -> dict[str, tuple[Record | None, list[Problem]]]:
+    """`_from_index` of every entry head, the index's columns serving what they hold as it is
+    now (`fields` of it: journal/columns.py), the rows the rest; the columns are kept again when
+    they have fallen behind the rows (from the rows' heads, every field of them)."""
+    served, gone = columns.serve(root, listed, fields)
+    stored.extend(gone)
+    rest = {path for path, _ in listed if path not in served} if served else None
+    found = _from_index(root, "entry", keys, rest, True, stored)
+    if columns.stale(listed, len(found)):
+        heads = _from_index(root, "entry", keys, None, True, []) if served else found
+        columns.keep(root, [(path, key, heads[path]) for path, key in listed if path in heads and key])
+    found.update(served)
+    return found
+
+
 def _refresh(
     root: Path,
     kind: str,
@@ -187,6 +219,9 @@ def scan(root: Path, kind: str, links: list[str] | None = None) -> list[tuple[st
     return found
 
 
+_NAME = attrgetter("name")
+
+
 def _markdown_files(
     folder: str,
     relative: str,
@@ -194,67 +229,32 @@ def _markdown_files(
     links: list[str],
     *,
     recursive: bool,
-    parent: int | None = None,
 ) -> None:
     """Append (relative path, stat key) of the Markdown files in `folder` to `found`, in path order:
     each folder's names sorted, a subfolder's files in its place (as comparing paths part by
-    part would order them), which needs no key made per file.
-
-    The folder is opened and its files stat'ed by name relative to it (`parent` is the open
-    folder `folder` is named in), so the system does not resolve every file's whole path again:
-    a fifth of the walk's time at 50,000 entries. Hidden names (.obsidian, pln's temp files) are
-    never stat'ed, nor, outside entries/, anything but a Markdown name."""
+    part would order them), which needs no key made per file."""
     try:
-        handle = os.open(folder, _OPEN_FOLDER, dir_fd=parent) if _BY_HANDLE else None
+        with os.scandir(folder) as scan:
+            items = sorted(scan, key=_NAME)
     except (FileNotFoundError, NotADirectoryError):
         return
+    for item in items:
+        if item.is_dir():
+            if not recursive or item.name.startswith("."):
+                continue
+            if item.is_symlink():
+                links.append(f"{relative}/{item.name}")
+            else:
+                _markdown_files(item.path, f"{relative}/{item.name}", found, links, recursive=True)
+        elif is_record_name(item.name):
+            found.append((f"{relative}/{item.name}", _stat(item)))
+
+
+def _stat(item: os.DirEntry[str]) -> cache.Stat | None:
     try:
-        names = sorted(os.listdir(folder if handle is None else handle))
-    except (FileNotFoundError, NotADirectoryError):
-        names = []
-    status = partial(os.stat, dir_fd=handle) if handle is not None else _stat_in(folder)
-    try:
-        for name in names:
-            if name.startswith("."):
-                continue
-            record = name.endswith(".md")
-            if not (record or recursive):
-                continue
-            try:
-                stat = status(name)
-            except OSError:  # a broken link: a record's is parsed, and its problem told
-                if record:
-                    found.append((f"{relative}/{name}", None))
-                continue
-            if S_ISDIR(stat.st_mode):
-                if recursive:
-                    _subfolder(folder, name, relative, found, links, handle)
-            elif record:
-                key = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)  # cache.stat_key, inlined
-                found.append((f"{relative}/{name}", key))
-    finally:
-        if handle is not None:
-            os.close(handle)
-
-
-def _subfolder(
-    folder: str, name: str, relative: str, found: list, links: list[str], handle: int | None
-) -> None:
-    """Walk into a folder of entries (entries/2025/), or tell of it when it is a link."""
-    inner = name if handle is not None else os.path.join(folder, name)
-    if S_ISLNK(os.lstat(inner, dir_fd=handle).st_mode):
-        links.append(f"{relative}/{name}")
-    else:
-        _markdown_files(inner, f"{relative}/{name}", found, links, recursive=True, parent=handle)
-
-
-def _stat_in(folder: str) -> Callable[[str], os.stat_result]:
-    return lambda name: os.stat(os.path.join(folder, name))
-
-
-# Where the system can list an open folder and stat by name in it (Linux, macOS; not Windows).
-_BY_HANDLE = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd and os.open in os.supports_dir_fd
-_OPEN_FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+        return cache.stat_key(item.stat())
+    except OSError:
+        return None
 
 
 def parse_many(

@@ -31,6 +31,7 @@ class Parts:
     views: Callable[[], dict[str, View]]  # format -> view; "table" takes `terminal=`
     unusable_values: Callable[[Scope], list[str]] = field(default=lambda scope: [])
     formats: tuple[str, ...] = FORMATS
+    fields: tuple[str, ...] | None = None  # the entry fields it reads, if fewer than the head's
 
     def view(self, fmt: str) -> View | None:
         """The view of `fmt`; None for JSON."""
@@ -58,7 +59,7 @@ def _growth() -> Parts:
 
         return _by_format(view)
 
-    return Parts(growth.build, views, growth.unusable_values)
+    return Parts(growth.build, views, growth.unusable_values, fields=growth.FIELDS)
 
 
 def _network() -> Parts:

@@ -1,0 +1,151 @@
+"""The entries' heads kept column by column in the index: how a report reads 50k unchanged entries.
+
+The index's rows (cache.py) hold each entry's head (`packed.HEAD_FIELDS`) as a tuple of its own:
+reading 50k of them is 50k rows fetched, checked and unmarshalled, every field whether the
+command reads it or not. So the index also keeps the heads of the entry files it holds,
+transposed: one list per field, each marshalled once with its CRC (`cache.keep`), with the
+files' paths, stat keys and problems. A load asks for the columns of the fields its command
+reads and is served from them each file whose stat key is the one kept (the one its row had);
+every other file (an edit, an mtime put back, a new file) is read from its row or parsed, as
+before. All columns come from one write (one token) and are read in one statement.
+
+The columns are made again from the rows when more than a few of the files the rows hold are
+not served by them (`STALE_SHARE`): a few edits cost nothing, their files come from their rows.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+from collections.abc import Callable
+from operator import attrgetter
+from pathlib import Path
+from typing import Any
+
+from plnjournal.journal import cache
+from plnjournal.journal.packed import HEAD_FIELDS, date_fields, problem_tuples, ready_unpacker, shared_lines
+from plnjournal.model import Record
+from plnjournal.problems import Problem
+
+FORMAT = 1  # bump when what `keep` writes changes
+STALE_SHARE = 0.01  # more of the entries than this served by their rows: the columns are made again
+PREFIX = "columns "  # each column's name among the index's kept values
+_DATES = frozenset(date_fields("entry"))
+Read = tuple[Record | None, list[Problem]]
+Listed = list[tuple[str, "cache.Stat | None"]]
+
+
+def serve(root: Path, listed: Listed, fields: tuple[str, ...]) -> tuple[dict[str, Read], list[str]]:
+    """The record (only `fields` of it set, and its path) and problems of each listed file the
+    columns hold with its stat key as it is now, and the paths they hold that the walk did not
+    find (gone: their rows are forgotten); nothing without columns pln can use."""
+    fields = tuple(dict.fromkeys(("id", *(name for name in fields if name != "path"))))
+    names = ("paths", "keys", "problems", *fields)
+    blobs = cache.kept_together(root, [PREFIX + name for name in names])
+    try:
+        columns = [marshal.loads(blobs[PREFIX + name]) for name in names]
+        first = columns[0]
+        if first[0] != FORMAT or any(column[0] != first[1] for column in columns[1:]):
+            return {}, []  # another format, or columns of two writes
+        paths, problems = first[2], columns[2][1]
+        chosen, gone = _current(paths, columns[1][1], listed)
+        values = [_ready(name, column[1:]) for name, column in zip(fields, columns[3:], strict=True)]
+        if chosen is not None:
+            paths, problems = [paths[i] for i in chosen], [problems[i] for i in chosen]
+            values = [[column[i] for i in chosen] for column in values]
+        return _records(paths, problems, values, ("path", *fields)), gone
+    except (KeyError, EOFError, ValueError, TypeError, IndexError, AttributeError):
+        return {}, []
+
+
+def _current(paths: list[str], stat_keys: bytes, listed: Listed) -> tuple[list[int] | None, list[str]]:
+    """The places of the kept files whose stat key is the one the walk found (None: all of them),
+    and the kept paths the walk did not find."""
+    same = len(paths) == len(listed) and stat_keys == _key_bytes(key for _, key in listed)
+    if same and paths == [path for path, _ in listed]:
+        return None, []
+    found = dict(listed)
+    kept = zip(paths, marshal.loads(stat_keys), strict=True)
+    chosen = [place for place, (path, key) in enumerate(kept) if found.get(path, False) == key]
+    return chosen, [path for path in paths if path not in found]
+
+
+def _key_bytes(keys: Any) -> bytes:
+    """Stat keys as bytes to compare (marshal version 2 writes no back-references, so equal keys
+    give equal bytes)."""
+    return marshal.dumps(tuple(keys), 2)
+
+
+def _ready(name: str, column: tuple[Any, ...]) -> list[Any]:
+    """A column's values as records hold them: dates as dates (made once a day), `lines` as the
+    one dict of each layout."""
+    if name in _DATES:
+        days = {text: None if text is None else _from_iso(text) for text in set(column[0])}
+        return [days[text] for text in column[0]]
+    if name == "lines":
+        layouts, places = column
+        shared = [None if lines is None else shared_lines(lines) for lines in layouts]
+        return [shared[place] for place in places]
+    return column[0]
+
+
+def _from_iso(text: str) -> Any:
+    import datetime as dt
+
+    return dt.date.fromisoformat(text)
+
+
+def _records(
+    paths: list[str], problems: list[Any], values: list[list[Any]], fields: tuple[str, ...]
+) -> dict[str, Read]:
+    """Each file's (record, problems); a file that gave no record kept with no id."""
+    unpack: Callable[[Any], Read] = ready_unpacker(fields)
+    return {
+        path: unpack((None if row[0] is None else (path, *row), found_problems))
+        for path, found_problems, row in zip(paths, problems, zip(*values, strict=True), strict=True)
+    }
+
+
+def stale(listed: Listed, from_rows: int) -> bool:
+    """Whether to make the columns again: more of the files than STALE_SHARE come from their rows."""
+    return from_rows > STALE_SHARE * len(listed)
+
+
+def keep(root: Path, read: list[tuple[str, cache.Stat, Read]]) -> None:
+    """Keep the columns of these files: (path, stat key, (record, problems)), each as the
+    index's row has it now (whole or head records: every head field is set)."""
+    kept = [(path, key, found) for path, key, found in read if _fits(path, found[0])]
+    records = [record for _, _, (record, _) in kept]
+    token = os.urandom(8)
+    columns: dict[str, tuple[Any, ...]] = {
+        "paths": (FORMAT, token, [path for path, _, _ in kept]),
+        "keys": (token, _key_bytes(key for _, key, _ in kept)),
+        "problems": (token, [problem_tuples(problems) for _, _, (_, problems) in kept]),
+    }
+    for name in HEAD_FIELDS:
+        if name != "path":
+            get = attrgetter(name)
+            values = [None if record is None else get(record) for record in records]
+            columns[name] = (token, *_packed(name, values))
+    cache.keep_together(root, {PREFIX + name: marshal.dumps(value) for name, value in columns.items()})
+
+
+def _fits(path: str, record: Record | None) -> bool:
+    """Whether a record can go into the columns as it is (else its file is read from its row)."""
+    return record is None or (record.path == path and type(getattr(record, "lines", None)) is dict)
+
+
+def _packed(name: str, values: list[Any]) -> tuple[Any, ...]:
+    """A column as kept (`_ready` reads it back): dates as ISO text, `lines` as its layouts and
+    the place of each entry's layout among them."""
+    if name in _DATES:
+        text = {day: None if day is None else day.isoformat() for day in set(values)}
+        return ([text[day] for day in values],)
+    if name == "lines":
+        layouts: dict[tuple[tuple[str, int], ...] | None, int] = {}
+        places = [
+            layouts.setdefault(None if lines is None else tuple(lines.items()), len(layouts))
+            for lines in values
+        ]
+        return ([None if layout is None else dict(layout) for layout in layouts], places)
+    return (values,)
