@@ -22,6 +22,8 @@ def clean(text: str) -> str:
 
 def clean_cell(value: object) -> str:
     """A table cell: safe, on one line; lists joined with commas, None empty."""
+    if type(value) is str and value.isprintable():  # no control, format or line-break character
+        return value
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):

@@ -73,3 +73,15 @@ def test_pln_log_on_a_warm_journal_names_people_as_before(example_journal: Path)
     printed = invoke("--journal", journal, "log", "Coffee", "--with", "Beth Larsen", "--no-commit")
     entry = example_journal / printed.stdout.strip()
     assert "people: [beth-larsen]" in entry.read_text(encoding="utf-8")
+
+
+def test_loading_kinds_one_after_another_does_not_make_them_read_again(example_journal: Path) -> None:
+    """Each read of the index opens it, which resets its empty write-ahead log (it stays once a
+    reader has made it): that moves the log's ctime only, nothing was written, so a second load
+    of people after spaces were read is still the first one's."""
+    warm(example_journal)
+    load(example_journal, ("person", "space"))  # indexes the spaces
+    first = load(example_journal, ("person", "space")).records
+    again = load(example_journal, ("person", "space")).records
+    assert again == first
+    assert all(one is other for kind in first for one, other in zip(first[kind], again[kind], strict=True))

@@ -113,16 +113,18 @@ def _unchanged_since_last(
 
 def _index_key(root: Path) -> tuple[Any, ...] | None:
     """The stat keys of the index and of its write-ahead log (where another process's rows go
-    first), or None without an index."""
+    first), or None without an index. The log's is its size and last write only: SQLite resets
+    the empty log each time a connection opens it, which moves its ctime and nothing else."""
     index = str(cache.index_file(root))
     try:
         main = cache.stat_key(os.stat(index))
     except OSError:
         return None
     try:
-        return main, cache.stat_key(os.stat(index + "-wal"))
+        log = os.stat(index + "-wal")
     except OSError:
         return main, None
+    return main, (log.st_size, log.st_mtime_ns)
 
 
 def linked_folder(root: Path, relative: str) -> Problem:
