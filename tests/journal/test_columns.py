@@ -49,8 +49,8 @@ def warm(root: Path) -> None:
     write(root / "entries/2025/2025-09-01-odd.md", ODD.format(day=1, title="Odd one"))
     write(root / "entries/2062/2062-03-01-typo.md", ODD.format(day=2, title="A typo").replace("2025", "2062"))
     settle()
-    for _ in range(3):
-        assert invoke("--journal", str(root), *GROWTH).exit_code == 0
+    for _ in range(3):  # (a report to share: its output is never kept whole, journal/outputs.py)
+        assert invoke("--journal", str(root), *GROWTH[:-1], "markdown").exit_code == 0
     assert len(kept_paths(root)) == len(scan(root, "entry"))
 
 

@@ -4,9 +4,10 @@ Every string that came from a file is made safe before it is printed (see render
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from plnjournal.text import clean
@@ -27,10 +28,46 @@ def is_terminal(stream: Any = None) -> bool:
     return bool(getattr(stream, "isatty", bool)())
 
 
+# While `recording`: what was written, in order, as (1 for stdout or 2 for stderr, text).
+_RECORDED: list[list[tuple[int, str]]] = []
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[list[tuple[int, str]]]:
+    """Everything written to stdout and stderr through this module meanwhile (it is written too),
+    for `replay` to write again (a report kept in the index: journal/outputs.py)."""
+    written: list[tuple[int, str]] = []
+    _RECORDED.append(written)
+    try:
+        yield written
+    finally:
+        _RECORDED.remove(written)
+
+
+def replay(written: Iterable[tuple[int, str]]) -> None:
+    """Write again what `recording` took, each piece to its stream."""
+    for stream, text in written:
+        if stream == 1:
+            data(text)
+        else:
+            _message(text)
+
+
+def _taken(stream: int, text: str) -> None:
+    for written in _RECORDED:
+        written.append((stream, text))
+
+
 def data(text: str) -> None:
     """Write data (a table, JSON, a path) to stdout as given."""
     sys.stdout.write(text)
     sys.stdout.flush()
+    _taken(1, text)
+
+
+def _message(text: str) -> None:
+    sys.stderr.write(text)
+    _taken(2, text)
 
 
 def show(view: Any) -> None:
@@ -61,20 +98,20 @@ def line(text: str) -> None:
 
 
 def error(message: str) -> None:
-    sys.stderr.write(f"pln: error: {clean(message)}\n")
+    _message(f"pln: error: {clean(message)}\n")
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(f"pln: warning: {clean(message)}\n")
+    _message(f"pln: warning: {clean(message)}\n")
 
 
 def hint(message: str) -> None:
-    sys.stderr.write(f"pln: {clean(message)}\n")
+    _message(f"pln: {clean(message)}\n")
 
 
 def text_block(text: str) -> None:
     """Several lines of explanation to stderr, as they are (after `error`, to say what to do)."""
-    sys.stderr.write(clean(text).rstrip("\n") + "\n")
+    _message(clean(text).rstrip("\n") + "\n")
 
 
 def console(stderr: bool = False) -> Any:

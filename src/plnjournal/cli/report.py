@@ -4,8 +4,11 @@ The flags and the `--format` choices come from the one registry, `render.registr
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from functools import partial
-from typing import Annotated, Any, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -22,7 +25,11 @@ from plnjournal.cli.privacy import (
     say_left_out,
 )
 from plnjournal.query import FilterOptions
-from plnjournal.render.registry import FORMATS, REPORTS
+from plnjournal.render.registry import FORMATS, JSON, REPORTS, Parts
+
+if TYPE_CHECKING:
+    from plnjournal.journal.scan import Walk
+    from plnjournal.journal.settings import Journal
 
 Period = Literal["week", "month", "quarter", "year", "school-year"]
 ReportFormat = Literal[FORMATS]  # type: ignore[valid-type]
@@ -44,9 +51,8 @@ def report(
     entries out, unless --include-private, and refuses while it would share student data (pln
     check --privacy), unless --redact hides it or --allow-student-data; the table and JSON on your
     terminal keep everything."""
-    from plnjournal.cli.scope import load_scope
+    from plnjournal.dates import today
     from plnjournal.errors import UsageError
-    from plnjournal.query import describe_range
 
     if len(chosen) != 1:
         raise UsageError(f"choose one report: {_flag_list()}")
@@ -55,28 +61,81 @@ def report(
     if fmt not in parts.formats:
         raise UsageError(f"--format {fmt} is not available for the {name} report")
     shared = is_shared(fmt, out)  # shared outputs leave private entries out
-    history = name == "network"  # only the network report asks git when each person was added
     journal = current().journal()
-    # every report reads only entries' heads (journal/packed.py HEAD_FIELDS), some fewer fields
     keep_private = include_private or not shared
-    scope = load_scope(
-        journal,
-        filters,
-        by=by,
-        include_private=keep_private,
-        history=history,
-        heads=True,
-        fields=parts.fields,
+    run = Run(name, parts, journal, fmt, out, keep_private, redact, allow_student_data or not shared)
+    asked = (
+        name,
+        dataclasses.astuple(filters),
+        by,
+        fmt,
+        keep_private,
+        output.is_terminal(),
+        today().isoformat(),
     )
-    say_left_out(scope.private_left_out)
-    sharing = Sharing(journal, scope.loaded, redact, allow_student_data or not shared)
-    for message in parts.unusable_values(scope):
-        output.warn(message)
-    if not scope.entries:
-        output.hint(f"no entries {describe_range(scope.filters)}; the {name} report is empty")
-    data = sharing.data(parts.build(scope))
-    view = parts.view(fmt)
-    present(fmt, data, view, out, check=partial(sharing.check, what=f"the {name} report"))
+    # JSON on stdout is kept in the index (journal/outputs.py), but the network's: it asks git too
+    if fmt == JSON and out is None and not redact and name != "network" and journal.use_cache:
+        kept_output(journal.root, asked, partial(run, filters, by))
+    else:
+        run(filters, by)
+
+
+@dataclasses.dataclass(frozen=True)
+class Run:
+    """A report as the command line asks for it, to run over the entry filters and periods."""
+
+    name: str
+    parts: Parts
+    journal: Journal
+    fmt: str
+    out: Path | None
+    include_private: bool
+    redact: bool
+    allow_student_data: bool
+
+    def __call__(self, filters: FilterOptions, by: str, walked: Walk | None = None) -> None:
+        from plnjournal.cli.scope import load_scope
+        from plnjournal.query import describe_range
+
+        # every report reads only entries' heads (journal/packed.py HEAD_FIELDS), some fewer fields
+        scope = load_scope(
+            self.journal,
+            filters,
+            by=by,
+            include_private=self.include_private,
+            history=self.name == "network",  # only the network report asks git when each person was added
+            heads=True,
+            fields=self.parts.fields,
+            walked=walked,
+        )
+        say_left_out(scope.private_left_out)
+        sharing = Sharing(self.journal, scope.loaded, self.redact, self.allow_student_data)
+        for message in self.parts.unusable_values(scope):
+            output.warn(message)
+        if not scope.entries:
+            output.hint(f"no entries {describe_range(scope.filters)}; the {self.name} report is empty")
+        data = sharing.data(self.parts.build(scope))
+        check = partial(sharing.check, what=f"the {self.name} report")
+        present(self.fmt, data, self.parts.view(self.fmt), self.out, check=check)
+
+
+def kept_output(root: Path, asked: tuple[Any, ...], run: Callable[[Walk], None]) -> None:
+    """`run` (given the journal walked, for its load), unless the output kept for the same files
+    and `asked` can be written again; its output is kept for next time (journal/outputs.py)."""
+    from plnjournal.journal import outputs
+    from plnjournal.journal.scan import walk
+    from plnjournal.model import FOLDERS
+
+    walked = walk(root, FOLDERS)
+    made_of = outputs.key(root, walked, asked)
+    written = None if made_of is None else outputs.kept(root, asked[0], made_of)
+    if written is not None:
+        output.replay(written)
+        return
+    with output.recording() as written:
+        run(walked)
+    if made_of is not None and outputs.settled(root, walked):
+        outputs.keep(root, asked[0], made_of, written)
 
 
 def _flag_list() -> str:

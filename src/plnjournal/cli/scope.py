@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from plnjournal.journal.scan import Walk
     from plnjournal.journal.settings import Journal
     from plnjournal.query import FilterOptions
     from plnjournal.reports import Scope
@@ -18,13 +19,15 @@ def load_scope(
     history: bool = True,
     heads: bool = False,
     fields: tuple[str, ...] | None = None,
+    walked: Walk | None = None,
     **choices: Any,
 ) -> Scope:
     """`choices`: what `reports.read_scope` takes besides the records (by, include_private, ...);
     `history`: also read from git when each person was added (the network's dormant ties);
     `heads`: the command reads no more of an entry than its head (`packed.HEAD_FIELDS`), so it may
     load only that, and `fields` may say which of them (the filters add theirs); `--where`, which
-    may name any key, loads whole entries all the same."""
+    may name any key, loads whole entries all the same. `walked`: the journal's files, when the
+    command has walked them already (`scan.walk`)."""
     from functools import partial
 
     from plnjournal.cli import output
@@ -35,7 +38,7 @@ def load_scope(
     from plnjournal.reports import future_warnings, read_scope
 
     read = None if fields is None else tuple(dict.fromkeys((*fields, *fields_read(options))))
-    loaded = load(journal, entry_heads=heads and not options.where, entry_fields=read)
+    loaded = load(journal, entry_heads=heads and not options.where, entry_fields=read, walked=walked)
     warn_skipped(loaded)
     added = None
     if history:  # git is imported only then

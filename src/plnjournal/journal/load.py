@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from plnjournal.model import FOLDERS, Entry, Record
 
 if TYPE_CHECKING:
-    from plnjournal.journal.scan import Narrow
+    from plnjournal.journal.scan import Narrow, Walk
     from plnjournal.journal.settings import Journal
 from plnjournal.frozen import frozen
 from plnjournal.problems import Problem
@@ -83,6 +83,7 @@ def load(
     narrow_entries: Narrow | None = None,
     entry_heads: bool = False,
     entry_fields: tuple[str, ...] | None = None,
+    walked: Walk | None = None,
 ) -> Loaded:
     """Every record of the given kinds in a journal (a `Journal`, or its root folder), with the
     problems found.
@@ -94,6 +95,7 @@ def load(
     shows cannot match). `entry_heads`: entries may come with only the fields the reports read
     (`packed.HEAD_FIELDS`; reading another raises AttributeError), which is several times quicker;
     `entry_fields`, with `entry_heads`: only these of them are read (see journal/columns.py).
+    `walked`: the files of each kind as `scan.walk` found them, when the caller walked already.
     """
     from plnjournal.journal.scan import load_kind
 
@@ -106,7 +108,14 @@ def load(
         for kind in kinds:
             narrow = narrow_entries if kind == "entry" else None
             found, kind_problems = load_kind(
-                root, kind, refresh_cache, narrow, use_cache=use_cache, heads=entry_heads, fields=entry_fields
+                root,
+                kind,
+                refresh_cache,
+                narrow,
+                use_cache=use_cache,
+                heads=entry_heads,
+                fields=entry_fields,
+                walked=walked[kind] if walked else None,
             )
             records[kind] = tuple(found)
             problems.extend(kind_problems)

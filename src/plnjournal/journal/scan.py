@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import marshal
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
@@ -36,6 +36,8 @@ Prepared = tuple[bytes, bytes | None, bytes | None, tuple[Any, ...] | None]
 STORED: Prepared = (b"", None, None, None)  # (by identity) a parse whose row parse_many stored
 Parsed = tuple[Record | None, list[Problem], Prepared | None]
 Keys = dict[str, "cache.Stat | None"]  # each file's stat key, by journal-relative path
+Listed = list[tuple[str, "cache.Stat | None"]]  # each file's path and stat key, in path order
+Walk = dict[str, tuple[Listed, list[str]]]  # by kind: its files, and its folders that are links
 Narrow = Callable[[dict[str, "cache.Stat | None"]], "set[str] | None"]
 
 # The last whole load of each kind (and heads or not) in this process, with the stat keys of its
@@ -59,14 +61,17 @@ def load_kind(
     use_cache: bool = True,
     heads: bool = False,
     fields: tuple[str, ...] | None = None,
+    walked: tuple[Listed, list[str]] | None = None,
 ) -> tuple[list[Record], list[Problem]]:
     """The records and problems of one kind, in path order; the index is brought up to date
     unless `refresh_cache` is False (`pln check` never writes anything). `narrow`, given every
     file's stat key, may name the only files wanted (as `pln search` does with the index).
     `heads`: entries the index holds come as their heads (`packed.HEAD_FIELDS`), parsed ones
-    whole; `fields` (of those) may say the only ones read, which the index's columns serve."""
+    whole; `fields` (of those) may say the only ones read, which the index's columns serve.
+    `walked`: the kind's `scan` (files and linked folders), when the caller has made it already."""
     links: list[str] = []
-    listed = scan(root, kind, links)
+    listed = scan(root, kind, links) if walked is None else walked[0]
+    links = links if walked is None else walked[1]
     keys = dict(listed)
     use_cache = use_cache and cache.enabled()
     wanted = narrow(keys) if narrow is not None and use_cache else None
@@ -204,6 +209,15 @@ def _refresh(
     gone = [path for path in stored if path not in keys or (path in parsed and path not in kept)]
     if new or gone or cache.settings_to_keep(root):  # (pln.yaml alone never makes an index)
         index_write.write(root, kind, new, gone)
+
+
+def walk(root: Path, kinds: Iterable[str]) -> Walk:
+    """`scan` of each kind: its files with their stat keys, and its linked folders."""
+    walked: Walk = {}
+    for kind in kinds:
+        links: list[str] = []
+        walked[kind] = (scan(root, kind, links), links)
+    return walked
 
 
 def scan(root: Path, kind: str, links: list[str] | None = None) -> list[tuple[str, cache.Stat | None]]:

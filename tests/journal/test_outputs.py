@@ -1,0 +1,176 @@
+"""A report's output kept in the index (journal/outputs.py): written again only while every file,
+pln.yaml, pln itself, the command line and the day are as they were; else made anew, the same
+as `pln --no-cache` gives."""
+
+from __future__ import annotations
+
+import marshal
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from plnjournal.journal import cache, outputs
+from tests.helpers import invoke, write
+from tests.journal.test_cache import outputs as both_outputs
+from tests.journal.test_cache import settle
+
+GROWTH = ("report", "--growth", "--format", "json")
+DOCTORED = "a kept output\n"
+ODD = """---
+date: 2025-09-01
+title: Odd one
+growth:
+  cognitive: a note
+  wisdom: a dimension pln does not know
+minutes: 20
+---
+Body.
+"""
+
+
+def kept_key(root: Path, name: str = "growth") -> bytes | None:
+    blob = cache.kept(root, outputs.PREFIX + name)
+    return None if blob is None else marshal.loads(blob)[1]
+
+
+def doctored(root: Path, *args: str) -> None:
+    """Keep the output of `args`, then put another text under its key: a run that prints that
+    text was served from what the index keeps."""
+    settle()
+    assert invoke("--journal", str(root), *args).exit_code == 0
+    key = kept_key(root, args[1].removeprefix("--"))
+    assert key is not None
+    outputs.keep(root, args[1].removeprefix("--"), key, [(1, DOCTORED), (2, "pln: warning: kept\n")])
+    result = invoke("--journal", str(root), *args)
+    assert (result.stdout, result.stderr) == (DOCTORED, "pln: warning: kept\n")
+
+
+def same_as_no_cache(root: Path, *args: str) -> str:
+    cached, fresh = both_outputs(root, *args)
+    assert cached == fresh
+    assert DOCTORED not in cached
+    return cached
+
+
+def test_a_kept_output_gives_the_same_output_and_warnings_as_no_cache(example_journal: Path) -> None:
+    write(example_journal / "entries/2025/2025-09-01-odd.md", ODD)
+    settle()
+    first = same_as_no_cache(example_journal, *GROWTH)  # made, and kept
+    assert kept_key(example_journal) is not None
+    again = same_as_no_cache(example_journal, *GROWTH)  # written again from the index
+    assert again == first
+    assert "2025-09-01-odd.md:4: growth: 'wisdom'" in again
+
+
+def _edit(root: Path) -> None:
+    path = root / "entries/2025/2025-09-01-odd.md"
+    path.write_text(ODD.replace("a note", "b note"), encoding="utf-8")
+
+
+def _mtime_put_back(root: Path) -> None:
+    path = root / "entries/2025/2025-09-01-odd.md"
+    before = path.stat()
+    path.write_text(ODD.replace("a note", "b note"), encoding="utf-8")  # the same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def _new_file(root: Path) -> None:
+    write(root / "entries/2025/2025-09-02-new.md", ODD.replace("2025-09-01", "2025-09-02"))
+
+
+def _removed(root: Path) -> None:
+    (root / "entries/2025/2025-09-01-odd.md").unlink()
+
+
+def _person_edited(root: Path) -> None:
+    person = next((root / "people").glob("*.md"))
+    person.write_text(person.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+
+
+def _settings_edited(root: Path) -> None:
+    config = root / "pln.yaml"
+    settings = config.read_text(encoding="utf-8")
+    config.write_text(
+        settings.replace("school_year_start: 07-01", "school_year_start: 08-01"), encoding="utf-8"
+    )
+
+
+def _another_day(root: Path) -> None:
+    os.environ["PLN_TODAY"] = "2025-12-31"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_edit, _mtime_put_back, _new_file, _removed, _person_edited, _settings_edited, _another_day],
+)
+def test_any_change_to_what_it_was_made_of_makes_it_anew(
+    example_journal: Path, monkeypatch: pytest.MonkeyPatch, change: Callable[[Path], None]
+) -> None:
+    monkeypatch.delenv("PLN_TODAY", raising=False)
+    write(example_journal / "entries/2025/2025-09-01-odd.md", ODD)
+    doctored(example_journal, *GROWTH)
+    change(example_journal)
+    same_as_no_cache(example_journal, *GROWTH)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        ("--from", "2025-09-01"),
+        ("--by", "week"),
+        ("--to", "2026-01-01"),
+        ("--with", "dana-whitfield"),
+        ("--where", "engagement=read"),
+    ],
+)
+def test_another_command_line_is_made_anew(example_journal: Path, other: tuple[str, ...]) -> None:
+    doctored(example_journal, *GROWTH)
+    same_as_no_cache(example_journal, *GROWTH, *other)
+
+
+def test_an_edit_to_pln_itself_makes_it_anew(
+    example_journal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "package"
+    write(package / "module.py", "A = 1\n")
+    monkeypatch.setattr(outputs, "_PACKAGE", package)
+    doctored(example_journal, *GROWTH)
+    write(package / "module.py", "A = 22\n")
+    same_as_no_cache(example_journal, *GROWTH)
+
+
+def test_a_damaged_kept_output_is_not_trusted(example_journal: Path) -> None:
+    doctored(example_journal, *GROWTH)
+    blob = cache.kept(example_journal, outputs.PREFIX + "growth")
+    assert blob is not None
+    version, key, packed = marshal.loads(blob)
+    cache.keep(example_journal, outputs.PREFIX + "growth", marshal.dumps((version, key, packed[:-3])))
+    same_as_no_cache(example_journal, *GROWTH)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report", "--network", "--format", "json"),  # asks git as well
+        ("report", "--growth", "--format", "json", "--redact"),
+        ("report", "--growth", "--format", "csv"),
+        ("report", "--growth", "--format", "markdown"),
+        ("--no-cache", "report", "--growth", "--format", "json"),
+    ],
+)
+def test_other_outputs_are_never_kept(example_journal: Path, args: tuple[str, ...]) -> None:
+    settle()
+    for _ in range(2):
+        assert invoke("--journal", str(example_journal), *args).exit_code == 0
+    name = "network" if "--network" in args else "growth"
+    assert kept_key(example_journal, name) is None
+
+
+def test_files_not_yet_settled_are_not_kept(example_journal: Path) -> None:
+    settle()
+    invoke("--journal", str(example_journal), "status")
+    write(example_journal / "entries/2025/2025-09-01-odd.md", ODD)  # just now
+    same_as_no_cache(example_journal, *GROWTH)
+    assert kept_key(example_journal) is None
