@@ -7,6 +7,9 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
+from plnjournal.journal import scan
 from tests.helpers import Run, write
 
 
@@ -68,3 +71,28 @@ def test_a_refused_write_through_a_link_names_the_journal_path(
         or str(tmp_path / "journal") not in result.stderr
     )
     assert (journal / "people" / "tom.md").exists()  # refused before anything was written
+
+
+def test_the_walk_by_open_folder_and_by_path_find_the_same_files(
+    journal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stat walk opens each folder and stats its files by name where the system allows it
+    (Linux, macOS) and by whole path elsewhere: both give the same files, keys, links and order."""
+    linked_journal(journal, tmp_path)
+    write(journal / "entries" / "2025" / "03" / "2025-03-02-nested.md", "---\ndate: 2025-03-02\n---\n")
+    write(journal / "entries" / ".hidden" / "2025-03-03-hidden.md", "---\ndate: 2025-03-03\n---\n")
+    os.symlink(tmp_path / "nowhere.md", journal / "entries" / "2025" / "2025-04-01-broken.md")
+    walks = []
+    for by_handle in (True, False):
+        monkeypatch.setattr(scan, "_BY_HANDLE", by_handle)
+        links: list[str] = []
+        walks.append((scan.scan(journal, "entry", links), links))
+    assert walks[0] == walks[1]
+    files, links = walks[0]
+    assert [path for path, _ in files] == [
+        "entries/2025/03/2025-03-02-nested.md",
+        "entries/2025/2025-01-05-chat.md",
+        "entries/2025/2025-04-01-broken.md",
+    ]
+    assert files[2][1] is None  # a broken link: parsed, and its problem told
+    assert links == ["entries/2024"]

@@ -189,3 +189,23 @@ def test_log_checks_its_people_under_the_lock_so_a_rename_meanwhile_is_seen(netw
     assert process.wait(timeout=60) == 1
     assert "unknown person 'jane-doe'" in process.stderr.read()  # type: ignore[union-attr]
     assert not list((networked / "entries").rglob("*-chat.md"))
+
+
+def test_a_writer_that_waits_too_long_says_who_holds_the_journal(
+    networked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second writer waits for the lock, then gives up with one line naming it; the lock is
+    the system's on `.pln/lock`, so a killed holder would have let it go."""
+    from plnjournal.journal import lock
+
+    monkeypatch.setattr(lock, "LOCK_TIMEOUT", 0.3)
+    before = record_bytes(networked)
+    with locked(open_journal(networked)):
+        result = invoke("--journal", str(networked), "rename", "jane-doe", "jane-d", "--no-commit")
+    assert result.exit_code == 1
+    held = networked / ".pln" / "lock"
+    assert result.stderr.strip() == f"pln: error: another pln is writing this journal ({held})"
+    assert record_bytes(networked) == before
+    after = pln_process(networked, "rename", "jane-doe", "jane-d", "--no-commit")
+    assert after.wait(timeout=60) == 0, after.stderr.read()  # type: ignore[union-attr]
+    assert (networked / "people/jane-d.md").exists()  # the lock was let go

@@ -86,3 +86,46 @@ def test_records_and_problems_keep_their_dataclass_behaviour() -> None:
     first, second = Problem("a.md", 2, "error", "x", "m"), Problem("a.md", 10, "error", "x", "m")
     assert sorted([second, first]) == [first, second] and len({first, first}) == 1
     assert repr(first) == "Problem(path='a.md', line=2, level='error', code='x', message='m')"
+
+
+def test_the_first_instance_writes_the_init_dataclass_would() -> None:
+    """`__init__` is compiled when a class's first instance is made: the same parameters, defaults,
+    fresh default factories and errors as dataclass's, and a bad field order refused at once."""
+
+    @frozen(kw_only=True)
+    class Later:
+        day: dt.date
+        tags: list = dataclasses.field(default_factory=list)
+        note: str = "none"
+
+    first, second = Later(day=dt.date(2026, 1, 1)), Later(day=dt.date(2026, 1, 2), note="n")
+    assert first.tags == [] and first.tags is not second.tags and (first.note, second.note) == ("none", "n")
+    with pytest.raises(TypeError):
+        Later(dt.date(2026, 1, 1))  # type: ignore[misc]  # keyword-only
+    with pytest.raises(TypeError):
+        Later()  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="non-default argument 'late' follows default argument"):
+
+        @frozen
+        class Misordered:
+            early: int = 1
+            late: int
+
+
+def test_a_subclass_of_a_frozen_dataclass_keeps_its_init() -> None:
+    """A class `frozen` makes from a dataclass(frozen=True) base (as cli/coercion.py does from
+    typer's) is made frozen by dataclass itself, with `frozen`'s repr and comparisons."""
+
+    @dataclasses.dataclass(frozen=True)
+    class Theirs:
+        name: str
+
+    @frozen(slots=False)
+    class Mine(Theirs):
+        extra: int = 0
+
+    made = Mine("a", 2)
+    assert (made.name, made.extra) == ("a", 2) and made == Mine("a", 2) != Mine("a", 3)
+    assert repr(made).endswith(".<locals>.Mine(name='a', extra=2)")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.extra = 3  # type: ignore[misc]

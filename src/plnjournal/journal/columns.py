@@ -33,6 +33,24 @@ PREFIX = "columns "  # each column's name among the index's kept values
 _DATES = frozenset(date_fields("entry"))
 Read = tuple[Record | None, list[Problem]]
 Listed = list[tuple[str, "cache.Stat | None"]]
+FromRows = Callable[..., dict[str, Read]]
+
+
+def heads(
+    root: Path, listed: Listed, fields: tuple[str, ...], stored: list[str], rows: FromRows
+) -> dict[str, Read]:
+    """Every entry head the index holds as it is now: the columns serve what they hold (`fields`
+    of it), `rows` (scan's reader of the rows, given the paths wanted and the list of those the
+    index holds) the rest. The columns are kept again when they have fallen behind the rows
+    (from the rows' heads, every field of them)."""
+    served, gone = serve(root, listed, fields)
+    stored.extend(gone)
+    found = rows({path for path, _ in listed if path not in served} if served else None, stored=stored)
+    if stale(listed, len(found)):
+        whole = rows(None, stored=[]) if served else found
+        keep(root, [(path, key, whole[path]) for path, key in listed if path in whole and key])
+    found.update(served)
+    return found
 
 
 def serve(root: Path, listed: Listed, fields: tuple[str, ...]) -> tuple[dict[str, Read], list[str]]:

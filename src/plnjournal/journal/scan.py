@@ -12,13 +12,13 @@ from __future__ import annotations
 import marshal
 import os
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from itertools import repeat
-from operator import attrgetter
 from pathlib import Path
+from stat import S_ISDIR, S_ISLNK
 from typing import Any
 
 from plnjournal.journal import cache, columns, index_write
-from plnjournal.journal.files import is_record_name
 from plnjournal.journal.packed import HEAD_FIELDS, interned, pack, summary, unpacker
 from plnjournal.journal.packed import head as packed_head
 from plnjournal.model import FOLDERS, Entry, Record
@@ -85,7 +85,8 @@ def load_kind(
     if not use_cache:
         from_index = {}
     elif heads and remember:
-        from_index = _from_columns(root, listed, keys, fields or HEAD_FIELDS, stored)
+        rows = partial(_from_index, root, "entry", keys, heads=True)
+        from_index = columns.heads(root, listed, fields or HEAD_FIELDS, stored, rows)
     else:
         from_index = _from_index(root, kind, keys, wanted, heads, stored)
     stale = [path for path, _ in listed if path not in from_index]
@@ -165,27 +166,6 @@ def _from_index(
     return found
 
 
-def _from_columns(
-    root: Path,
-    listed: list[tuple[str, cache.Stat | None]],
-    keys: Keys,
-    fields: tuple[str, ...],
-    stored: list[str],
-) -> dict[str, tuple[Record | None, list[Problem]]]:
-    """`_from_index` of every entry head, the index's columns serving what they hold as it is
-    now (`fields` of it: journal/columns.py), the rows the rest; the columns are kept again when
-    they have fallen behind the rows (from the rows' heads, every field of them)."""
-    served, gone = columns.serve(root, listed, fields)
-    stored.extend(gone)
-    rest = {path for path, _ in listed if path not in served} if served else None
-    found = _from_index(root, "entry", keys, rest, True, stored)
-    if columns.stale(listed, len(found)):
-        heads = _from_index(root, "entry", keys, None, True, []) if served else found
-        columns.keep(root, [(path, key, heads[path]) for path, key in listed if path in heads and key])
-    found.update(served)
-    return found
-
-
 def _refresh(
     root: Path,
     kind: str,
@@ -235,9 +215,6 @@ def scan(root: Path, kind: str, links: list[str] | None = None) -> list[tuple[st
     return found
 
 
-_NAME = attrgetter("name")
-
-
 def _markdown_files(
     folder: str,
     relative: str,
@@ -245,32 +222,67 @@ def _markdown_files(
     links: list[str],
     *,
     recursive: bool,
+    parent: int | None = None,
 ) -> None:
     """Append (relative path, stat key) of the Markdown files in `folder` to `found`, in path order:
     each folder's names sorted, a subfolder's files in its place (as comparing paths part by
-    part would order them), which needs no key made per file."""
+    part would order them), which needs no key made per file.
+
+    The folder is opened and its files stat'ed by name relative to it (`parent` is the open
+    folder `folder` is named in), so the system does not resolve every file's whole path again:
+    a fifth of the walk's time at 50,000 entries. Hidden names (.obsidian, pln's temp files) are
+    never stat'ed, nor, outside entries/, anything but a Markdown name."""
     try:
-        with os.scandir(folder) as scan:
-            items = sorted(scan, key=_NAME)
+        handle = os.open(folder, _OPEN_FOLDER, dir_fd=parent) if _BY_HANDLE else None
     except (FileNotFoundError, NotADirectoryError):
         return
-    for item in items:
-        if item.is_dir():
-            if not recursive or item.name.startswith("."):
-                continue
-            if item.is_symlink():
-                links.append(f"{relative}/{item.name}")
-            else:
-                _markdown_files(item.path, f"{relative}/{item.name}", found, links, recursive=True)
-        elif is_record_name(item.name):
-            found.append((f"{relative}/{item.name}", _stat(item)))
-
-
-def _stat(item: os.DirEntry[str]) -> cache.Stat | None:
     try:
-        return cache.stat_key(item.stat())
-    except OSError:
-        return None
+        names = sorted(os.listdir(folder if handle is None else handle))
+    except (FileNotFoundError, NotADirectoryError):
+        names = []
+    status = partial(os.stat, dir_fd=handle) if handle is not None else _stat_in(folder)
+    try:
+        for name in names:
+            if name.startswith("."):
+                continue
+            record = name.endswith(".md")
+            if not (record or recursive):
+                continue
+            try:
+                stat = status(name)
+            except OSError:  # a broken link: a record's is parsed, and its problem told
+                if record:
+                    found.append((f"{relative}/{name}", None))
+                continue
+            if S_ISDIR(stat.st_mode):
+                if recursive:
+                    _subfolder(folder, name, relative, found, links, handle)
+            elif record:
+                key = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)  # cache.stat_key, inlined
+                found.append((f"{relative}/{name}", key))
+    finally:
+        if handle is not None:
+            os.close(handle)
+
+
+def _subfolder(
+    folder: str, name: str, relative: str, found: list, links: list[str], handle: int | None
+) -> None:
+    """Walk into a folder of entries (entries/2025/), or tell of it when it is a link."""
+    inner = name if handle is not None else os.path.join(folder, name)
+    if S_ISLNK(os.lstat(inner, dir_fd=handle).st_mode):
+        links.append(f"{relative}/{name}")
+    else:
+        _markdown_files(inner, f"{relative}/{name}", found, links, recursive=True, parent=handle)
+
+
+def _stat_in(folder: str) -> Callable[[str], os.stat_result]:
+    return lambda name: os.stat(os.path.join(folder, name))
+
+
+# Where the system can list an open folder and stat by name in it (Linux, macOS; not Windows).
+_BY_HANDLE = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd and os.open in os.supports_dir_fd
+_OPEN_FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def parse_many(
