@@ -40,9 +40,10 @@ def doctored(root: Path, *args: str) -> None:
     text was served from what the index keeps."""
     settle()
     assert invoke("--journal", str(root), *args).exit_code == 0
-    key = kept_key(root, args[1].removeprefix("--"))
-    assert key is not None
-    outputs.keep(root, args[1].removeprefix("--"), key, [(1, DOCTORED), (2, "pln: warning: kept\n")])
+    name = args[1].removeprefix("--")
+    found = outputs.kept(root, name)
+    assert found is not None
+    outputs.keep(root, name, found.made_of, found.values, [(1, DOCTORED), (2, "pln: warning: kept\n")])
     result = invoke("--journal", str(root), *args)
     assert (result.stdout, result.stderr) == (DOCTORED, "pln: warning: kept\n")
 
@@ -145,8 +146,9 @@ def test_a_damaged_kept_output_is_not_trusted(example_journal: Path) -> None:
     doctored(example_journal, *GROWTH)
     blob = cache.kept(example_journal, outputs.PREFIX + "growth")
     assert blob is not None
-    version, key, packed = marshal.loads(blob)
-    cache.keep(example_journal, outputs.PREFIX + "growth", marshal.dumps((version, key, packed[:-3])))
+    version, key, values, packed = marshal.loads(blob)
+    damaged = marshal.dumps((version, key, values, packed[:-3]))
+    cache.keep(example_journal, outputs.PREFIX + "growth", damaged)
     same_as_no_cache(example_journal, *GROWTH)
 
 
@@ -174,3 +176,49 @@ def test_files_not_yet_settled_are_not_kept(example_journal: Path) -> None:
     write(example_journal / "entries/2025/2025-09-01-odd.md", ODD)  # just now
     same_as_no_cache(example_journal, *GROWTH)
     assert kept_key(example_journal) is None
+
+
+def _body_written_on(root: Path) -> Path:
+    path = root / "entries/2025/2025-09-01-odd.md"
+    path.write_text(ODD + "More of the body, and the title changed.\n", encoding="utf-8")
+    return path
+
+
+def test_an_edit_to_nothing_the_report_reads_gives_the_kept_output(example_journal: Path) -> None:
+    """The body written on, the title changed: the same values read, so the output kept for
+    them is written again (and kept under the files' new stat keys)."""
+    write(example_journal / "entries/2025/2025-09-01-odd.md", ODD)
+    doctored(example_journal, *GROWTH)
+    before = kept_key(example_journal)
+    path = _body_written_on(example_journal)
+    path.write_text(path.read_text(encoding="utf-8").replace("Odd one", "Odd, retitled"), encoding="utf-8")
+    settle()
+    assert invoke("--journal", str(example_journal), *GROWTH).stdout == DOCTORED
+    assert kept_key(example_journal) not in (None, before)
+    assert invoke("--journal", str(example_journal), *GROWTH).stdout == DOCTORED
+
+
+def test_an_edit_to_nothing_read_gives_what_no_cache_gives(example_journal: Path) -> None:
+    write(example_journal / "entries/2025/2025-09-01-odd.md", ODD)
+    settle()
+    first = same_as_no_cache(example_journal, *GROWTH)
+    _body_written_on(example_journal)
+    settle()
+    assert same_as_no_cache(example_journal, *GROWTH) == first
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["minutes: lots", "minutes: 25", "private: true", "date: 2025-09-03", "people: [dana-whitfield]"],
+)
+def test_an_edit_to_a_value_read_or_a_problem_makes_it_anew(example_journal: Path, line: str) -> None:
+    write(example_journal / "entries/2025/2025-09-01-odd.md", ODD)
+    doctored(example_journal, *GROWTH)
+    key = line.split(":")[0]
+    edited = "\n".join(text for text in ODD.splitlines() if not text.startswith(f"{key}:"))
+    write(
+        example_journal / "entries/2025/2025-09-01-odd.md",
+        edited.replace("---\n", f"---\n{line}\n", 1) + "\n",
+    )
+    settle()
+    same_as_no_cache(example_journal, *GROWTH)

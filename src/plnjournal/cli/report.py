@@ -28,6 +28,7 @@ from plnjournal.query import FilterOptions
 from plnjournal.render.registry import FORMATS, JSON, REPORTS, Parts
 
 if TYPE_CHECKING:
+    from plnjournal.journal.load import Loaded
     from plnjournal.journal.scan import Walk
     from plnjournal.journal.settings import Journal
 
@@ -80,6 +81,9 @@ def report(
         run(filters, by)
 
 
+Seen = Callable[["Loaded", "tuple[str, ...] | None"], bool]
+
+
 @dataclasses.dataclass(frozen=True)
 class Run:
     """A report as the command line asks for it, to run over the entry filters and periods."""
@@ -93,20 +97,27 @@ class Run:
     redact: bool
     allow_student_data: bool
 
-    def __call__(self, filters: FilterOptions, by: str, walked: Walk | None = None) -> None:
-        from plnjournal.cli.scope import load_scope
+    def __call__(
+        self, filters: FilterOptions, by: str, walked: Walk | None = None, seen: Seen | None = None
+    ) -> None:
+        """The report, from the journal `walked` when given; `seen`, given what was loaded,
+        may say its output is written already (see `kept_output`)."""
+        from plnjournal.cli.scope import load_entries, load_scope
         from plnjournal.query import describe_range
 
         # every report reads only entries' heads (journal/packed.py HEAD_FIELDS), some fewer fields
+        loaded, read = load_entries(
+            self.journal, filters, heads=True, fields=self.parts.fields, walked=walked
+        )
+        if seen is not None and seen(loaded, read):
+            return
         scope = load_scope(
             self.journal,
             filters,
             by=by,
             include_private=self.include_private,
             history=self.name == "network",  # only the network report asks git when each person was added
-            heads=True,
-            fields=self.parts.fields,
-            walked=walked,
+            loaded=loaded,
         )
         say_left_out(scope.private_left_out)
         sharing = Sharing(self.journal, scope.loaded, self.redact, self.allow_student_data)
@@ -119,23 +130,41 @@ class Run:
         present(self.fmt, data, self.parts.view(self.fmt), self.out, check=check)
 
 
-def kept_output(root: Path, asked: tuple[Any, ...], run: Callable[[Walk], None]) -> None:
+def kept_output(root: Path, asked: tuple[Any, ...], run: Callable[[Walk, Seen], None]) -> None:
     """`run` (given the journal walked, for its load), unless the output kept for the same files
-    and `asked` can be written again; its output is kept for next time (journal/outputs.py)."""
+    and `asked` can be written again, or for the same values read once loaded; its output is
+    kept for next time (journal/outputs.py)."""
     from plnjournal.journal import outputs
     from plnjournal.journal.scan import walk
     from plnjournal.model import FOLDERS
 
     walked = walk(root, FOLDERS)
-    made_of = outputs.key(root, walked, asked)
-    written = None if made_of is None else outputs.kept(root, asked[0], made_of)
+    made_of = outputs.MadeOf(root, walked, asked)
+    key = made_of.key()
+    found = outputs.kept(root, asked[0]) if key is not None else None
+    if found is not None and found.made_of == key and _replayed(found):
+        return
+    values: list[bytes | None] = [None]
+    again: list[bytes] = []  # the kept output, when it was written again
+
+    def seen(loaded: Loaded, fields: tuple[str, ...] | None) -> bool:
+        values[0] = None if fields is None else made_of.values_key(loaded, fields)
+        if found is not None and values[0] is not None and found.values == values[0] and _replayed(found):
+            again.append(found.packed)
+        return bool(again)
+
+    with output.recording() as written:
+        run(walked, seen)
+    if key is not None and outputs.settled(root, walked):
+        outputs.keep(root, asked[0], key, values[0], again[0] if again else written)
+
+
+def _replayed(found: Any) -> bool:
+    """Write a kept output again; False when it does not read back (then it is made anew)."""
+    written = found.written()
     if written is not None:
         output.replay(written)
-        return
-    with output.recording() as written:
-        run(walked)
-    if made_of is not None and outputs.settled(root, walked):
-        outputs.keep(root, asked[0], made_of, written)
+    return written is not None
 
 
 def _flag_list() -> str:

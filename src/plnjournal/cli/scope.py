@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from plnjournal.journal.load import Loaded
     from plnjournal.journal.scan import Walk
     from plnjournal.journal.settings import Journal
     from plnjournal.query import FilterOptions
@@ -20,6 +21,7 @@ def load_scope(
     heads: bool = False,
     fields: tuple[str, ...] | None = None,
     walked: Walk | None = None,
+    loaded: Loaded | None = None,
     **choices: Any,
 ) -> Scope:
     """`choices`: what `reports.read_scope` takes besides the records (by, include_private, ...);
@@ -27,18 +29,16 @@ def load_scope(
     `heads`: the command reads no more of an entry than its head (`packed.HEAD_FIELDS`), so it may
     load only that, and `fields` may say which of them (the filters add theirs); `--where`, which
     may name any key, loads whole entries all the same. `walked`: the journal's files, when the
-    command has walked them already (`scan.walk`)."""
+    command has walked them already (`scan.walk`); `loaded`: what `load_entries` gave, when the
+    command has loaded already."""
     from functools import partial
 
     from plnjournal.cli import output
     from plnjournal.cli.common import warn_skipped
     from plnjournal.dates import today
-    from plnjournal.journal.load import load
-    from plnjournal.query import fields_read
     from plnjournal.reports import future_warnings, read_scope
 
-    read = None if fields is None else tuple(dict.fromkeys((*fields, *fields_read(options))))
-    loaded = load(journal, entry_heads=heads and not options.where, entry_fields=read, walked=walked)
+    loaded = loaded or load_entries(journal, options, heads=heads, fields=fields, walked=walked)[0]
     warn_skipped(loaded)
     added = None
     if history:  # git is imported only then
@@ -49,3 +49,21 @@ def load_scope(
     for message in future_warnings(scope):
         output.warn(message)
     return scope
+
+
+def load_entries(
+    journal: Journal,
+    options: FilterOptions,
+    *,
+    heads: bool = False,
+    fields: tuple[str, ...] | None = None,
+    walked: Walk | None = None,
+) -> tuple[Loaded, tuple[str, ...] | None]:
+    """The journal as `load_scope` loads it (see there), and the entry fields it loaded (None: a
+    head's or every field)."""
+    from plnjournal.journal.load import load
+    from plnjournal.query import fields_read
+
+    read = None if fields is None else tuple(dict.fromkeys((*fields, *fields_read(options))))
+    read = None if options.where or not heads else read
+    return load(journal, entry_heads=heads and not options.where, entry_fields=read, walked=walked), read

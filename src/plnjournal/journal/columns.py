@@ -18,7 +18,8 @@ from __future__ import annotations
 import marshal
 import os
 from collections.abc import Callable
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, ne
 from pathlib import Path
 from typing import Any
 
@@ -66,26 +67,39 @@ def serve(root: Path, listed: Listed, fields: tuple[str, ...]) -> tuple[dict[str
         if first[0] != FORMAT or any(column[0] != first[1] for column in columns[1:]):
             return {}, []  # another format, or columns of two writes
         paths, problems = first[2], columns[2][1]
-        chosen, gone = _current(paths, columns[1][1], listed)
+        stale, gone = _stale(paths, columns[1][1], listed)
         values = [_ready(name, column[1:]) for name, column in zip(fields, columns[3:], strict=True)]
-        if chosen is not None:
-            paths, problems = [paths[i] for i in chosen], [problems[i] for i in chosen]
-            values = [[column[i] for i in chosen] for column in values]
-        return _records(paths, problems, values, ("path", *fields)), gone
+        found = _records(paths, problems, values, ("path", *fields))
     except (KeyError, EOFError, ValueError, TypeError, IndexError, AttributeError):
         return {}, []
+    for path in stale:  # (few: unpacking them all is quicker than choosing from every column)
+        del found[path]
+    return found, gone
 
 
-def _current(paths: list[str], stat_keys: bytes, listed: Listed) -> tuple[list[int] | None, list[str]]:
-    """The places of the kept files whose stat key is the one the walk found (None: all of them),
-    and the kept paths the walk did not find."""
-    same = len(paths) == len(listed) and stat_keys == _key_bytes(key for _, key in listed)
-    if same and paths == [path for path, _ in listed]:
-        return None, []
+def _stale(paths: list[str], stat_keys: bytes, listed: Listed) -> tuple[list[str], list[str]]:
+    """The kept files whose stat key is not the one the walk found, and those of them the walk
+    did not find at all."""
+    walked = [key for _, key in listed]
+    if paths == [path for path, _ in listed]:
+        if stat_keys == _key_bytes(walked):
+            return [], []
+        kept = _kept_keys(stat_keys, paths)
+        return list(compress(paths, map(ne, kept, walked))), []
     found = dict(listed)
-    kept = zip(paths, marshal.loads(stat_keys), strict=True)
-    chosen = [place for place, (path, key) in enumerate(kept) if found.get(path, False) == key]
-    return chosen, [path for path in paths if path not in found]
+    stale = [
+        path
+        for path, key in zip(paths, _kept_keys(stat_keys, paths), strict=True)
+        if found.get(path, False) != key
+    ]
+    return stale, [path for path in stale if path not in found]
+
+
+def _kept_keys(stat_keys: bytes, paths: list[str]) -> tuple[cache.Stat, ...]:
+    kept = marshal.loads(stat_keys)
+    if len(kept) != len(paths):
+        raise ValueError("columns of different lengths")
+    return kept
 
 
 def _key_bytes(keys: Any) -> bytes:
