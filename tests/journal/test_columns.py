@@ -186,7 +186,22 @@ def test_damaged_or_mismatched_columns_are_not_trusted(example_journal: Path, co
 
 def test_an_index_of_another_version_drops_its_columns(example_journal: Path) -> None:
     warm(example_journal)
+    token = _token(example_journal)
     with sqlite3.connect(cache.index_file(example_journal)) as connection:
         connection.execute(f"PRAGMA user_version = {cache.FORMAT + 1}")
     same_as_no_cache(example_journal, *GROWTH)
-    assert kept_paths(example_journal) == {}  # rebuilt empty, then filled from the files
+    # rebuilt empty, then the first index's columns kept from what that run parsed
+    assert _token(example_journal) not in (None, token)
+    assert len(kept_paths(example_journal)) == len(scan(example_journal, "entry"))
+
+
+def test_a_first_index_keeps_its_columns_from_what_it_parsed(example_journal: Path) -> None:
+    settle()
+    same_as_no_cache(example_journal, *GROWTH)  # (no .pln/ yet: every file parsed)
+    assert kept_paths(example_journal) == dict(scan(example_journal, "entry"))
+    same_as_no_cache(example_journal, "report", "--engagement", "--format", "json")
+
+
+def _token(root: Path) -> bytes | None:
+    blob = cache.kept(root, columns.PREFIX + "paths")
+    return None if blob is None else marshal.loads(blob)[1]

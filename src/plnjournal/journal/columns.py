@@ -143,11 +143,20 @@ def stale(listed: Listed, from_rows: int) -> bool:
     return from_rows > STALE_SHARE * len(listed)
 
 
+def keep_parsed(root: Path, listed: Listed, parsed: dict[str, Any]) -> None:
+    """The columns of a first index, from the load's parse (whole records or heads: every head
+    field is set) of the files settled by now, so that the first edit after finds them."""
+    now = cache.now_ns()
+    settled = [(path, key, parsed[path][:2]) for path, key in listed if key and cache.is_settled(key, now)]
+    if settled:
+        keep(root, settled)
+
+
 def keep(root: Path, read: list[tuple[str, cache.Stat, Read]]) -> None:
     """Keep the columns of these files: (path, stat key, (record, problems)), each as the
     index's row has it now (whole or head records: every head field is set)."""
     kept = [(path, key, found) for path, key, found in read if _fits(path, found[0])]
-    records = [record for _, _, (record, _) in kept]
+    records = [_NO_RECORD if record is None else record for _, _, (record, _) in kept]
     token = os.urandom(8)
     columns: dict[str, tuple[Any, ...]] = {
         "paths": (FORMAT, token, [path for path, _, _ in kept]),
@@ -157,9 +166,23 @@ def keep(root: Path, read: list[tuple[str, cache.Stat, Read]]) -> None:
     for name in HEAD_FIELDS:
         if name != "path":
             get = attrgetter(name)
-            values = [None if record is None else get(record) for record in records]
+            values = list(map(get, records))
             columns[name] = (token, *_packed(name, values))
-    cache.keep_together(root, {PREFIX + name: marshal.dumps(value) for name, value in columns.items()})
+    try:
+        blobs = {PREFIX + name: marshal.dumps(value) for name, value in columns.items()}
+    except ValueError:  # a value marshal cannot write: the rows serve every file
+        return
+    cache.keep_together(root, blobs)
+
+
+class _NoRecord:
+    """What a file that gave no record has in each column: None."""
+
+    def __getattr__(self, name: str) -> None:
+        return None
+
+
+_NO_RECORD = _NoRecord()
 
 
 def _fits(path: str, record: Record | None) -> bool:

@@ -97,6 +97,8 @@ def load_kind(
     problems = [problem for _, found in read if found for problem in found]
     if use_cache and refresh_cache:
         _refresh(root, kind, keys, stored, parsed)
+    if heads and remember and len(parsed) == len(listed) > 0:  # a first index: its columns too
+        columns.keep_parsed(root, listed, parsed)
     if remember:
         _LAST[kind, heads, fields] = (root, keys, _index_key(root), records, problems)
     return records, [*problems, *(linked_folder(root, path) for path in links)]
