@@ -3,6 +3,7 @@ people, spaces, tools and goals to ask, then again under the lock); any change i
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -85,3 +86,27 @@ def test_loading_kinds_one_after_another_does_not_make_them_read_again(example_j
     again = load(example_journal, ("person", "space")).records
     assert again == first
     assert all(one is other for kind in first for one, other in zip(first[kind], again[kind], strict=True))
+
+
+def test_a_space_s_sessions_and_a_reflection_s_dates_are_kept_in_the_index(tmp_path: Path) -> None:
+    """Several dates in one key (a space's `sessions`, a reflection's `applied_on`) are indexed like
+    one date: before, such a file could not be kept and was parsed again by every command."""
+    root = tmp_path / "journal"
+    write(root / "pln.yaml", "daily_minutes_goal: 20\n")
+    space = "---\nname: Edcamp\nkind: unconference\nsessions:\n- 2026-10-17\n---\n"
+    write(root / "spaces" / "edcamp.md", space)
+    write(
+        root / "reflections" / "2026-06-30-term.md",
+        "---\ndate: 2026-06-30\nnext: [Try retakes]\napplied: {Try retakes: Did it}\n"
+        "applied_on: {Try retakes: 2026-09-01}\n---\n",
+    )
+    invoke("--journal", str(root), "list", "spaces")
+    settle()
+    first = load(root, ("space", "reflection")).records
+    with sqlite3.connect(cache.index_file(root)) as connection:
+        kept = {path for (path,) in connection.execute("SELECT path FROM files")}
+    assert kept == {"spaces/edcamp.md", "reflections/2026-06-30-term.md"}
+    fresh = load(open_journal(root, use_cache=False), ("space", "reflection")).records
+    assert first == fresh
+    assert first["space"][0].sessions == (dt.date(2026, 10, 17),)
+    assert first["reflection"][0].applied_on == {"Try retakes": dt.date(2026, 9, 1)}

@@ -22,10 +22,20 @@ from plnjournal.problems import Problem
 Packed = tuple[tuple[Any, ...] | None, tuple[tuple[Any, ...], ...]]
 
 _NAMES = {kind: tuple(f.name for f in fields(cls)) for kind, cls in RECORD_TYPES.items()}
+
+
+def _typed(cls: type[Record], annotation: str) -> tuple[int, ...]:
+    return tuple(index for index, f in enumerate(fields(cls)) if str(f.type) == annotation)
+
+
 _DATES = {
     kind: tuple(index for index, f in enumerate(fields(cls)) if str(f.type) in ("dt.date", "dt.date | None"))
     for kind, cls in RECORD_TYPES.items()
 }
+# Fields holding several dates (a space's `sessions`, a reflection's `applied_on` by idea): kept as
+# ISO text too, or such a file could never be kept and was parsed on every command.
+_DATE_TUPLES = {kind: _typed(cls, "tuple[dt.date, ...]") for kind, cls in RECORD_TYPES.items()}
+_DATE_MAPS = {kind: _typed(cls, "dict[str, dt.date]") for kind, cls in RECORD_TYPES.items()}
 
 
 def _slot_setter(cls: type[Record], name: str) -> Callable[[Any, Any], None]:
@@ -78,6 +88,10 @@ def _unpacker(kind: str, chosen: tuple[int, ...], *, ready: bool = False) -> Unp
         value = values[place]
         if not ready and index in _DATES[kind]:
             value = f"None if {value} is None else from_iso({value})"
+        elif not ready and index in _DATE_TUPLES[kind]:
+            value = f"tuple(map(from_iso, {value}))"
+        elif not ready and index in _DATE_MAPS[kind]:
+            value = f"{{key: from_iso(day) for key, day in {value}.items()}}"
         elif not ready and name == "lines":  # anything but a dict is kept as it is
             value = f"shared(tuple({value}.items()), {value}) if type({value}) is dict else {value}"
         source.append(f"    set{place}(record, {value})")
@@ -130,6 +144,12 @@ def pack(kind: str, record: Record | None, problems: list[Problem]) -> Packed | 
         for index in _DATES[kind]:
             if items[index] is not None:
                 items[index] = items[index].isoformat()
+        for index in _DATE_TUPLES[kind]:
+            if isinstance(items[index], tuple) and all(type(day) is dt.date for day in items[index]):
+                items[index] = tuple(day.isoformat() for day in items[index])
+        for index in _DATE_MAPS[kind]:
+            if isinstance(items[index], dict) and all(type(day) is dt.date for day in items[index].values()):
+                items[index] = {key: day.isoformat() for key, day in items[index].items()}
         values = tuple(items)
     packed = (values, problem_tuples(problems))
     try:
