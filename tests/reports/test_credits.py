@@ -12,10 +12,10 @@ from typing import Any
 
 import yaml
 
-from plnjournal.journal.fileformat import Loader
 from plnjournal.journal.pack_file import read, shipped
 from plnjournal.journal.refs import Index
 from plnjournal.journal.schema import build_record
+from plnjournal.journal.yaml_dialect import Loader
 from plnjournal.model import Entry, Record, Space
 from plnjournal.reports.credits import build
 

@@ -182,3 +182,17 @@ def test_importing_the_command_line_leaves_the_garbage_collector_as_it_was() -> 
     for before, expected in (("", "True"), ("gc.disable();", "False")):
         result = subprocess.run([sys.executable, "-c", check.format(before)], capture_output=True, text=True)
         assert result.stdout.strip() == expected, result.stderr
+
+
+def test_an_edited_entry_of_simple_front_matter_is_read_without_yaml(example_journal: Path) -> None:
+    """After a teacher edits one entry, the next command parses it, with the shortcut reader
+    when its front matter is plain `key: value` lines: PyYAML, 12 ms to import, is not loaded."""
+    root = str(example_journal)
+    invoke("--journal", root, "list", "entries")
+    time.sleep(0.4)
+    invoke("--journal", root, "list", "entries")  # every file indexed (the first run's were too new)
+    entry = next((example_journal / "entries").rglob("*.md"))
+    write(entry, "---\ndate: 2026-03-02\ntitle: Hallway chat\nminutes: 10\n---\nNotes.\n")
+    assert "yaml" not in modules_after("--journal", root, "list", "entries")
+    write(entry, "---\ndate: 2026-03-02\ntitle: Hallway chat  # a comment: YAML reads it\n---\nNotes.\n")
+    assert "yaml" in modules_after("--journal", root, "list", "entries")

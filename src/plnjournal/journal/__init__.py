@@ -2,7 +2,8 @@
 
 - `settings`: finding the journal and reading pln.yaml; `userconfig`: the user's default journal;
 - `ids`: slugs; `files`: the one walker over a kind's Markdown files, and the folders a journal holds;
-- `fileformat`: front-matter text, bodies kept byte for byte; `schema`: front-matter <-> records;
+- `fileformat`: front-matter text, bodies kept byte for byte (`simple_yaml` reads the common simple
+  front matter, `yaml_dialect` the rest and every write); `schema`: front-matter <-> records;
 - `parse`: one file -> one record + Problems; `load`: the whole journal -> `Loaded`;
   `scan`, `cache`, `packed`: the fast path (a stat walk, the SQLite index in `.pln/`, parallel parsing);
 - `refs`: references by id or name; `lookup`: one record by id or name; `vocabulary`: closed lists;

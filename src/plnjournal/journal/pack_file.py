@@ -17,7 +17,6 @@ from typing import Any
 import yaml
 
 from plnjournal.errors import PlnError
-from plnjournal.journal.fileformat import Loader
 from plnjournal.journal.packs import (
     DEFAULT_LOG,
     FIELDS,
@@ -31,6 +30,7 @@ from plnjournal.journal.packs import (
     PackError,
     Way,
 )
+from plnjournal.journal.yaml_dialect import Loader
 
 _MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
 _SHARE = re.compile(r"^(\d+(?:\.\d+)?)\s*%$")
