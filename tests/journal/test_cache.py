@@ -49,6 +49,7 @@ def assert_same_as_no_cache(root: Path) -> str:
     seen = ""
     for args in (
         ("list", "entries", "--format", "json"),
+        ("list", "entries", "--format", "csv"),  # (JSON may be a kept output: this reads the rows)
         ("list", "people", "--format", "json"),
         ("report", "--growth", "--format", "json"),
         ("status", "--format", "json"),

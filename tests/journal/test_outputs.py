@@ -17,6 +17,8 @@ from tests.journal.test_cache import outputs as both_outputs
 from tests.journal.test_cache import settle
 
 GROWTH = ("report", "--growth", "--format", "json")
+LIST = ("list", "entries", "--format", "json")
+KEPT = pytest.mark.parametrize("command", [GROWTH, LIST], ids=["report", "list"])
 DOCTORED = "a kept output\n"
 ODD = """---
 date: 2025-09-01
@@ -30,6 +32,11 @@ Body.
 """
 
 
+def name_of(args: tuple[str, ...]) -> str:
+    """The name a command's output is kept under (`report --growth`: growth)."""
+    return f"list {args[1]}" if args[0] == "list" else args[1].removeprefix("--")
+
+
 def kept_key(root: Path, name: str = "growth") -> bytes | None:
     blob = cache.kept(root, outputs.PREFIX + name)
     return None if blob is None else marshal.loads(blob)[1]
@@ -40,7 +47,7 @@ def doctored(root: Path, *args: str) -> None:
     text was served from what the index keeps."""
     settle()
     assert invoke("--journal", str(root), *args).exit_code == 0
-    name = args[1].removeprefix("--")
+    name = name_of(args)
     found = outputs.kept(root, name)
     assert found is not None
     outputs.keep(root, name, found.made_of, found.values, [(1, DOCTORED), (2, "pln: warning: kept\n")])
@@ -55,14 +62,19 @@ def same_as_no_cache(root: Path, *args: str) -> str:
     return cached
 
 
-def test_a_kept_output_gives_the_same_output_and_warnings_as_no_cache(example_journal: Path) -> None:
+@KEPT
+def test_a_kept_output_gives_the_same_output_and_warnings_as_no_cache(
+    example_journal: Path, command: tuple[str, ...]
+) -> None:
     write(example_journal / "entries/2025/2025-09-01-odd.md", ODD)
+    write(example_journal / "entries/2025/2025-09-02-unread.md", "---\ndate: [2025\n---\n")
     settle()
-    first = same_as_no_cache(example_journal, *GROWTH)  # made, and kept
-    assert kept_key(example_journal) is not None
-    again = same_as_no_cache(example_journal, *GROWTH)  # written again from the index
+    first = same_as_no_cache(example_journal, *command)  # made, and kept
+    assert kept_key(example_journal, name_of(command)) is not None
+    again = same_as_no_cache(example_journal, *command)  # written again from the index
     assert again == first
-    assert "2025-09-01-odd.md:4: growth: 'wisdom'" in again
+    assert "2025-09-02-unread.md" in again
+    assert command == LIST or "2025-09-01-odd.md:4: growth: 'wisdom'" in again
 
 
 def _edit(root: Path) -> None:
@@ -106,29 +118,41 @@ def _another_day(root: Path) -> None:
     "change",
     [_edit, _mtime_put_back, _new_file, _removed, _person_edited, _settings_edited, _another_day],
 )
+@KEPT
 def test_any_change_to_what_it_was_made_of_makes_it_anew(
-    example_journal: Path, monkeypatch: pytest.MonkeyPatch, change: Callable[[Path], None]
+    example_journal: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    change: Callable[[Path], None],
+    command: tuple[str, ...],
 ) -> None:
     monkeypatch.delenv("PLN_TODAY", raising=False)
     write(example_journal / "entries/2025/2025-09-01-odd.md", ODD)
-    doctored(example_journal, *GROWTH)
+    doctored(example_journal, *command)
     change(example_journal)
-    same_as_no_cache(example_journal, *GROWTH)
+    same_as_no_cache(example_journal, *command)
+
+
+FILTERS = [
+    ("--from", "2025-09-01"),
+    ("--to", "2026-01-01"),
+    ("--with", "dana-whitfield"),
+    ("--where", "engagement=read"),
+]
 
 
 @pytest.mark.parametrize(
-    "other",
+    ("command", "other"),
     [
-        ("--from", "2025-09-01"),
-        ("--by", "week"),
-        ("--to", "2026-01-01"),
-        ("--with", "dana-whitfield"),
-        ("--where", "engagement=read"),
+        *((GROWTH, other) for other in [*FILTERS, ("--by", "week")]),
+        *((LIST, other) for other in FILTERS),
+        (("list", "people", "--format", "json"), ()),  # another kind: kept under its own name
     ],
 )
-def test_another_command_line_is_made_anew(example_journal: Path, other: tuple[str, ...]) -> None:
-    doctored(example_journal, *GROWTH)
-    same_as_no_cache(example_journal, *GROWTH, *other)
+def test_another_command_line_is_made_anew(
+    example_journal: Path, command: tuple[str, ...], other: tuple[str, ...]
+) -> None:
+    doctored(example_journal, *LIST if command[0] == "list" else GROWTH)
+    same_as_no_cache(example_journal, *command, *other)
 
 
 def test_an_edit_to_pln_itself_makes_it_anew(
@@ -160,13 +184,17 @@ def test_a_damaged_kept_output_is_not_trusted(example_journal: Path) -> None:
         ("report", "--growth", "--format", "csv"),
         ("report", "--growth", "--format", "markdown"),
         ("--no-cache", "report", "--growth", "--format", "json"),
+        ("list", "entries", "--format", "csv"),
+        ("list", "entries"),
+        ("--no-cache", "list", "entries", "--format", "json"),
     ],
 )
 def test_other_outputs_are_never_kept(example_journal: Path, args: tuple[str, ...]) -> None:
     settle()
     for _ in range(2):
         assert invoke("--journal", str(example_journal), *args).exit_code == 0
-    name = "network" if "--network" in args else "growth"
+    command = args[1:] if args[0] == "--no-cache" else args
+    name = "network" if "--network" in args else name_of(command)
     assert kept_key(example_journal, name) is None
 
 

@@ -155,6 +155,7 @@ CLI_SHARED = frozenset(
         "scope",  # the journal read into a report's Scope
         "credit_options",  # --pack and --cycle (credits, portfolio)
         "group",  # the error net around every command
+        "kept",  # JSON outputs kept in the index (report, list)
     )
 )
 CLI_APP = frozenset({CLI, f"{CLI}.main"})  # the app: it registers every command

@@ -24,6 +24,7 @@ from plnjournal.query import FilterOptions
 from plnjournal.text import clean
 
 if TYPE_CHECKING:
+    from plnjournal.journal.scan import Walk
     from plnjournal.journal.settings import Journal
     from plnjournal.model import Record
 
@@ -38,17 +39,35 @@ def list_records(
     fmt: Annotated[TableFormat, FormatOption] = "table",
 ) -> None:
     """List people, spaces, tools, goals, entries or reflections; filters apply to entries."""
-    from plnjournal.journal.load import load
-    from plnjournal.journal.refs import Index
-    from plnjournal.query import read_filters, select_entries
+    import dataclasses
+    from functools import partial
+
+    from plnjournal.cli.kept import kept_output
+    from plnjournal.dates import today
 
     journal = current().journal()
     if kind == "tags":
         list_tags(journal, fmt)
         return
-    record_kind = KIND_OF_PLURAL[kind]
+    listing = partial(list_kind, journal, KIND_OF_PLURAL[kind], filters, fmt)
+    if fmt == "json" and journal.use_cache:  # JSON on stdout is kept in the index: cli/kept.py
+        asked = (f"list {kind}", dataclasses.astuple(filters), output.is_terminal(), today().isoformat())
+        kept_output(journal.root, asked, lambda walked, seen: listing(walked))
+    else:
+        listing()
+
+
+def list_kind(
+    journal: Journal, record_kind: str, filters: FilterOptions, fmt: str, walked: Walk | None = None
+) -> None:
+    """The records of one kind, in listing order; entries as the filters choose them (`walked`:
+    the journal's files, when the caller walked it already)."""
+    from plnjournal.journal.load import load
+    from plnjournal.journal.refs import Index
+    from plnjournal.query import read_filters, select_entries
+
     kinds = ("person", "space", "tool", "goal", record_kind)
-    loaded = load(journal, dict.fromkeys(kinds))
+    loaded = load(journal, dict.fromkeys(kinds), walked=walked)
     warn_skipped(loaded)
     index = Index(loaded.records)
     records: list[Record]

@@ -5,7 +5,6 @@ The flags and the `--format` choices come from the one registry, `render.registr
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -16,6 +15,7 @@ from plnjournal.cli import output
 from plnjournal.cli.common import OutOption, present
 from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import OPTIONS, filter_options, with_options
+from plnjournal.cli.kept import Seen, kept_output
 from plnjournal.cli.privacy import (
     AllowStudentData,
     IncludePrivate,
@@ -28,7 +28,6 @@ from plnjournal.query import FilterOptions
 from plnjournal.render.registry import FORMATS, JSON, REPORTS, Parts
 
 if TYPE_CHECKING:
-    from plnjournal.journal.load import Loaded
     from plnjournal.journal.scan import Walk
     from plnjournal.journal.settings import Journal
 
@@ -81,9 +80,6 @@ def report(
         run(filters, by)
 
 
-Seen = Callable[["Loaded", "tuple[str, ...] | None"], bool]
-
-
 @dataclasses.dataclass(frozen=True)
 class Run:
     """A report as the command line asks for it, to run over the entry filters and periods."""
@@ -128,43 +124,6 @@ class Run:
         data = sharing.data(self.parts.build(scope))
         check = partial(sharing.check, what=f"the {self.name} report")
         present(self.fmt, data, self.parts.view(self.fmt), self.out, check=check)
-
-
-def kept_output(root: Path, asked: tuple[Any, ...], run: Callable[[Walk, Seen], None]) -> None:
-    """`run` (given the journal walked, for its load), unless the output kept for the same files
-    and `asked` can be written again, or for the same values read once loaded; its output is
-    kept for next time (journal/outputs.py)."""
-    from plnjournal.journal import outputs
-    from plnjournal.journal.scan import walk
-    from plnjournal.model import FOLDERS
-
-    walked = walk(root, FOLDERS)
-    made_of = outputs.MadeOf(root, walked, asked)
-    key = made_of.key()
-    found = outputs.kept(root, asked[0]) if key is not None else None
-    if found is not None and found.made_of == key and _replayed(found):
-        return
-    values: list[bytes | None] = [None]
-    again: list[bytes] = []  # the kept output, when it was written again
-
-    def seen(loaded: Loaded, fields: tuple[str, ...] | None) -> bool:
-        values[0] = None if fields is None else made_of.values_key(loaded, fields)
-        if found is not None and values[0] is not None and found.values == values[0] and _replayed(found):
-            again.append(found.packed)
-        return bool(again)
-
-    with output.recording() as written:
-        run(walked, seen)
-    if key is not None and outputs.settled(root, walked):
-        outputs.keep(root, asked[0], key, values[0], again[0] if again else written)
-
-
-def _replayed(found: Any) -> bool:
-    """Write a kept output again; False when it does not read back (then it is made anew)."""
-    written = found.written()
-    if written is not None:
-        output.replay(written)
-    return written is not None
 
 
 def _flag_list() -> str:

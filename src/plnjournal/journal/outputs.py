@@ -1,5 +1,5 @@
-"""A report's output kept in the index with everything it was made from, and given again, as
-it was written, while all of that is as it was.
+"""A command's output (a report's, a listing's) kept in the index with everything it was made
+from, and given again, as it was written, while all of that is as it was (cli/kept.py).
 
 A report is a pure function of the journal's files, pln.yaml, the command line, today and pln
 itself. Its output is kept under two keys, each a BLAKE2 digest (as git names content by its
