@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from plnjournal.cli.scope import entry_fields_read
 from plnjournal.journal import cache, outputs
+from plnjournal.journal.load import load
+from plnjournal.journal.scan import walk
+from plnjournal.model import FOLDERS
+from plnjournal.query import FilterOptions
+from plnjournal.render.registry import REPORTS
 from tests.helpers import invoke, write
 from tests.journal.test_cache import outputs as both_outputs
 from tests.journal.test_cache import settle
@@ -250,3 +256,76 @@ def test_an_edit_to_a_value_read_or_a_problem_makes_it_anew(example_journal: Pat
     )
     settle()
     same_as_no_cache(example_journal, *GROWTH)
+
+
+def columns_kept(root: Path) -> tuple[str, ...]:
+    """The journal (with an odd entry and one that gives none) indexed, its columns kept; the
+    entry fields the growth report reads."""
+    write(root / "entries/2025/2025-09-01-odd.md", ODD)
+    write(root / "entries/2025/2025-09-02-unread.md", "---\ndate: [2025\n---\n")  # no entry
+    settle()
+    assert invoke("--journal", str(root), *GROWTH).exit_code == 0
+    fields = entry_fields_read(FilterOptions(), heads=True, fields=REPORTS["growth"].load().fields)
+    assert fields is not None
+    return fields
+
+
+def _unreadable_now(root: Path) -> None:
+    (root / "entries/2025/2025-09-01-odd.md").write_text("---\ndate: [2025\n---\n", encoding="utf-8")
+
+
+def _linked_folder(root: Path) -> None:
+    (root / "entries/linked").symlink_to(root / "people")
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (_body_written_on, "same"),
+        (_edit, "changed"),  # a growth note
+        (_mtime_put_back, "changed"),
+        (_person_edited, "changed"),  # another file's stat key
+        (_new_file, None),  # the columns hold other files: the load tells
+        (_removed, None),
+        (_unreadable_now, "changed"),  # (told by its problem)
+        (_linked_folder, "changed"),
+    ],
+)
+def test_the_values_the_columns_tell_are_the_ones_a_load_reads(
+    example_journal: Path, change: Callable[[Path], None], expected: str | None
+) -> None:
+    """A body edit is told from the index's columns, before any load (a tenth of its time at 50k
+    entries), with the very key a load gives; so a kept report is written again on it."""
+    fields = columns_kept(example_journal)
+
+    def told() -> bytes | None:
+        walked = walk(example_journal, FOLDERS)
+        made_of = outputs.MadeOf(example_journal, walked, ("growth",))
+        found = made_of.told(example_journal, fields)
+        if found is not None:  # what it told of the changed files is what a load reads of them
+            assert found.agrees_with(load(example_journal, entry_heads=True, entry_fields=fields))
+        return None if found is None else found.key
+
+    before = told()
+    assert before is not None
+    change(example_journal)
+    after = told()
+    if expected is None:
+        assert after is None
+    else:
+        assert after is not None
+        assert (after == before) is (expected == "same")
+
+
+def test_what_was_told_before_an_edit_does_not_agree_with_a_load_after(example_journal: Path) -> None:
+    """A value edited between the telling and the load (an editor saving while pln reads): the
+    output made from the load is not kept under what was told before."""
+    fields = columns_kept(example_journal)
+    _body_written_on(example_journal)  # a changed file, told of
+    told = outputs.MadeOf(example_journal, walk(example_journal, FOLDERS), ("growth",)).told(
+        example_journal, fields
+    )
+    assert told is not None
+    assert told.agrees_with(load(example_journal, entry_heads=True, entry_fields=fields))
+    _edit(example_journal)
+    assert not told.agrees_with(load(example_journal, entry_heads=True, entry_fields=fields))

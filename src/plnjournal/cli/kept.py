@@ -15,18 +15,24 @@ from plnjournal.cli import output
 
 if TYPE_CHECKING:
     from plnjournal.journal.load import Loaded
-    from plnjournal.journal.outputs import Kept
+    from plnjournal.journal.outputs import Kept, MadeOf, Told
     from plnjournal.journal.scan import Walk
 
-# Given what was loaded and the entry fields read (None: every field), whether the output is
-# written already: the kept one, for the same values read (see `kept_output`).
-Seen = Callable[["Loaded", "tuple[str, ...] | None"], bool]
+# Called by the run with what it loaded and the entry fields it read (None: every field).
+Loading = Callable[["Loaded", "tuple[str, ...] | None"], None]
 
 
-def kept_output(root: Path, asked: tuple[Any, ...], run: Callable[[Walk, Seen], None]) -> None:
+def kept_output(
+    root: Path,
+    asked: tuple[Any, ...],
+    run: Callable[[Walk, Loading], None],
+    fields: tuple[str, ...] | None = None,
+) -> None:
     """`run` (given the journal walked, for its load), unless the output kept for the same files
-    and `asked` (its first item names the output) can be written again, or for the same values
-    read once loaded; its output is kept for next time (journal/outputs.py)."""
+    and `asked` (its first item names the output) can be written again, or, when the run reads
+    only the entry `fields`, for the same values of those: the index's columns tell them before
+    any load, so an edit to nothing read (a body written on) is written again at once. The
+    output is kept for next time (journal/outputs.py)."""
     from plnjournal.journal import outputs
     from plnjournal.journal.scan import walk
     from plnjournal.model import FOLDERS
@@ -37,19 +43,33 @@ def kept_output(root: Path, asked: tuple[Any, ...], run: Callable[[Walk, Seen], 
     found = outputs.kept(root, asked[0]) if key is not None else None
     if found is not None and found.made_of == key and _replayed(found):
         return
-    values: list[bytes | None] = [None]
-    again: list[bytes] = []  # the kept output, when it was written again
-
-    def seen(loaded: Loaded, fields: tuple[str, ...] | None) -> bool:
-        values[0] = None if fields is None else made_of.values_key(loaded, fields)
-        if found is not None and values[0] is not None and found.values == values[0] and _replayed(found):
-            again.append(found.packed)
-        return bool(again)
-
-    with output.recording() as written:
-        run(walked, seen)
+    told = made_of.told(root, fields) if found is not None and fields is not None else None
+    written: outputs.Written | bytes
+    if found is not None and told is not None and found.values == told.key and _replayed(found):
+        written = found.packed  # nothing it reads changed: no load at all
+    else:
+        loads: list[tuple[Loaded, tuple[str, ...] | None]] = []
+        with output.recording() as written:
+            run(walked, lambda loaded, read: loads.append((loaded, read)))
+        told = _told_after(made_of, root, fields, told, loads)
     if key is not None and outputs.settled(root, walked):
-        outputs.keep(root, asked[0], key, values[0], again[0] if again else written)
+        outputs.keep(root, asked[0], key, told and told.key, written)
+
+
+def _told_after(
+    made_of: MadeOf,
+    root: Path,
+    fields: tuple[str, ...] | None,
+    told: Told | None,
+    loads: list[tuple[Loaded, tuple[str, ...] | None]],
+) -> Told | None:
+    """The values' key to keep the output just made under: as told before the run or, without
+    one, now (the run's load made the columns), if the load read those very fields and what it
+    tells of the changed files (an edit in between would not)."""
+    if fields is None or len(loads) != 1 or loads[0][1] != fields:
+        return None
+    told = told or made_of.told(root, fields)
+    return told if told is not None and told.agrees_with(loads[0][0]) else None
 
 
 def _replayed(found: Kept) -> bool:

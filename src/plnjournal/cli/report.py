@@ -15,7 +15,7 @@ from plnjournal.cli import output
 from plnjournal.cli.common import OutOption, present
 from plnjournal.cli.context import current
 from plnjournal.cli.entry_filters import OPTIONS, filter_options, with_options
-from plnjournal.cli.kept import Seen, kept_output
+from plnjournal.cli.kept import Loading, kept_output
 from plnjournal.cli.privacy import (
     AllowStudentData,
     IncludePrivate,
@@ -24,6 +24,7 @@ from plnjournal.cli.privacy import (
     is_shared,
     say_left_out,
 )
+from plnjournal.cli.scope import entry_fields_read
 from plnjournal.query import FilterOptions
 from plnjournal.render.registry import FORMATS, JSON, REPORTS, Parts
 
@@ -75,7 +76,8 @@ def report(
     )
     # JSON on stdout is kept in the index (journal/outputs.py), but the network's: it asks git too
     if fmt == JSON and out is None and not redact and name != "network" and journal.use_cache:
-        kept_output(journal.root, asked, partial(run, filters, by))
+        read = entry_fields_read(filters, heads=True, fields=parts.fields)
+        kept_output(journal.root, asked, partial(run, filters, by), fields=read)
     else:
         run(filters, by)
 
@@ -94,10 +96,10 @@ class Run:
     allow_student_data: bool
 
     def __call__(
-        self, filters: FilterOptions, by: str, walked: Walk | None = None, seen: Seen | None = None
+        self, filters: FilterOptions, by: str, walked: Walk | None = None, loading: Loading | None = None
     ) -> None:
-        """The report, from the journal `walked` when given; `seen`, given what was loaded,
-        may say its output is written already (see `kept_output`)."""
+        """The report, from the journal `walked` when given; `loading` is told what was loaded
+        (see `kept_output`)."""
         from plnjournal.cli.scope import load_entries, load_scope
         from plnjournal.query import describe_range
 
@@ -105,8 +107,8 @@ class Run:
         loaded, read = load_entries(
             self.journal, filters, heads=True, fields=self.parts.fields, walked=walked
         )
-        if seen is not None and seen(loaded, read):
-            return
+        if loading is not None:
+            loading(loaded, read)
         scope = load_scope(
             self.journal,
             filters,

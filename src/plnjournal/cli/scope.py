@@ -62,8 +62,18 @@ def load_entries(
     """The journal as `load_scope` loads it (see there), and the entry fields it loaded (None: a
     head's or every field)."""
     from plnjournal.journal.load import load
+
+    read = entry_fields_read(options, heads=heads, fields=fields)
+    return load(journal, entry_heads=heads and not options.where, entry_fields=read, walked=walked), read
+
+
+def entry_fields_read(
+    options: FilterOptions, *, heads: bool = False, fields: tuple[str, ...] | None = None
+) -> tuple[str, ...] | None:
+    """The entry fields `load_entries` loads for a command that reads `fields` of entries' heads
+    and for its filters (None: a head's, or every field)."""
     from plnjournal.query import fields_read
 
-    read = None if fields is None else tuple(dict.fromkeys((*fields, *fields_read(options))))
-    read = None if options.where or not heads else read
-    return load(journal, entry_heads=heads and not options.where, entry_fields=read, walked=walked), read
+    if fields is None or options.where or not heads:
+        return None
+    return tuple(dict.fromkeys((*fields, *fields_read(options))))

@@ -20,27 +20,29 @@ that leave the machine are never kept.
 
 from __future__ import annotations
 
+import datetime as dt
 import marshal
 import os
 import sys
 import zlib
 from collections.abc import Iterable
-from operator import attrgetter
+from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from plnjournal.journal import cache
-from plnjournal.journal.packed import date_fields, problem_tuples
+from plnjournal.journal import cache, columns
+from plnjournal.journal.packed import problem_tuples
 from plnjournal.journal.scan import Walk
 from plnjournal.journal.settings import CONFIG_FILE
 
 if TYPE_CHECKING:
     from plnjournal.journal.load import Loaded
+    from plnjournal.model import Record
+    from plnjournal.problems import Problem
 
-FORMAT = 2  # bump when what `keep` writes changes
+FORMAT = 3  # bump when what `keep` writes changes
 PREFIX = "output "  # the names of kept outputs among the index's kept values
 _PACKAGE = Path(__file__).resolve().parents[1]
-_DATES = frozenset(date_fields("entry"))
 Written = list[tuple[int, str]]  # (1 for stdout or 2 for stderr, text), in order
 
 
@@ -61,7 +63,7 @@ class Kept(NamedTuple):
 
 class MadeOf:
     """What one run of a report is made of, but its files: the parameters as read (`asked`),
-    pln.yaml, pln's modules, the Python; `key` and `values_key` add the files."""
+    pln.yaml, pln's modules, the Python; `key` and `told` add the files."""
 
     def __init__(self, root: Path, walked: Walk, asked: tuple[Any, ...]) -> None:
         self.walked = walked
@@ -71,23 +73,33 @@ class MadeOf:
         """The digest of it all, the files by their stat keys; None when a value cannot be written."""
         return self._digest(_files(self.walked, self.walked))
 
-    def values_key(self, loaded: Loaded, fields: tuple[str, ...]) -> bytes | None:
-        """`key` with the entries as the values of `fields` of each (in path order, dates as
-        ordinals) and every problem the load found."""
-        columns: list[Any] = []
-        for name in fields:
-            values = list(map(attrgetter(name), loaded.entries))
-            if name in _DATES:
-                values = [None if day is None else day.toordinal() for day in values]
-            elif name == "lines":
-                try:
-                    values = _layouts(values)
-                except TypeError:  # not a dict, nor a value a dict can hold: never kept
-                    return None
-            columns.append(values)
+    def told(self, root: Path, fields: tuple[str, ...]) -> Told | None:
+        """What the entries' values of `fields` are, told without a load: the index's columns
+        of them as kept (their bytes, never read into values), and each file changed since, read
+        again here, by its values where they differ from the ones kept (the row the index keeps
+        of it under the stat key the columns have tells those); None when the columns cannot
+        tell (see `columns.told`)."""
+        from plnjournal.journal.parse import parse_file
+        from plnjournal.journal.scan import from_index, linked_folder
+
+        listed, links = self.walked["entry"]
+        found = columns.told(root, listed, fields)
+        if found is None:
+            return None
+        kept_keys = {listed[place][0]: key for place, key in found.changed}
+        before = from_index(root, "entry", kept_keys, set(kept_keys), True, [])  # (their rows)
+        changed: list[Changed] = []
+        patches = []  # (place, values, problems) of the files read otherwise than kept
+        for place, _ in found.changed:
+            path = listed[place][0]
+            now = _read_as_kept(*parse_file(f"{root}/{path}", path, "entry"), fields)
+            changed.append((path, *now))
+            if path not in before or _read_as_kept(*before[path], fields) != now:
+                patches.append((place, *now))
+        changed += [(path, None, problem_tuples([linked_folder(root, path)])) for path in links]
         others = _files(self.walked, [kind for kind in self.walked if kind != "entry"])
-        entries = (tuple(self.walked["entry"][1]), fields, columns, problem_tuples(list(loaded.problems)))
-        return self._digest((others, entries))
+        key = self._digest((others, fields, found.blobs, patches, changed[len(found.changed) :]))
+        return None if key is None else Told(key, fields, changed)
 
     def _digest(self, files: Any) -> bytes | None:
         import hashlib
@@ -99,16 +111,47 @@ class MadeOf:
         return hashlib.blake2b(text, digest_size=32).digest()
 
 
-def _layouts(values: list[Any]) -> tuple[list[Any], list[int]]:
-    """Each entry's `lines` as its place among the distinct layouts, told by value (a parsed
-    entry's dict equals the one the served entries share): the same values in a tenth of the bytes."""
-    ids = list(map(id, values))
-    places: dict[Any, int] = {}
-    place_of = {
-        key: places.setdefault(tuple(lines.items()) if type(lines) is dict else lines, len(places))
-        for key, lines in dict(zip(ids, values, strict=True)).items()
-    }
-    return list(places), list(map(place_of.__getitem__, ids))
+Changed = tuple[str, tuple[Any, ...] | None, tuple[tuple[Any, ...], ...]]  # path, values, problems
+
+
+class Told(NamedTuple):
+    """The key of the entries' values as the index's columns told them (`MadeOf.told`): every
+    other file by its stat key, the columns by their bytes, each file changed since they were
+    kept, where it reads otherwise, by the values of `fields` and the problems read from it, and
+    each linked folder by its problem. Equal keys, equal values read: a body written on leaves
+    the key as it was. `changed`: what was read of each changed file (and linked folder)."""
+
+    key: bytes
+    fields: tuple[str, ...]
+    changed: list[Changed]
+
+    def agrees_with(self, loaded: Loaded) -> bool:
+        """Whether the load read of each changed file what it told: a file written on between
+        the two would not (then the output made is not kept under this key)."""
+        paths = {path for path, _, _ in self.changed}
+        if not paths:
+            return True
+        entries = {entry.path: entry for entry in loaded.entries if entry.path in paths}
+        problems: dict[str, list[Problem]] = {}
+        for problem in loaded.problems:
+            if problem.path in paths:
+                problems.setdefault(problem.path, []).append(problem)
+        return all(
+            _read_as_kept(entries.get(path), problems.get(path, []), self.fields) == (values, found)
+            for path, values, found in self.changed
+        )
+
+
+def _read_as_kept(
+    record: Record | None, problems: list[Problem], fields: tuple[str, ...]
+) -> tuple[tuple[Any, ...] | None, tuple[tuple[Any, ...], ...]]:
+    """A file's values of `fields` (dates as ISO text, as the columns keep them) and problems."""
+    values = None if record is None else tuple(_as_kept(getattr(record, name)) for name in fields)
+    return values, problem_tuples(problems)
+
+
+def _as_kept(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _files(walked: Walk, kinds: Iterable[str]) -> tuple[Any, ...]:
@@ -138,10 +181,12 @@ def settled(root: Path, walked: Walk) -> bool:
     if None in keys:
         return False
     # the largest of a key's numbers is its newer time (a size is far smaller): all older than
-    # the longest racy window are settled, with no test per file
-    if now - max(map(max, keys), default=0) > cache.COARSE_RACY_NS:
+    # the longest racy window are settled, with no test per file, and only newer ones are tested
+    newest = list(map(max, keys))  # type: ignore[arg-type]
+    if now - max(newest, default=0) > cache.COARSE_RACY_NS:
         return True
-    return all(cache.is_settled(key, now) for key in keys)  # type: ignore[arg-type]
+    recent = compress(keys, map((now - cache.COARSE_RACY_NS).__le__, newest))
+    return all(cache.is_settled(key, now) for key in recent)  # type: ignore[arg-type]
 
 
 def kept(root: Path, name: str) -> Kept | None:

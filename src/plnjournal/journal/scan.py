@@ -83,16 +83,16 @@ def load_kind(
     if remember and (again := _unchanged_since_last(root, (kind, heads, fields), keys)):
         return list(again[0]), [*again[1], *(linked_folder(root, path) for path in links)]
     if not use_cache:
-        from_index = {}
+        indexed = {}
     elif heads and remember:
-        rows = partial(_from_index, root, "entry", keys, heads=True)
-        from_index = columns.heads(root, listed, fields or HEAD_FIELDS, stored, rows)
+        rows = partial(from_index, root, "entry", keys, heads=True)
+        indexed = columns.heads(root, listed, fields or HEAD_FIELDS, stored, rows)
     else:
-        from_index = _from_index(root, kind, keys, wanted, heads, stored)
-    stale = [path for path, _ in listed if path not in from_index]
+        indexed = from_index(root, kind, keys, wanted, heads, stored)
+    stale = [path for path, _ in listed if path not in indexed]
     store = keys if use_cache and refresh_cache else None
     parsed = dict(zip(stale, parse_many(root, kind, stale, store=store, heads=heads), strict=True))
-    read = [parsed[path][:2] if path in parsed else from_index[path] for path, _ in listed]
+    read = [parsed[path][:2] if path in parsed else indexed[path] for path, _ in listed]
     records = [record for record, _ in read if record is not None]
     problems = [problem for _, found in read if found for problem in found]
     if use_cache and refresh_cache:
@@ -143,7 +143,7 @@ def linked_folder(root: Path, relative: str) -> Problem:
     return warning(relative, 1, "symlink", message)
 
 
-def _from_index(
+def from_index(
     root: Path,
     kind: str,
     keys: dict[str, cache.Stat | None],
@@ -151,10 +151,10 @@ def _from_index(
     heads: bool,
     stored: list[str],
 ) -> dict[str, tuple[Record | None, list[Problem]]]:
-    """The record and problems of each file the index holds as it is now (its stat key, `keys`)
-    and whose bytes are what was stored (never trusted otherwise: that file is parsed again).
-    Every path the index holds goes to `stored`. One loop, no call per row it can spare: at 50k
-    entries each microsecond here is 50 ms."""
+    """The record and problems of each file the index holds as it is now (its stat key, `keys`;
+    or as it was, for `outputs.MadeOf.told`) and whose bytes are what was stored (never trusted
+    otherwise: that file is parsed again). Every path the index holds goes to `stored`. One
+    loop, no call per row it can spare: at 50k entries each microsecond here is 50 ms."""
     unpack_row = unpacker(kind, heads=heads)
     found: dict[str, tuple[Record | None, list[Problem]]] = {}
     for path, (key, check, blob) in cache.rows(root, kind, wanted, part="head" if heads else "whole"):
