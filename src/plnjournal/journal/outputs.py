@@ -24,7 +24,6 @@ import datetime as dt
 import marshal
 import os
 import sys
-import zlib
 from collections.abc import Iterable
 from itertools import compress
 from pathlib import Path
@@ -40,14 +39,14 @@ if TYPE_CHECKING:
     from plnjournal.model import Record
     from plnjournal.problems import Problem
 
-FORMAT = 3  # bump when what `keep` writes changes
+FORMAT = 4  # bump when what `keep` writes changes
 PREFIX = "output "  # the names of kept outputs among the index's kept values
 _PACKAGE = Path(__file__).resolve().parents[1]
 Written = list[tuple[int, str]]  # (1 for stdout or 2 for stderr, text), in order
 
 
 class Kept(NamedTuple):
-    """An output as kept: its two keys and what was written, compressed (`written` reads it)."""
+    """An output as kept: its two keys and what was written, marshalled (`written` reads it)."""
 
     made_of: bytes
     values: bytes | None
@@ -55,8 +54,8 @@ class Kept(NamedTuple):
 
     def written(self) -> Written | None:
         try:
-            found = marshal.loads(zlib.decompress(self.packed))
-        except (EOFError, ValueError, TypeError, zlib.error):
+            found = marshal.loads(self.packed)
+        except (EOFError, ValueError, TypeError):
             return None
         return found if isinstance(found, list) else None
 
@@ -202,7 +201,8 @@ def kept(root: Path, name: str) -> Kept | None:
 
 
 def keep(root: Path, name: str, made_of: bytes, values: bytes | None, written: Written | bytes) -> None:
-    """Keep `written` (compressed: a report's JSON is megabytes of repeated keys and words; or
-    as `Kept.packed` already) under its two keys."""
-    packed = written if isinstance(written, bytes) else zlib.compress(marshal.dumps(written), 1)
+    """Keep `written` (or, as `Kept.packed`, what was kept already) under its two keys. Not
+    compressed: at 50k entries a report's JSON is 8 MB, which zlib makes 1 MB, but unmaking it
+    would be a tenth of the time it takes to write it again."""
+    packed = written if isinstance(written, bytes) else marshal.dumps(written)
     cache.keep(root, PREFIX + name, marshal.dumps((FORMAT, made_of, values, packed)))

@@ -68,9 +68,8 @@ def build(scope: Scope) -> dict[str, Any]:
     spaces: list[Space] = list(scope.loaded.of("space"))  # type: ignore[arg-type]
     tools: list[Tool] = list(scope.loaded.of("tool"))  # type: ignore[arg-type]
     end = scope.end or scope.today
-    spreads = {
-        key: value_counts(values_of(person, attribute) for person in people) for key, attribute in ATTRIBUTES
-    }
+    held = {key: [values_of(person, attribute) for person in people] for key, attribute in ATTRIBUTES}
+    spreads = {key: value_counts(values) for key, values in held.items()}
     space_rows = space_use(spaces, scope)
     tool_rows = tool_use(tools, scope)
     support = {kind: [p.id for p in people if kind in p.provides] for kind in SUPPORT_KINDS}
@@ -100,7 +99,8 @@ def build(scope: Scope) -> dict[str, Any]:
         "applied_from_unvetted": applied_from_unvetted(scope),
         "most_used_unvetted": most_used_unvetted(scope),
     }
-    data["warnings"] = network_warnings(data, spreads, scope)
+    people_with = {key: sum(1 for values in groups if values) for key, groups in held.items()}
+    data["warnings"] = network_warnings(data, spreads, people_with, scope)
     return data
 
 
@@ -262,9 +262,11 @@ def category_use(tool_rows: list[dict[str, Any]]) -> dict[str, int]:
     return dict(sorted(totals.items(), key=lambda item: (-item[1], item[0])))
 
 
-def network_warnings(data: dict[str, Any], spreads: dict[str, dict[str, int]], scope: Scope) -> list[str]:
-    """Plain sentences, in the order of the report: people, support, platform, space, ties, tools."""
-    people_with = {key: count_with(scope, attribute) for key, attribute in ATTRIBUTES}
+def network_warnings(
+    data: dict[str, Any], spreads: dict[str, dict[str, int]], people_with: dict[str, int], scope: Scope
+) -> list[str]:
+    """Plain sentences, in the order of the report: people, support, platform, space, ties, tools
+    (`people_with`: how many people hold any value of each attribute of `spreads`)."""
     found = [sentence for key in spreads if (sentence := dominance(key, spreads[key], people_with[key]))]
     missing = [kind.replace("-", " ") for kind in data["missing_support"]]
     if missing:
@@ -293,10 +295,6 @@ def network_warnings(data: dict[str, Any], spreads: dict[str, dict[str, int]], s
         name = scope.index.by_id["tool"][tool_id].name  # type: ignore[attr-defined]
         found.append(f"{name} is listed but {'never used' if whole_journal else 'not used in this period'}")
     return found
-
-
-def count_with(scope: Scope, attribute: str) -> int:
-    return sum(1 for person in scope.loaded.of("person") if values_of(person, attribute))  # type: ignore[arg-type]
 
 
 def dominance(key: str, counts: dict[str, int], people_with: int) -> str | None:
