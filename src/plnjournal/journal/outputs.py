@@ -95,10 +95,10 @@ class MadeOf:
             changed.append((path, *now))
             if path not in before or _read_as_kept(*before[path], fields) != now:
                 patches.append((place, *now))
-        changed += [(path, None, problem_tuples([linked_folder(root, path)])) for path in links]
+        linked = [(path, None, problem_tuples([linked_folder(root, path)])) for path in links]
         others = _files(self.walked, [kind for kind in self.walked if kind != "entry"])
-        key = self._digest((others, fields, found.blobs, patches, changed[len(found.changed) :]))
-        return None if key is None else Told(key, fields, changed)
+        key = self._digest((others, fields, found.blobs, patches, linked))
+        return None if key is None else Told(key, fields, changed + linked)
 
     def _digest(self, files: Any) -> bytes | None:
         import hashlib
