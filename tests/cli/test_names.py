@@ -119,3 +119,33 @@ def test_kind_colon_name_narrows_the_search(network: Run) -> None:
     assert both.exit_code == 1 and "space:sschat (#sschat), tool:sschat (Sschat tool)" in both.stderr
     result = network("show", "tool:Sschat tool", "--format", "json")
     assert json.loads(result.stdout)["id"] == "sschat"
+
+
+def test_an_index_that_reads_kinds_when_asked_reads_only_those_and_each_once() -> None:
+    from plnjournal.journal.refs import Index
+
+    spaces = [Space(id="sschat", name="#sschat")]
+    read: list[str] = []
+
+    def reading(kind: str) -> list[Person] | list[Space]:
+        read.append(kind)
+        return {"person": PEOPLE, "space": spaces}.get(kind, [])
+
+    lazy, eager = Index(read=reading), Index({"person": PEOPLE, "space": spaces})
+    assert read == []
+    assert lazy.require("person", "jane") == eager.require("person", "jane") == "jane-doe"
+    assert lazy.canonical("person", "Tom Lee") == "tom-lee"
+    assert read == ["person"]
+    assert lazy.get("space", "#SSCHAT") == eager.get("space", "#SSCHAT") == spaces[0]
+    assert lazy.resolve("tool", "Wakelet") is eager.resolve("tool", "Wakelet") is None
+    assert read == ["person", "space", "tool"]
+    with pytest.raises(KeyError):
+        lazy.by_id["entry"]
+
+
+def test_log_resolves_each_kind_it_names(network: Run, journal: Path) -> None:
+    logged = network("log", "Wakelet demo", "--with", "priya", "--tool", "wakelet", "--space", "sschat")
+    assert logged.exit_code == 0, logged.stderr
+    written = (journal / logged.stdout.strip()).read_text(encoding="utf-8")
+    assert "space: sschat" in written and "people: [priya-natarajan]" in written
+    assert "tools: [wakelet]" in written

@@ -1,4 +1,5 @@
-"""Start-up stays light: `pln log` never reads the entries, `pln --help` imports no heavy module."""
+"""Start-up stays light: `pln log` never reads the entries (nor the kinds it names none of), `pln
+--help` imports no heavy module."""
 
 from __future__ import annotations
 
@@ -22,20 +23,22 @@ def _record(event: str, args: tuple) -> None:
 sys.addaudithook(_record)  # hooks cannot be removed; RECORDING switches this one on and off
 
 
-def test_log_reads_no_entry_file_and_lists_no_entries_folder(example_journal: Path) -> None:
+def test_log_reads_no_entry_file_no_entries_folder_nor_a_kind_it_names_none_of(example_journal: Path) -> None:
     write(example_journal / "entries" / "2026" / "2026-01-01-old.md", "---\ndate: 2026-01-01\n---\n")
     OPENED.clear()
     RECORDING["on"] = True
     try:
         result = invoke(
-            "--journal", str(example_journal), "log", "Coffee with Beth", "--date", "2026-06-01", "-m", "x"
-        )
+            "--journal", str(example_journal), "log", "Coffee with Beth", "--date", "2026-06-01", "-m", "x",
+            "--with", "beth",
+        )  # fmt: skip
     finally:
         RECORDING["on"] = False
     assert result.exit_code == 0, result.stderr
     new_entry = str(example_journal / result.stdout.strip())
     entries = str(example_journal / "entries")
     assert any(seen.startswith(f"open {example_journal / 'people'}") for seen in OPENED)  # hook works
+    assert not [seen for seen in OPENED if seen.startswith(f"open {example_journal / 'tools'}")]
     assert not [
         seen for seen in OPENED if seen.startswith(("os.scandir " + entries, "os.listdir " + entries))
     ]

@@ -107,5 +107,6 @@ def find_file(journal: Journal, ref: str) -> str:
 
 
 def named_index(journal: Journal) -> Index:
-    """People, spaces, tools and goals: all `pln log` reads, so it costs the same on any journal."""
-    return Index(load(journal, NAMED_KINDS).records)
+    """People, spaces, tools and goals, each kind read when first asked for: all `pln log` reads,
+    so it costs the same on any journal, and reads only the kinds an entry names."""
+    return Index(read=lambda kind: load(journal, (kind,)).of(kind))

@@ -9,7 +9,8 @@ changes meaning when a record is added; only typed input gets the prefix and fir
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from plnjournal.errors import PlnError
 from plnjournal.model import NAMED_KINDS, PLURALS, Entry, Person, Record, display_name
@@ -29,15 +30,30 @@ def references(record: Record, key: str) -> tuple[str, ...]:
 
 
 class Index:
-    """Records of the named kinds by id and by case-folded name, for resolving references."""
+    """Records of the named kinds by id and by case-folded name, for resolving references.
 
-    def __init__(self, records: dict[str, Iterable[Record]]) -> None:
-        self.by_id: dict[str, dict[str, Record]] = {}
-        self.by_name: dict[str, dict[str, str]] = {}
-        for kind in NAMED_KINDS:
-            ids = {record.id: record for record in records.get(kind, ())}
-            self.by_id[kind] = ids
-            self.by_name[kind] = {display_name(r).casefold(): r.id for r in ids.values()}
+    Made from loaded `records`, or with `read` (a kind -> its records), which reads a kind only
+    the first time it is asked for: `pln log` naming no one reads no people."""
+
+    def __init__(
+        self,
+        records: Mapping[str, Iterable[Record]] | None = None,
+        *,
+        read: Callable[[str], Iterable[Record]] | None = None,
+    ) -> None:
+        self._read = read or (lambda kind: (records or {}).get(kind, ()))
+        self.by_id: dict[str, dict[str, Record]] = _PerKind(self._add_kind)
+        self.by_name: dict[str, dict[str, str]] = _PerKind(self._add_kind)
+        if read is None:
+            for kind in NAMED_KINDS:
+                self._add_kind(kind)
+
+    def _add_kind(self, kind: str) -> None:
+        if kind not in NAMED_KINDS:
+            raise KeyError(kind)
+        ids = {record.id: record for record in self._read(kind)}
+        dict.__setitem__(self.by_id, kind, ids)
+        dict.__setitem__(self.by_name, kind, {display_name(r).casefold(): r.id for r in ids.values()})
 
     def resolve(self, kind: str, ref: str) -> str | None:
         """The id that `ref` names, or None."""
@@ -77,6 +93,18 @@ class Index:
     def known(self, kind: str, ref: str) -> bool:
         """Whether typed `ref` names exactly one record of `kind`."""
         return self.resolve(kind, ref) is not None or len(matching(ref, self.by_id[kind].values())) == 1
+
+
+class _PerKind(dict):  # type: ignore[type-arg]
+    """`Index.by_id` or `by_name`: a kind missing is added (both maps at once) when first asked for."""
+
+    def __init__(self, add_kind: Callable[[str], None]) -> None:
+        super().__init__()
+        self._add_kind = add_kind
+
+    def __missing__(self, kind: str) -> Any:
+        self._add_kind(kind)
+        return dict.__getitem__(self, kind)
 
 
 def unknown_message(kind: str, ref: str, suggestions: list[str]) -> str:
