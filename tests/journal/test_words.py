@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from plnjournal.journal import cache, words
+from plnjournal.journal import cache, index_write, words
 from plnjournal.search import NOT_PLAIN
 from tests.helpers import invoke, write
 from tests.journal.test_cache import settle
@@ -57,8 +57,12 @@ ENTRIES = [
 QUERIES = [("grading",), ("grad",), ("rubric", "feedback"), ("grading", "rubric"), ("graded",), ("zzz",)]
 
 
-@pytest.fixture
-def searched(tmp_path: Path) -> Path:
+@pytest.fixture(params=["one process", "cold stream"])
+def searched(tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The entries, indexed; "cold stream" parses them on several processes, as a big journal's
+    first run does, which leaves the words to the first search."""
+    if request.param == "cold stream":
+        monkeypatch.setenv("PLN_PARALLEL_MIN_FILES", "2")
     root = tmp_path / "journal"
     (root / "entries").mkdir(parents=True)
     write(root / "pln.yaml", "daily_minutes_goal: 20\n")
@@ -167,3 +171,50 @@ def test_entry_filters_and_words_beyond_ascii_take_the_records(searched: Path, m
     same_as_no_cache(searched, "naïve")
     same_as_no_cache(searched, "İstanbul")
     assert reads == []
+
+
+def fts_state(root: Path) -> str:
+    with sqlite3.connect(cache.index_file(root)) as connection:
+        return connection.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone()[0]
+
+
+def test_a_cold_stream_leaves_the_words_to_the_first_search_which_fills_them_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLN_PARALLEL_MIN_FILES", "2")
+    root = tmp_path / "journal"
+    for n in range(6):
+        write(root / "entries" / "2024" / f"2024-01-0{n + 1}-e{n}.md", f"---\ndate: 2024-01-0{n + 1}\n"
+              f"title: Grading talk {n}\n---\nRubric {n}\n")  # fmt: skip
+    write(root / "pln.yaml", "daily_minutes_goal: 20\n")
+    settle()
+    assert invoke("--journal", str(root), "list", "entries").exit_code == 0
+    assert fts_state(root) == index_write.WORDS_LATER
+    with sqlite3.connect(cache.index_file(root)) as connection:
+        assert connection.execute("SELECT count(*) FROM word_uses").fetchone() == (0,)
+    same_as_no_cache(root, "grading")
+    assert fts_state(root) == "1"
+    with sqlite3.connect(cache.index_file(root)) as connection:  # every row's words, once each
+        uses = connection.execute("SELECT count(*) FROM word_uses WHERE term = 'grading'").fetchone()
+    assert uses == (6,)
+
+
+def test_words_left_for_later_in_an_index_another_pln_is_writing_are_read_from_the_records(
+    searched: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "BUSY_TIMEOUT", 0.1)
+    reads = scored_in_sql(monkeypatch)
+    with sqlite3.connect(cache.index_file(searched)) as connection:
+        connection.execute("UPDATE meta SET value = ? WHERE key = 'fts'", (index_write.WORDS_LATER,))
+    expected = invoke("--journal", str(searched), "--no-cache", "search", "grading").stdout
+    writing = sqlite3.connect(cache.index_file(searched), isolation_level=None)
+    writing.execute("BEGIN IMMEDIATE")
+    try:
+        assert invoke("--journal", str(searched), "search", "grading").stdout == expected
+        assert reads == []  # not scored by SQLite: the table was not trusted
+    finally:
+        writing.execute("ROLLBACK")
+        writing.close()
+    assert invoke("--journal", str(searched), "search", "grading").stdout == expected
+    assert fts_state(searched) == "1"
+    assert len(reads) == 1

@@ -3,7 +3,9 @@
 `write` stores what a load parsed and forgets what is gone. The cold load of a big journal
 streams instead: `scan.parse_many` hands each batch of rows its workers send back to a `Stream`,
 whose thread stores them while the workers read on (SQLite works with Python's lock released,
-FTS5's tokenizing included), so the rows of 50k files are never all held at once. Until the
+FTS5's tokenizing included), so the rows of 50k files are never all held at once. The words
+`pln search` finds are not split then but by the first search (`fill_words`): a fifth of a cold
+run at 50k entries, which a journal never searched never pays. Until the
 commit no other pln sees any of them: a run killed on the way leaves the index as it was. A
 journal that cannot be written to, or an index another pln holds for too long, just goes
 without; an index found damaged on the way (SQLite says so only when it reaches the bad page)
@@ -27,15 +29,18 @@ def write(root: Path, kind: str, rows: Iterable[cache.Row], gone: Iterable[str])
     write_batches(root, kind, [list(rows)], list(gone))
 
 
-def write_batches(root: Path, kind: str, batches: Iterable[list[cache.Row]], gone: list[str]) -> None:
+def write_batches(
+    root: Path, kind: str, batches: Iterable[list[cache.Row]], gone: list[str], *, words_later: bool = False
+) -> None:
     """`write` of rows that come a batch at a time, still in one transaction; after damage only
-    the batches not yet taken go into the new index (each row stands alone, so that is safe)."""
+    the batches not yet taken go into the new index (each row stands alone, so that is safe).
+    `words_later`: a first fill of the kind leaves the search words to `fill_words`."""
     batches = iter(batches)
     for _ in range(2):
         with cache.connect(root, write=True) as connection:
             if connection is None:
                 return
-            damaged = _store(connection, root, kind, batches, gone)
+            damaged = _store(connection, root, kind, batches, gone, words_later)
         if not damaged or not cache.remove_index(cache.index_file(root)):
             return
 
@@ -46,7 +51,9 @@ class Stream:
     def __init__(self, root: Path, kind: str) -> None:
         self._batches: queue.SimpleQueue[list[cache.Row] | None] = queue.SimpleQueue()
         work = (root, kind, self._taken(), [])
-        self._thread = threading.Thread(target=write_batches, args=work, daemon=True)
+        self._thread = threading.Thread(
+            target=write_batches, args=work, kwargs={"words_later": True}, daemon=True
+        )
         self._thread.start()
 
     def add(self, rows: list[cache.Row]) -> None:
@@ -64,7 +71,12 @@ class Stream:
 
 
 def _store(
-    connection: sqlite3.Connection, root: Path, kind: str, batches: Iterator[list[cache.Row]], gone: list[str]
+    connection: sqlite3.Connection,
+    root: Path,
+    kind: str,
+    batches: Iterator[list[cache.Row]],
+    gone: list[str],
+    words_later: bool,
 ) -> bool:
     """Write the rows; True when the index turned out to be damaged."""
     try:
@@ -72,7 +84,7 @@ def _store(
         connection.execute("PRAGMA recursive_triggers = ON")  # see cache.INSERT
         connection.execute("BEGIN IMMEDIATE")
         connection.executemany("DELETE FROM files WHERE path = ?", ((path,) for path in gone))
-        words = _Words(connection, kind)
+        words = _Words(connection, kind, words_later)
         for rows in batches:
             connection.executemany(cache.INSERT, (_columns(kind, row) for row in rows))
             words.stored()
@@ -99,10 +111,14 @@ class _Words:
     a fresh clone, a new version), each batch's rows go into it in one statement once stored, not
     one by one through the triggers: 50k entries took 2.2 s that way, 0.85 s this way, and batch
     by batch it is done while the workers parse on. Within the transaction, so no other pln ever
-    sees the triggers gone; any other write keeps them."""
+    sees the triggers gone; any other write keeps them.
 
-    def __init__(self, connection: sqlite3.Connection, kind: str) -> None:
-        self.connection, self.kind = connection, kind
+    `later` (the cold load's stream): the words are not added at all; the table is left without
+    its triggers and `meta.fts` says 'later', until `fill_words` adds every row's at once. While
+    it says so, no write touches the table, and `pln search` trusts it only once filled."""
+
+    def __init__(self, connection: sqlite3.Connection, kind: str, later: bool = False) -> None:
+        self.connection, self.kind, self.later = connection, kind, later
         found = connection.execute("SELECT 1 FROM files WHERE kind = ? LIMIT 1", (kind,)).fetchone()
         fts = connection.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone() == ("1",)
         self.bulk = found is None and fts
@@ -110,20 +126,52 @@ class _Words:
             connection.execute("DROP TRIGGER files_added")
             connection.execute("DROP TRIGGER files_removed")
             self.after = self._last()
+        if self.bulk and later:
+            connection.execute("UPDATE meta SET value = ? WHERE key = 'fts'", (WORDS_LATER,))
 
     def stored(self) -> None:
         """Add the rows stored since the last call (each new row's id is above every other's)."""
-        if self.bulk:
+        if self.bulk and not self.later:
             self.connection.execute(_ADD_WORDS, (self.after, self.kind))
             self.after = self._last()
 
     def done(self) -> None:
-        if self.bulk:
+        if self.bulk and not self.later:
             for statement in _TRIGGERS:
                 self.connection.execute(statement)
 
     def _last(self) -> int:
         return self.connection.execute("SELECT ifnull(max(id), 0) FROM files").fetchone()[0]
+
+
+WORDS_LATER = "later"  # meta.fts while the words table waits for `fill_words`
+
+
+def fill_words(root: Path) -> bool:
+    """Split every stored row's text into the FTS5 table at once, when a cold load left it for
+    later, and put its triggers back; whether the table then holds every row's words (False:
+    no FTS5, or an index that cannot be written now, and `pln search` reads the records)."""
+    with cache.connect(root, write=True) as connection:
+        if connection is None:
+            return False
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            state = connection.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone()
+            if state == (WORDS_LATER,):
+                connection.execute("INSERT INTO words (words) VALUES ('rebuild')")
+                for statement in (
+                    "DROP TRIGGER IF EXISTS files_added",
+                    "DROP TRIGGER IF EXISTS files_removed",
+                    *_TRIGGERS,
+                ):
+                    connection.execute(statement)
+                connection.execute("UPDATE meta SET value = '1' WHERE key = 'fts'")
+            connection.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
+            return False
+    return state in (("1",), (WORDS_LATER,))
 
 
 def _columns(kind: str, row: cache.Row) -> tuple[object, ...]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from plnjournal.journal import index_write
 from plnjournal.journal.cache import TEXT_COLUMNS, Stat, connect
 from plnjournal.search import REPEATS_COUNTED, WEIGHTS
 
@@ -37,11 +38,15 @@ SCORED = f"""
     ORDER BY score DESC, ranked DESC, replace(path, '/', char(0)) LIMIT ?"""
 
 
-def _usable(connection: sqlite3.Connection | None, words: tuple[str, ...]) -> bool:
-    """FTS5 folds case as Python does for ASCII only: other words take a scan of the records."""
+def _usable(connection: sqlite3.Connection | None, words: tuple[str, ...], root: Path) -> bool:
+    """FTS5 folds case as Python does for ASCII only: other words take a scan of the records.
+    A table a cold load left to fill is filled now (once), or the records are read."""
     if connection is None or not words or not all(word.isascii() for word in words):
         return False
-    return connection.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone() == ("1",)
+    state = connection.execute("SELECT value FROM meta WHERE key = 'fts'").fetchall()
+    if state == [(index_write.WORDS_LATER,)]:
+        return index_write.fill_words(root)
+    return state == [("1",)]
 
 
 def _matching(connection: sqlite3.Connection, words: tuple[str, ...]) -> set[int]:
@@ -57,7 +62,7 @@ def candidates(root: Path, words: tuple[str, ...], keys: Keys) -> set[str] | Non
     None (read them all) without an index, FTS5 or words it can take."""
     with connect(root, write=False) as connection:
         try:
-            if not _usable(connection, words):
+            if not _usable(connection, words, root):
                 return None
             found = _matching(connection, words)  # type: ignore[arg-type]
             rows = connection.execute(  # type: ignore[union-attr]
@@ -86,7 +91,7 @@ class Ranking:
     def __call__(self, keys: Keys) -> set[str] | None:
         with connect(self.root, write=False) as connection:
             try:
-                if not _usable(connection, self.words):
+                if not _usable(connection, self.words, self.root):
                     return None
                 best = self._score(connection, keys)  # type: ignore[arg-type]
             except sqlite3.Error:
