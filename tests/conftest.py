@@ -20,6 +20,7 @@ def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
         "PLN_DEBUG",
         "PLN_NO_CACHE",
         "PLN_PARALLEL_MIN_FILES",
+        "PLN_SPLIT_WALK_FROM",
         "NO_COLOR",
         "VISUAL",
         "EDITOR",

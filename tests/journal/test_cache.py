@@ -78,6 +78,14 @@ def test_no_cache_neither_reads_nor_writes_it(example_journal: Path) -> None:
     assert not (example_journal / ".pln" / "index.sqlite").exists()
 
 
+@pytest.fixture(params=["one walk", "in halves"])
+def walks(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stat walk as a small journal makes it, and in two halves at once as a big one does."""
+    if request.param == "in halves":
+        monkeypatch.setenv("PLN_SPLIT_WALK_FROM", "0")
+
+
+@pytest.mark.usefixtures("walks")
 def test_adds_edits_renames_and_deletes_are_seen(example_journal: Path) -> None:
     entries = example_journal / "entries" / "2026"
     assert_same_as_no_cache(example_journal)
@@ -381,6 +389,7 @@ def _commit_all(root: Path, message: str) -> None:
     git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "--quiet", "-m", message)
 
 
+@pytest.mark.usefixtures("walks")
 def test_a_git_pull_merge_and_a_fresh_clone_are_seen(example_journal: Path, tmp_path: Path) -> None:
     git(example_journal, "init", "--quiet")
     (example_journal / ".gitignore").write_text(".pln/\n")  # as `pln init` writes it

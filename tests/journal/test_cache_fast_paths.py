@@ -19,8 +19,8 @@ import pytest
 from plnjournal.journal import cache
 from plnjournal.journal import load as loading
 from plnjournal.journal.packed import _NAMES, HEAD_FIELDS, head, interned, pack, unpack, unpack_head
-from plnjournal.journal.scan import scan
 from plnjournal.journal.settings import Journal, Settings
+from plnjournal.journal.walk import scan
 from plnjournal.query import entry_order
 from plnjournal.render.json import render, render_list
 from tests.helpers import invoke, write

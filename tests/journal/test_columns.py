@@ -13,7 +13,7 @@ import pytest
 from plnjournal.journal import cache, columns
 from plnjournal.journal.load import load
 from plnjournal.journal.packed import HEAD_FIELDS
-from plnjournal.journal.scan import scan
+from plnjournal.journal.walk import scan
 from plnjournal.reports import growth
 from tests.helpers import invoke, write
 from tests.journal.test_cache import outputs, settle

@@ -14,7 +14,7 @@ import pytest
 from plnjournal.cli.scope import entry_fields_read
 from plnjournal.journal import cache, outputs
 from plnjournal.journal.load import load
-from plnjournal.journal.scan import walk
+from plnjournal.journal.walk import walk
 from plnjournal.model import FOLDERS
 from plnjournal.query import FilterOptions
 from plnjournal.render.registry import REPORTS

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from plnjournal.journal import scan
-from tests.helpers import Run, write
+from plnjournal.journal import walk
+from tests.helpers import Run, invoke, write
+from tests.journal.test_cache import settle
 
 
 def linked_journal(journal: Path, tmp_path: Path) -> None:
@@ -73,26 +74,42 @@ def test_a_refused_write_through_a_link_names_the_journal_path(
     assert (journal / "people" / "tom.md").exists()  # refused before anything was written
 
 
-def test_the_walk_by_open_folder_and_by_path_find_the_same_files(
+def test_the_walk_by_open_folder_by_path_and_in_halves_find_the_same_files(
     journal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The stat walk opens each folder and stats its files by name where the system allows it
-    (Linux, macOS) and by whole path elsewhere: both give the same files, keys, links and order."""
+    (Linux, macOS) and by whole path elsewhere, and walks a big journal's entries in two halves
+    at once: all give the same files, keys, links and order."""
     linked_journal(journal, tmp_path)
     write(journal / "entries" / "2025" / "03" / "2025-03-02-nested.md", "---\ndate: 2025-03-02\n---\n")
     write(journal / "entries" / ".hidden" / "2025-03-03-hidden.md", "---\ndate: 2025-03-03\n---\n")
     os.symlink(tmp_path / "nowhere.md", journal / "entries" / "2025" / "2025-04-01-broken.md")
+    write(journal / "entries" / "2026" / "2026-01-01-later.md", "---\ndate: 2026-01-01\n---\n")
+    write(journal / "entries" / "2027-01-01-loose.md", "---\ndate: 2027-01-01\n---\n")
+    settle()
+    invoke("--journal", str(journal), "list", "entries")  # an index, which a split walk needs
     walks = []
-    for by_handle in (True, False):
-        monkeypatch.setattr(scan, "_BY_HANDLE", by_handle)
+    for by_handle, split_from in ((True, ""), (False, ""), (True, "0"), (False, "0")):
+        monkeypatch.setattr(walk, "_BY_HANDLE", by_handle)
+        monkeypatch.setenv(walk.SPLIT_VARIABLE, split_from or str(walk.SPLIT_FROM_INDEX_BYTES))
         links: list[str] = []
-        walks.append((scan.scan(journal, "entry", links), links))
-    assert walks[0] == walks[1]
+        walks.append((walk.scan(journal, "entry", links), links))
+        assert walk._split(journal) == (split_from == "0" and walk.cores() > 1)
+    assert walks[0] == walks[1] == walks[2] == walks[3]
     files, links = walks[0]
     assert [path for path, _ in files] == [
         "entries/2025/03/2025-03-02-nested.md",
         "entries/2025/2025-01-05-chat.md",
         "entries/2025/2025-04-01-broken.md",
+        "entries/2026/2026-01-01-later.md",
+        "entries/2027-01-01-loose.md",
     ]
     assert files[2][1] is None  # a broken link: parsed, and its problem told
     assert links == ["entries/2024"]
+
+
+def test_work_forked_gives_back_what_it_returned_or_none_when_it_failed() -> None:
+    """The walk's later half runs in a forked process; when that fails, the walk does it itself."""
+    assert walk.forked(lambda: [("entries/a.md", (1, 2, 3))])() == [("entries/a.md", (1, 2, 3))]
+    assert walk.forked(lambda: 1 / 0)() is None
+    assert walk.forked(lambda: object())() is None  # nothing marshal can send

@@ -24,8 +24,8 @@ from plnjournal.query import FilterOptions
 from plnjournal.text import clean
 
 if TYPE_CHECKING:
-    from plnjournal.journal.scan import Walk
     from plnjournal.journal.settings import Journal
+    from plnjournal.journal.walk import Walk
     from plnjournal.model import Record
 
 

@@ -16,7 +16,7 @@ from plnjournal.cli import output
 if TYPE_CHECKING:
     from plnjournal.journal.load import Loaded
     from plnjournal.journal.outputs import Kept, MadeOf, Told
-    from plnjournal.journal.scan import Walk
+    from plnjournal.journal.walk import Walk
 
 # Called by the run with what it loaded and the entry fields it read (None: every field).
 Loading = Callable[["Loaded", "tuple[str, ...] | None"], None]
@@ -34,7 +34,7 @@ def kept_output(
     any load, so an edit to nothing read (a body written on) is written again at once. The
     output is kept for next time (journal/outputs.py)."""
     from plnjournal.journal import outputs
-    from plnjournal.journal.scan import walk
+    from plnjournal.journal.walk import walk
     from plnjournal.model import FOLDERS
 
     walked = walk(root, FOLDERS)

@@ -29,8 +29,8 @@ from plnjournal.query import FilterOptions
 from plnjournal.render.registry import FORMATS, JSON, REPORTS, Parts
 
 if TYPE_CHECKING:
-    from plnjournal.journal.scan import Walk
     from plnjournal.journal.settings import Journal
+    from plnjournal.journal.walk import Walk
 
 Period = Literal["week", "month", "quarter", "year", "school-year"]
 ReportFormat = Literal[FORMATS]  # type: ignore[valid-type]

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from plnjournal.journal.load import Loaded
-    from plnjournal.journal.scan import Walk
     from plnjournal.journal.settings import Journal
+    from plnjournal.journal.walk import Walk
     from plnjournal.query import FilterOptions
     from plnjournal.reports import Scope
 
@@ -29,7 +29,7 @@ def load_scope(
     `heads`: the command reads no more of an entry than its head (`packed.HEAD_FIELDS`), so it may
     load only that, and `fields` may say which of them (the filters add theirs); `--where`, which
     may name any key, loads whole entries all the same. `walked`: the journal's files, when the
-    command has walked them already (`scan.walk`); `loaded`: what `load_entries` gave, when the
+    command has walked them already (`walk.walk`); `loaded`: what `load_entries` gave, when the
     command has loaded already."""
     from functools import partial
 

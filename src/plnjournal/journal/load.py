@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from plnjournal.model import FOLDERS, Entry, Record
 
 if TYPE_CHECKING:
-    from plnjournal.journal.scan import Narrow, Walk
+    from plnjournal.journal.scan import Narrow
     from plnjournal.journal.settings import Journal
+    from plnjournal.journal.walk import Walk
 from plnjournal.frozen import frozen
 from plnjournal.problems import Problem
 
@@ -95,7 +96,7 @@ def load(
     shows cannot match). `entry_heads`: entries may come with only the fields the reports read
     (`packed.HEAD_FIELDS`; reading another raises AttributeError), which is several times quicker;
     `entry_fields`, with `entry_heads`: only these of them are read (see journal/columns.py).
-    `walked`: the files of each kind as `scan.walk` found them, when the caller walked already.
+    `walked`: the files of each kind as `walk.walk` found them, when the caller walked already.
     """
     from plnjournal.journal.scan import load_kind
 

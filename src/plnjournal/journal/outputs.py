@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from plnjournal.journal import cache, columns
 from plnjournal.journal.packed import problem_tuples
-from plnjournal.journal.scan import Walk
 from plnjournal.journal.settings import CONFIG_FILE
+from plnjournal.journal.walk import Walk
 
 if TYPE_CHECKING:
     from plnjournal.journal.load import Loaded

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import marshal
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from itertools import repeat
 from pathlib import Path
-from stat import S_ISDIR, S_ISLNK
 from typing import Any
 
 from plnjournal.journal import cache, columns, index_write
 from plnjournal.journal.packed import HEAD_FIELDS, interned, pack, summary, unpacker
 from plnjournal.journal.packed import head as packed_head
-from plnjournal.model import FOLDERS, Entry, Record
+from plnjournal.journal.walk import Listed, cores, scan
+from plnjournal.model import Entry, Record
 from plnjournal.problems import Problem, warning
 from plnjournal.search import indexed_text
 
@@ -36,8 +36,6 @@ Prepared = tuple[bytes, bytes | None, bytes | None, tuple[Any, ...] | None]
 STORED: Prepared = (b"", None, None, None)  # (by identity) a parse whose row parse_many stored
 Parsed = tuple[Record | None, list[Problem], Prepared | None]
 Keys = dict[str, "cache.Stat | None"]  # each file's stat key, by journal-relative path
-Listed = list[tuple[str, "cache.Stat | None"]]  # each file's path and stat key, in path order
-Walk = dict[str, tuple[Listed, list[str]]]  # by kind: its files, and its folders that are links
 Narrow = Callable[[dict[str, "cache.Stat | None"]], "set[str] | None"]
 
 # The last whole load of each kind (and heads or not) in this process, with the stat keys of its
@@ -193,93 +191,6 @@ def _refresh(
         index_write.write(root, kind, new, gone)
 
 
-def walk(root: Path, kinds: Iterable[str]) -> Walk:
-    """`scan` of each kind: its files with their stat keys, and its linked folders."""
-    walked: Walk = {}
-    for kind in kinds:
-        links: list[str] = []
-        walked[kind] = (scan(root, kind, links), links)
-    return walked
-
-
-def scan(root: Path, kind: str, links: list[str] | None = None) -> list[tuple[str, cache.Stat | None]]:
-    """(journal-relative path, stat key) of each Markdown file of `kind`, in path order.
-
-    Hidden and temporary files are skipped; entries are searched in subfolders (entries/YEAR/),
-    but not in a subfolder that is a symbolic link: its path goes to `links`, to be told.
-    A file that cannot be stat'ed (a broken link) gets None, so it is parsed and its problem told.
-    """
-    found: list[tuple[str, cache.Stat | None]] = []
-    linked: list[str] = []
-    _markdown_files(str(root / FOLDERS[kind]), FOLDERS[kind], found, linked, recursive=kind == "entry")
-    if links is not None:
-        links.extend(sorted(linked))
-    return found
-
-
-def _markdown_files(
-    folder: str,
-    relative: str,
-    found: list[tuple[str, cache.Stat | None]],
-    links: list[str],
-    *,
-    recursive: bool,
-    parent: int | None = None,
-) -> None:
-    """Append (relative path, stat key) of the Markdown files in `folder` to `found`, in path order:
-    each folder's names sorted, a subfolder's files in its place (as comparing paths part by
-    part would order them), which needs no key made per file.
-
-    The folder is opened and its files stat'ed by name relative to it (`parent` is the open
-    folder `folder` is named in), so the system does not resolve every file's whole path again:
-    a fifth of the walk's time at 50,000 entries. Hidden names (.obsidian, pln's temp files) are
-    never stat'ed, nor, outside entries/, anything but a Markdown name."""
-    try:
-        handle = os.open(folder, _OPEN_FOLDER, dir_fd=parent) if _BY_HANDLE else None
-    except (FileNotFoundError, NotADirectoryError):
-        return
-    try:
-        listed = os.listdir(folder if handle is None else handle)
-    except (FileNotFoundError, NotADirectoryError):
-        listed = []
-    # the one loop that runs for every file of a journal: no call in it that can be spared
-    names = sorted([name for name in listed if name[0] != "." and (recursive or name[-3:] == ".md")])
-    base = "" if handle is not None else folder + os.sep  # a name in the open folder, or a path
-    prefix, add, stat_of = relative + "/", found.append, os.stat
-    try:
-        for name in names:
-            try:
-                stat = stat_of(base + name, dir_fd=handle)
-            except OSError:  # a broken link: a record's is parsed, and its problem told
-                if name[-3:] == ".md":
-                    add((prefix + name, None))
-                continue
-            if S_ISDIR(stat.st_mode):
-                if recursive:
-                    _subfolder(folder, name, relative, found, links, handle)
-            elif name[-3:] == ".md":
-                add((prefix + name, (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)))  # cache.stat_key
-    finally:
-        if handle is not None:
-            os.close(handle)
-
-
-def _subfolder(
-    folder: str, name: str, relative: str, found: list, links: list[str], handle: int | None
-) -> None:
-    """Walk into a folder of entries (entries/2025/), or tell of it when it is a link."""
-    inner = name if handle is not None else os.path.join(folder, name)
-    if S_ISLNK(os.lstat(inner, dir_fd=handle).st_mode):
-        links.append(f"{relative}/{name}")
-    else:
-        _markdown_files(inner, f"{relative}/{name}", found, links, recursive=True, parent=handle)
-
-
-# Where the system can list an open folder and stat by name in it (Linux, macOS; not Windows).
-_BY_HANDLE = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd and os.open in os.supports_dir_fd
-_OPEN_FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
-
-
 def parse_many(
     root: Path, kind: str, paths: list[str], *, store: Keys | None = None, heads: bool = False
 ) -> list[Parsed]:
@@ -355,8 +266,7 @@ def _workers(files: int) -> int:
     threshold = int(os.environ.get(PARALLEL_VARIABLE) or PARALLEL_MIN_FILES)
     if files < max(threshold, 2) or not hasattr(os, "fork"):
         return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return min(cores, files)
+    return min(cores(), files)
 
 
 def _parse_chunk(root: str, kind: str, paths: list[str]) -> list[Prepared | None]:
