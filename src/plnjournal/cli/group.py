@@ -44,6 +44,7 @@ class PlnGroup(TyperGroup):
             output.error(f"internal error: {type(problem).__name__}: {problem}")
             output.hint("this is a bug in pln; please report it (PLN_DEBUG=1 shows the traceback)")
             code = 1
+        _finish_writing_the_index()
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)
@@ -51,6 +52,13 @@ class PlnGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         refuse_undecodable(args)
         return super().parse_args(ctx, args)
+
+
+def _finish_writing_the_index() -> None:
+    """A first run's index is copied out of SQLite's log while the output is made: wait for it."""
+    index_write = sys.modules.get("plnjournal.journal.index_write")  # (never imported to ask)
+    if index_write is not None:
+        index_write.finished()
 
 
 def refuse_undecodable(args: list[str]) -> None:
