@@ -194,6 +194,8 @@ def test_a_cold_stream_leaves_the_words_to_the_first_search_which_fills_them_onc
         assert connection.execute("SELECT count(*) FROM word_uses").fetchone() == (0,)
     same_as_no_cache(root, "grading")
     assert fts_state(root) == "1"
+    log = Path(f"{cache.index_file(root)}-wal")  # emptied: no later pln reads through it
+    assert not log.exists() or log.stat().st_size == 0
     with sqlite3.connect(cache.index_file(root)) as connection:  # every row's words, once each
         uses = connection.execute("SELECT count(*) FROM word_uses WHERE term = 'grading'").fetchone()
     assert uses == (6,)
