@@ -5,7 +5,8 @@
 - `fileformat`: front-matter text, bodies kept byte for byte (`simple_yaml` reads the common simple
   front matter, `yaml_dialect` the rest and every write); `schema`: front-matter <-> records;
 - `parse`: one file -> one record + Problems; `load`: the whole journal -> `Loaded`;
-  `scan`, `cache`, `packed`: the fast path (a stat walk, the SQLite index in `.pln/`, parallel parsing);
+  `walk`, `scan`, `cache`, `packed`: the fast path (the stat walk, in two halves at once on a big
+  journal; the SQLite index in `.pln/`; parallel parsing);
 - `refs`: references by id or name; `lookup`: one record by id or name; `vocabulary`: closed lists;
 - `templates`: entry templates; `atomic`: the one atomic writer; `lock`: the journal's lock;
   `writer`: a record's stable text, saved through `atomic`.

@@ -1,6 +1,6 @@
 """The journal's files: the one walk over its folders (`walk`: hidden ones such as .git, .pln and
 .obsidian left out), each kind's Markdown files, every file and every link found by it, and the
-folders a journal holds. (`scan.py` keeps a stat-keeping scandir of its own: the fast path.)"""
+folders a journal holds. (`walk.py` keeps a stat-keeping walk of its own: the fast path.)"""
 
 from __future__ import annotations
 
