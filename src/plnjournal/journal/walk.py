@@ -78,7 +78,7 @@ def _in_halves(folder: str, relative: str, found: Listed, links: list[str]) -> N
     """`_markdown_files` of entries/, its later half of names walked by a forked process."""
     try:
         names = _names(folder, None, recursive=True)
-    except OSError:
+    except (FileNotFoundError, NotADirectoryError):  # as `_markdown_files`: other errors are told
         return
     half = len(names) // 2
     theirs = forked(lambda: _walk_names(folder, relative, names[half:]))
