@@ -3,6 +3,7 @@ reader does (values, their types, key lines); whatever it cannot be sure of, it 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from plnjournal.errors import FormatError
 from plnjournal.journal import simple_yaml
 from plnjournal.journal.fileformat import parse_front_matter, read_yaml
+from plnjournal.journal.simple_yaml import Quoted
 
 
 def typed(value: Any) -> Any:
@@ -136,3 +138,113 @@ def test_mappings_of_simple_values_read_as_yaml(keys: list[str], values: list[st
         else:
             lines.append(f"{key}: {value}")
     same_as_yaml("\n".join(lines) + "\n")
+
+
+# Writing: the shortcut's text, whenever it gives one, is PyYAML's (yaml_dialect's dumper) to the byte.
+
+_TRICKY = " :#,[]{}?-'\"&*!|>%@`.~<=+\t\n\x85\xa0\u2028\ufeffé😀"
+_texts = (
+    st.text(alphabet=st.sampled_from("aZ0 " + _TRICKY), max_size=8)
+    | st.text(
+        alphabet=st.sampled_from("aZ :#,[]?'-é"),
+        max_size=8,  # mostly what the shortcut writes
+    )
+    | st.sampled_from(
+        [
+            "yes",
+            "No",
+            "ON",
+            "null",
+            "NULL",
+            "~",
+            "true",
+            "Nice",
+            "on it",
+            "3rd period",
+            "a: b",
+            "a:b",
+            "C# day",
+        ]
+    )
+)
+_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.dates()
+    | st.floats(allow_nan=False)
+    | _texts
+    | _texts.map(Quoted)
+)
+_flat = _scalars | st.lists(_scalars, max_size=3) | st.tuples(_scalars, _scalars)
+_values = _flat | st.dictionaries(_texts, _flat, max_size=3)
+
+
+def pyyaml_writes(data: dict[str, Any]) -> str:
+    from plnjournal.journal.yaml_dialect import dump_front_matter
+
+    return dump_front_matter(data)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.dictionaries(_texts, _values, min_size=1, max_size=5))
+def test_what_the_shortcut_writes_is_what_pyyaml_writes(data: dict[str, Any]) -> None:
+    written = simple_yaml.write(data)
+    if written is not None:
+        assert written == pyyaml_writes(data)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts)
+def test_a_string_is_written_as_pyyaml_writes_it_as_a_key_a_value_and_a_list_item(text: str) -> None:
+    for data in ({"key": text}, {text: "value"}, {"key": [text, "b"]}, {"key": {text: text}}):
+        written = simple_yaml.write(data)
+        if written is not None:
+            assert written == pyyaml_writes(data)
+
+
+WRITTEN = [
+    {
+        "date": dt.date(2026, 3, 4),
+        "time": Quoted("18:00"),
+        "title": "Café — chat on Women's History Month 😀",
+        "space": "bluesky-edchat",
+        "people": ["ana-boateng", "bo-li"],
+        "tools": [],
+        "growth": {"social": "Felt less alone", "cognitive": None},
+        "minutes": 30,
+        "private": True,
+        "tags": ["back-to-school", Quoted("09:30")],
+        "next": "Try it: exit tickets, 3rd period",
+    },
+    {"title": "a:b c#d [ish], {x}?", "note": " leading space", "other": "yes", "flow": ["a b", "it's"]},
+    {"owner": "Ana Ruiz", "daily_minutes_goal": 20, "git": {"autocommit": False}},
+    {"on": "a YAML 1.1 word as a key", "Null": ["No", "y", "n"]},
+]
+LEFT_TO_PYYAML = [
+    {"title": "3rd period"},  # a digit first: YAML 1.1's resolvers decide
+    {"title": "two\nlines"},
+    {"ratio": 1.5},
+    {"sessions": [dt.date(2026, 1, 2)]},  # a list of dates is a block list
+    {"credit": {"hours": {"deep": 1}}},
+    {"tab": "a\tb"},
+    {},
+]
+
+
+@pytest.mark.parametrize("data", WRITTEN)
+def test_the_common_shape_is_written_without_pyyaml_and_as_pyyaml_writes_it(data: dict[str, Any]) -> None:
+    written = simple_yaml.write(data)
+    assert written is not None
+    assert written == pyyaml_writes(data)
+
+
+@pytest.mark.parametrize("data", LEFT_TO_PYYAML)
+def test_other_shapes_are_left_to_pyyaml(data: dict[str, Any]) -> None:
+    assert simple_yaml.write(data) is None
+
+
+def test_a_list_named_twice_is_left_to_pyyaml_which_writes_an_alias() -> None:
+    shared = ["a", "b"]
+    assert simple_yaml.write({"people": shared, "tools": shared}) is None
+    assert "&id001" in pyyaml_writes({"people": shared, "tools": shared})

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -94,7 +93,7 @@ def replace_bytes(path: Path, data: bytes) -> None:
 
 
 def write_temp(path: Path, content: str | bytes, *, durable: bool = True) -> Path:
-    temp = path.with_name(f".{path.name}{TEMP_MARK}{secrets.token_hex(4)}")
+    temp = path.with_name(f".{path.name}{TEMP_MARK}{os.urandom(4).hex()}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         with os.fdopen(fd, "wb") as handle:

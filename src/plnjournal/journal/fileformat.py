@@ -1,7 +1,7 @@
 """A record file's text: front-matter between `---` lines, then a Markdown body kept byte for byte.
 
-The common simple front matter is read without YAML (`simple_yaml`); the rest, and every write,
-go through YAML (`yaml_dialect`, imported only then: PyYAML takes some 12 ms to import). The
+The common simple front matter is read and written without YAML (`simple_yaml`); the rest goes
+through YAML (`yaml_dialect`, imported only then: PyYAML takes some 12 ms to import). The
 dialect reads like YAML 1.2's core schema and never surprises: `10:00`, `no`, `on`,
 `012345` and `2026-11-22` stay strings (the model turns dates into dates), duplicate keys are an
 error, and oversized or too deeply nested front-matter is refused before the parser sees it.
@@ -95,6 +95,11 @@ def read_yaml(front: str, first_line: int) -> tuple[dict[str, Any], dict[str, in
 
 
 def dump_front_matter(data: dict[str, Any]) -> str:
+    """Front-matter's YAML text: the common simple shape without YAML (`simple_yaml.write`: the
+    very text PyYAML writes), the rest by the YAML writer."""
+    written = simple_yaml.write(data)
+    if written is not None:
+        return written
     from plnjournal.journal.yaml_dialect import dump_front_matter
 
     return dump_front_matter(data)

@@ -290,7 +290,7 @@ def build_record(
 
 def front_matter(record: Record) -> dict[str, Any]:
     """The front-matter of a record, in DESIGN's key order, without empty keys."""
-    from plnjournal.journal.yaml_dialect import Quoted  # YAML is imported only by what writes or parses
+    from plnjournal.journal.simple_yaml import Quoted
 
     data: dict[str, Any] = {}
     for attribute, key, _ in _FIELDS[type(record)]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import field, fields
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +47,8 @@ class Template:
 
 
 def _shipped_files() -> list[Any]:
+    from importlib import resources  # (it imports tempfile: only for the commands that need it)
+
     folder = resources.files("plnjournal") / FOLDER
     return sorted((item for item in folder.iterdir() if item.name.endswith(".md")), key=lambda i: i.name)
 

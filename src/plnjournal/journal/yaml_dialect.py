@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from plnjournal.errors import FormatError
+from plnjournal.journal.simple_yaml import Quoted
 
 MAX_NESTING = 24
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -114,10 +115,6 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
     from a `|` block."""
     style = '"' if _FOLDED_BREAKS.search(data) or data.endswith("\n") else "|" if "\n" in data else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-class Quoted(str):
-    """A string always written in quotes (times: `'09:30'` reads the same in every YAML)."""
 
 
 def _represent_quoted(dumper: yaml.SafeDumper, data: Quoted) -> yaml.Node:
