@@ -138,6 +138,17 @@ def problem_tuples(problems: list[Problem]) -> tuple[tuple[Any, ...], ...]:
 
 def pack(kind: str, record: Record | None, problems: list[Problem]) -> Packed | None:
     """A parsed file as plain data; None when it holds a value `marshal` cannot keep."""
+    packed = pack_unchecked(kind, record, problems)
+    try:
+        marshal.dumps(packed)  # e.g. a `!!timestamp` in `extra`: parse that file every time
+    except ValueError:
+        return None
+    return packed
+
+
+def pack_unchecked(kind: str, record: Record | None, problems: list[Problem]) -> Packed:
+    """`pack` but for the check: `marshal.dumps` of it raises ValueError where pack says None (for
+    a caller that marshals it anyway, and so checks it once, not twice)."""
     values: tuple[Any, ...] | None = None
     if record is not None:
         items = [getattr(record, name) for name in _NAMES[kind]]
@@ -151,12 +162,7 @@ def pack(kind: str, record: Record | None, problems: list[Problem]) -> Packed | 
             if isinstance(items[index], dict) and all(type(day) is dt.date for day in items[index].values()):
                 items[index] = {key: day.isoformat() for key, day in items[index].items()}
         values = tuple(items)
-    packed = (values, problem_tuples(problems))
-    try:
-        marshal.dumps(packed)  # e.g. a `!!timestamp` in `extra`: parse that file every time
-    except ValueError:
-        return None
-    return packed
+    return values, problem_tuples(problems)
 
 
 # The fields whose words repeat across a journal's entries (references, times, vocabularies,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from plnjournal.journal import cache, columns, index_write
-from plnjournal.journal.packed import HEAD_FIELDS, interned, pack, summary, unpacker
+from plnjournal.journal.packed import HEAD_FIELDS, interned, pack_unchecked, summary, unpacker
 from plnjournal.journal.packed import head as packed_head
 from plnjournal.journal.walk import Listed, cores, scan
 from plnjournal.model import Entry, Record
@@ -279,14 +279,15 @@ def _parse_chunk(root: str, kind: str, paths: list[str]) -> list[Prepared | None
 def prepare(kind: str, record: Record | None, problems: list[Problem]) -> Prepared | None:
     """A parsed file's index row but for its path and stat key (see `cache.Row`); None when it
     holds a value `marshal` cannot keep."""
-    packed = pack(kind, record, problems)
-    if packed is None:
+    packed = interned(kind, pack_unchecked(kind, record, problems))
+    try:
+        whole = marshal.dumps(packed)  # (a head and a summary hold some of its values)
+    except ValueError:  # e.g. a `!!timestamp` in `extra`: that file is parsed every time
         return None
-    packed = interned(kind, packed)
     if kind != "entry":
-        return marshal.dumps(packed), None, None, None
+        return whole, None, None, None
     text = indexed_text(record, bool(problems)) if isinstance(record, Entry) else None
-    return marshal.dumps(packed), marshal.dumps(packed_head(packed)), marshal.dumps(summary(packed)), text
+    return whole, marshal.dumps(packed_head(packed)), marshal.dumps(summary(packed)), text
 
 
 def search_narrowing(root: Path, words: tuple[str, ...]) -> Narrow:

@@ -241,6 +241,7 @@ def _record_fields(cls: type[Record]) -> list[tuple[str, str, Callable[[Any], An
 
 
 _FIELDS = {cls: _record_fields(cls) for cls in Record.__subclasses__()}
+_KEYS = {cls: frozenset(key for _, key, _ in found) for cls, found in _FIELDS.items()}
 
 
 def build_record(
@@ -257,10 +258,8 @@ def build_record(
     """A record from a front-matter mapping; None when a required key is missing or unusable."""
     problems: list[Problem] = []
     values: dict[str, Any] = {}
-    known: set[str] = set()
     failed: set[str] = set()
     for attribute, key, convert in _FIELDS[cls]:
-        known.add(key)
         if key not in data:
             continue
         try:
@@ -268,6 +267,7 @@ def build_record(
         except BadValue as bad:
             failed.add(key)
             problems.append(error(path, lines.get(key), bad.code, f"{key}: {bad}"))
+    known = _KEYS[cls]
     extra = {key: value for key, value in data.items() if key not in known or key in failed}
     required = REQUIRED[cls.kind]
     if values.get(required) in (None, ""):
