@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -205,3 +206,37 @@ def test_a_first_index_keeps_its_columns_from_what_it_parsed(example_journal: Pa
 def _token(root: Path) -> bytes | None:
     blob = cache.kept(root, columns.PREFIX + "paths")
     return None if blob is None else marshal.loads(blob)[1]
+
+
+def kept_columns(root: Path) -> dict[str, object]:
+    """Every kept column's values, without the token of the write that kept them."""
+    names = ["paths", "keys", "problems", *(name for name in HEAD_FIELDS if name != "path")]
+    blobs = cache.kept_together(root, [columns.PREFIX + name for name in names])
+    found = {name: marshal.loads(blobs[columns.PREFIX + name]) for name in names}
+    return {name: value[2:] if name == "paths" else value[1:] for name, value in found.items()}
+
+
+def test_a_first_index_s_columns_from_the_workers_heads_are_those_from_the_records(
+    example_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big journal's first index transposes the heads its workers sent; a small one's, parsed
+    in one process, comes from the records: the same columns, problems and empty records too."""
+    write(example_journal / "entries/2025/2025-09-01-odd.md", ODD.format(day=1, title="Odd one"))
+    write(example_journal / "entries/2025/2025-09-02-dateless.md", "---\ntitle: No date\n---\nBody.\n")
+    settle()
+    transposed: list[int] = []
+    by_heads = columns._keep_heads
+    monkeypatch.setattr(
+        columns, "_keep_heads", lambda root, chosen: transposed.append(1) or by_heads(root, chosen)
+    )
+    kept = {}
+    for workers_from in ("2", "100000"):
+        monkeypatch.setenv("PLN_PARALLEL_MIN_FILES", workers_from)
+        shutil.rmtree(example_journal / ".pln", ignore_errors=True)
+        assert invoke("--journal", str(example_journal), *GROWTH).exit_code == 0
+        kept[workers_from] = kept_columns(example_journal)
+    assert transposed == [1]  # the workers' run, not the other
+    assert kept["2"] == kept["100000"]
+    assert len(kept["2"]["paths"][0]) == len(scan(example_journal, "entry"))
+    assert None in kept["2"]["id"][0]  # the dateless entry: no record
+    same_as_no_cache(example_journal, *GROWTH)

@@ -24,6 +24,7 @@ import marshal
 import os
 import sqlite3
 import sys
+import threading
 import time
 import zlib
 from collections.abc import Collection, Iterator
@@ -309,6 +310,7 @@ def kept(root: Path, name: str) -> bytes | None:
 def kept_together(root: Path, names: Collection[str]) -> dict[str, bytes]:
     """`kept` of several names read in one statement (so all from the same write of the index),
     each whose bytes are as stored; {} without an index pln can use."""
+    written()
     if not enabled():
         return {}
     with connect(root, write=False) as connection:
@@ -336,8 +338,32 @@ def keep(root: Path, name: str, blob: bytes) -> None:
     keep_together(root, {name: blob})
 
 
-def keep_together(root: Path, blobs: dict[str, bytes]) -> None:
-    """`keep` of several values in one transaction (a reader sees all of them or none)."""
+def keep_together(root: Path, blobs: dict[str, bytes], *, behind: bool = False) -> None:
+    """`keep` of several values in one transaction (a reader sees all of them or none).
+
+    `behind`: written from a thread (SQLite works with Python's lock released) while the command
+    goes on, as a first index's columns are while its report is made. Any later read of kept
+    values in this process waits for it, as does the end of the process (the thread is not a
+    daemon) and `written`; another pln that reads before it lands finds none and reads the rows."""
+    written()
+    if behind:
+        thread = threading.Thread(target=_keep_together, args=(root, blobs))
+        thread.start()
+        _BEHIND.append(thread)
+    else:
+        _keep_together(root, blobs)
+
+
+_BEHIND: list[threading.Thread] = []  # kept values still being written by keep_together(behind=True)
+
+
+def written() -> None:
+    """Wait for the kept values still being written (before a read of them, a fork or the end)."""
+    while _BEHIND:
+        _BEHIND.pop().join()
+
+
+def _keep_together(root: Path, blobs: dict[str, bytes]) -> None:
     if not enabled() or not index_file(root).exists():
         return
     with connect(root, write=True) as connection:
@@ -357,6 +383,7 @@ def keep_together(root: Path, blobs: dict[str, bytes]) -> None:
 
 def clear(root: Path) -> list[Path]:
     """Remove the index (and the record caches of earlier versions of pln); the files removed."""
+    written()
     folder = root / CACHE_DIR
     candidates = [*sorted(folder.glob(f"{INDEX_FILE}*")), *sorted(folder.glob("records-*.bin"))]
     removed = []

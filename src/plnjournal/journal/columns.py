@@ -24,7 +24,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from plnjournal.journal import cache
-from plnjournal.journal.packed import HEAD_FIELDS, date_fields, problem_tuples, ready_unpacker, shared_lines
+from plnjournal.journal.packed import (
+    HEAD_FIELDS,
+    Packed,
+    date_fields,
+    problem_tuples,
+    ready_unpacker,
+    shared_lines,
+)
 from plnjournal.model import Record
 from plnjournal.problems import Problem
 
@@ -197,10 +204,22 @@ def stale(listed: Listed, from_rows: int) -> bool:
     return from_rows > STALE_SHARE * len(listed)
 
 
-def keep_parsed(root: Path, listed: Listed, parsed: dict[str, Any]) -> None:
+def keep_parsed(
+    root: Path, listed: Listed, parsed: dict[str, Any], sent: list[Packed | None] | None = None
+) -> None:
     """The columns of a first index, from the load's parse (whole records or heads: every head
-    field is set) of the files settled by now, so that the first edit after finds them."""
+    field is set) of the files settled by now, so that the first edit after finds them; from the
+    heads the workers `sent`, when there is one for every file (the same values, transposed)."""
     now = cache.now_ns()
+    if sent and len(sent) == len(listed) and None not in sent:
+        chosen = [
+            (path, key, head)
+            for (path, key), head in zip(listed, sent, strict=True)
+            if key and cache.is_settled(key, now) and _head_fits(path, head[0])
+        ]
+        if chosen:
+            _keep_heads(root, chosen)
+        return
     settled = [(path, key, parsed[path][:2]) for path, key in listed if key and cache.is_settled(key, now)]
     if settled:
         keep(root, settled)
@@ -222,11 +241,40 @@ def keep(root: Path, read: list[tuple[str, cache.Stat, Read]]) -> None:
             get = attrgetter(name)
             values = list(map(get, records))
             columns[name] = (token, *_packed(name, values))
+    _write(root, columns)
+
+
+def _keep_heads(root: Path, chosen: list[tuple[str, cache.Stat, Packed]]) -> None:
+    """`keep` from packed heads (HEAD_FIELDS' values in order, dates as ISO text, and problems
+    as tuples): each column is one field of them all, transposed in one step."""
+    token = os.urandom(8)
+    columns: dict[str, tuple[Any, ...]] = {
+        "paths": (FORMAT, token, [path for path, _, _ in chosen]),
+        "keys": (token, _key_bytes(key for _, key, _ in chosen)),
+        "problems": (token, [problems for _, _, (_, problems) in chosen]),
+    }
+    values = [_NO_VALUES if found is None else found for _, _, (found, _) in chosen]
+    for name, column in zip(HEAD_FIELDS, zip(*values, strict=True), strict=True):
+        if name != "path":
+            columns[name] = (token, *_packed(name, list(column), dates_as_text=True))
+    _write(root, columns, behind=True)  # (13 MB at 50k entries: written while the report is made)
+
+
+def _write(root: Path, columns: dict[str, tuple[Any, ...]], *, behind: bool = False) -> None:
     try:
         blobs = {PREFIX + name: marshal.dumps(value) for name, value in columns.items()}
     except ValueError:  # a value marshal cannot write: the rows serve every file
         return
-    cache.keep_together(root, blobs)
+    cache.keep_together(root, blobs, behind=behind)
+
+
+_AT_PATH, _AT_LINES = HEAD_FIELDS.index("path"), HEAD_FIELDS.index("lines")
+_NO_VALUES = (None,) * len(HEAD_FIELDS)  # a packed head's values for a file that gave no record
+
+
+def _head_fits(path: str, values: tuple[Any, ...] | None) -> bool:
+    """`_fits`, of a packed head's values."""
+    return values is None or (values[_AT_PATH] == path and type(values[_AT_LINES]) is dict)
 
 
 class _NoRecord:
@@ -244,10 +292,10 @@ def _fits(path: str, record: Record | None) -> bool:
     return record is None or (record.path == path and type(getattr(record, "lines", None)) is dict)
 
 
-def _packed(name: str, values: list[Any]) -> tuple[Any, ...]:
-    """A column as kept (`_ready` reads it back): dates as ISO text, `lines` as its layouts and
-    the place of each entry's layout among them."""
-    if name in _DATES:
+def _packed(name: str, values: list[Any], *, dates_as_text: bool = False) -> tuple[Any, ...]:
+    """A column as kept (`_ready` reads it back): dates as ISO text (`dates_as_text`: they are
+    already), `lines` as its layouts and the place of each entry's layout among them."""
+    if name in _DATES and not dates_as_text:
         text = {day: None if day is None else day.isoformat() for day in set(values)}
         return ([text[day] for day in values],)
     if name == "lines":

@@ -103,9 +103,11 @@ _UNDER_WAY: list[threading.Thread] = []  # streams' threads, maybe still copying
 
 
 def finished() -> None:
-    """Wait for every stream's thread to end: its log copied into the index."""
+    """Wait for every stream's thread to end (its log copied into the index) and for the kept
+    values still being written."""
     while _UNDER_WAY:
         _UNDER_WAY.pop().join()
+    cache.written()
 
 
 def _store(

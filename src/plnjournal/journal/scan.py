@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from plnjournal.journal import cache, columns, index_write
-from plnjournal.journal.packed import HEAD_FIELDS, interned, pack_unchecked, summary, unpacker
+from plnjournal.journal.packed import HEAD_FIELDS, Packed, interned, pack_unchecked, summary, unpacker
 from plnjournal.journal.packed import head as packed_head
 from plnjournal.journal.walk import Listed, cores, scan
 from plnjournal.model import Entry, Record
@@ -89,14 +89,15 @@ def load_kind(
         indexed = from_index(root, kind, keys, wanted, heads, stored)
     stale = [path for path, _ in listed if path not in indexed]
     store = keys if use_cache and refresh_cache else None
-    parsed = dict(zip(stale, parse_many(root, kind, stale, store=store, heads=heads), strict=True))
+    sent: list[Packed | None] = []  # the workers' packed heads, for a first index's columns
+    parsed = dict(zip(stale, parse_many(root, kind, stale, store=store, heads=heads, sent=sent), strict=True))
     read = [parsed[path][:2] if path in parsed else indexed[path] for path, _ in listed]
     records = [record for record, _ in read if record is not None]
     problems = [problem for _, found in read if found for problem in found]
     if use_cache and refresh_cache:
         _refresh(root, kind, keys, stored, parsed)
     if heads and remember and len(parsed) == len(listed) > 0:  # a first index: its columns too
-        columns.keep_parsed(root, listed, parsed)
+        columns.keep_parsed(root, listed, parsed, sent)
     if remember:
         _LAST[kind, heads, fields] = (root, keys, _index_key(root), records, problems)
     return records, [*problems, *(linked_folder(root, path) for path in links)]
@@ -192,7 +193,13 @@ def _refresh(
 
 
 def parse_many(
-    root: Path, kind: str, paths: list[str], *, store: Keys | None = None, heads: bool = False
+    root: Path,
+    kind: str,
+    paths: list[str],
+    *,
+    store: Keys | None = None,
+    heads: bool = False,
+    sent: list[Packed | None] | None = None,
 ) -> list[Parsed]:
     """Parse `paths` (journal-relative), in order; on several processes when there are many.
 
@@ -201,7 +208,9 @@ def parse_many(
     index (from a thread, in one transaction) while the workers read on: nothing is held for all
     the files at once but their records, heads when `heads` (as `load_kind` serves them). A
     stored file's result says STORED. The parser (and YAML) and the process pool are imported
-    only here: a warm command needs neither."""
+    only here: a warm command needs neither. `sent`, with `heads`, gets each entry's head as the
+    workers packed it (None where a file was parsed here), in order: a first index's columns
+    are those transposed (columns.keep_parsed)."""
     if not paths:
         return []
     from plnjournal.journal.parse import parse_file
@@ -215,6 +224,7 @@ def parse_many(
     chunks = [paths[start : start + CHUNK_FILES] for start in range(0, len(paths), CHUNK_FILES)]
     now = cache.now_ns()
     results: list[Parsed] = []
+    cache.written()  # no fork while a thread writes (the workers would inherit its locks)
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         prepared = pool.map(_parse_chunk, repeat(str(root)), repeat(kind), chunks)
         # the workers are forked by now: the writer's thread starts after, so none inherits it
@@ -222,7 +232,7 @@ def parse_many(
         try:
             for chunk, rows in zip(chunks, prepared, strict=True):
                 first = len(results)
-                results.extend(_records(root, kind, chunk, rows, heads))
+                results.extend(_records(root, kind, chunk, rows, heads, sent))
                 if writer is not None and store is not None:
                     writer.add(_stored(chunk, rows, store, now, results, first))
         finally:
@@ -232,19 +242,31 @@ def parse_many(
 
 
 def _records(
-    root: Path, kind: str, chunk: list[str], rows: list[Prepared | None], heads: bool
+    root: Path,
+    kind: str,
+    chunk: list[str],
+    rows: list[Prepared | None],
+    heads: bool,
+    sent: list[Packed | None] | None,
 ) -> Iterator[Parsed]:
-    """A worker's chunk as records (and problems)."""
+    """A worker's chunk as records (and problems); `sent` (with `heads`) gets each packed head."""
     from plnjournal.journal.parse import parse_file
 
     whole = unpacker(kind)
     head = unpacker(kind, heads=True) if heads and kind == "entry" else None
     for path, row in zip(chunk, rows, strict=True):
         if row is None:  # a value marshal cannot keep: parse it here (and store nothing)
+            if head is not None and sent is not None:
+                sent.append(None)
             yield (*parse_file(f"{root}/{path}", path, kind), None)
         elif head is not None and row[1] is not None:
-            yield (*head(marshal.loads(row[1])), None)
+            packed = marshal.loads(row[1])
+            if sent is not None:
+                sent.append(packed)
+            yield (*head(packed), None)
         else:
+            if head is not None and sent is not None:
+                sent.append(None)
             yield (*whole(marshal.loads(row[0])), None)
 
 

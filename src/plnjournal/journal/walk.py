@@ -98,6 +98,7 @@ def _walk_names(folder: str, relative: str, names: list[str]) -> tuple[Listed, l
 def forked(work: Callable[[], Any]) -> Callable[[], Any]:
     """Run `work` in a forked process now; the function returned waits for it and gives what it
     returned (passed back marshalled), or None when it failed or gave what marshal cannot keep."""
+    cache.written()  # no fork while a thread writes (the child would inherit its locks)
     reading, writing = os.pipe()
     try:
         child = os.fork()
