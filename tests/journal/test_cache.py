@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -292,7 +293,7 @@ def test_a_locked_index_is_waited_for_then_gone_without(example_journal: Path, m
     )
     settle()
     monkeypatch.setattr(cache, "BUSY_TIMEOUT", 0.1)
-    holder = sqlite3.connect(cache.index_file(example_journal), isolation_level=None)
+    holder = sqlite3.connect(cache.index_file(example_journal), isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN EXCLUSIVE")  # another program holding the write lock
     try:
         cached, fresh = outputs(example_journal, "list", "entries", "--format", "json")
@@ -472,3 +473,20 @@ def test_no_cache_reads_pln_yaml_itself_not_the_index(example_journal: Path) -> 
     assert "of 693 minutes" in invoke("--journal", str(example_journal), "status").stdout
     fresh = invoke("--journal", str(example_journal), "--no-cache", "status")
     assert "of 140 minutes" in fresh.stdout
+
+
+def test_values_kept_from_a_thread_are_read_back_by_the_process_that_kept_them(example_journal: Path) -> None:
+    """A first index's columns are written behind the command (cache.keep_together(behind=True)):
+    a read that comes before the write has landed waits for it rather than finding nothing."""
+    settle()
+    invoke("--journal", str(example_journal), "status")  # an index to keep values in
+    holder = sqlite3.connect(cache.index_file(example_journal), isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another pln writing: the thread waits for it
+    cache.keep_together(example_journal, {"a test": b"kept"}, behind=True)
+    releasing = threading.Timer(0.3, holder.execute, ("COMMIT",))
+    releasing.start()
+    try:
+        assert cache.kept(example_journal, "a test") == b"kept"
+    finally:
+        releasing.join()
+        holder.close()
