@@ -225,10 +225,8 @@ def test_a_first_index_s_columns_from_the_workers_heads_are_those_from_the_recor
     write(example_journal / "entries/2025/2025-09-02-dateless.md", "---\ntitle: No date\n---\nBody.\n")
     settle()
     transposed: list[int] = []
-    by_heads = columns._keep_heads
-    monkeypatch.setattr(
-        columns, "_keep_heads", lambda root, chosen: transposed.append(1) or by_heads(root, chosen)
-    )
+    by_heads = columns._keep_first
+    monkeypatch.setattr(columns, "_keep_first", lambda *args: transposed.append(1) or by_heads(*args))
     kept = {}
     for workers_from in ("2", "100000"):
         monkeypatch.setenv("PLN_PARALLEL_MIN_FILES", workers_from)

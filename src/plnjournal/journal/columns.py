@@ -204,25 +204,72 @@ def stale(listed: Listed, from_rows: int) -> bool:
     return from_rows > STALE_SHARE * len(listed)
 
 
+_AT_PATH, _AT_LINES = HEAD_FIELDS.index("path"), HEAD_FIELDS.index("lines")
+_NO_VALUES = (None,) * len(HEAD_FIELDS)  # a packed head's values for a file that gave no record
+
+
+class FirstColumns:
+    """A first index's entry columns, made from the heads the workers send, a chunk at a time as
+    it comes in (transposed; `lines` the records' own, one dict per layout), so that no packed
+    head outlives its chunk; `keep_parsed` keeps them when every file sent its head."""
+
+    def __init__(self) -> None:
+        self.values: list[list[Any]] = [[] for _ in HEAD_FIELDS]
+        self.problems: list[tuple[tuple[Any, ...], ...]] = []
+        self.whole = True  # every file so far sent its head
+
+    def add(self, heads: list[Packed | None], records: list[Record | None]) -> None:
+        """A chunk's heads (None for a file parsed here) and the records made of them."""
+        if not self.whole or None in heads:
+            self.whole = False
+            return
+        values = [_NO_VALUES if found is None else found for found, _ in heads]  # type: ignore[misc]
+        for column, chunk in zip(self.values, zip(*values, strict=True), strict=True):
+            column.extend(chunk)
+        lines = self.values[_AT_LINES]
+        lines[len(lines) - len(records) :] = [None if record is None else record.lines for record in records]
+        self.problems.extend(problems for _, problems in heads)  # type: ignore[misc]
+
+
 def keep_parsed(
-    root: Path, listed: Listed, parsed: dict[str, Any], sent: list[Packed | None] | None = None
+    root: Path, listed: Listed, parsed: dict[str, Any], first: FirstColumns | None = None
 ) -> None:
     """The columns of a first index, from the load's parse (whole records or heads: every head
     field is set) of the files settled by now, so that the first edit after finds them; from the
-    heads the workers `sent`, when there is one for every file (the same values, transposed)."""
+    heads the workers sent (`first`), when every file sent one: the same values, transposed."""
     now = cache.now_ns()
-    if sent and len(sent) == len(listed) and None not in sent:
-        chosen = [
-            (path, key, head)
-            for (path, key), head in zip(listed, sent, strict=True)
-            if key and cache.is_settled(key, now) and _head_fits(path, head[0])
-        ]
-        if chosen:
-            _keep_heads(root, chosen)
+    if first is not None and first.whole and len(first.problems) == len(listed):
+        _keep_first(root, listed, first, now)
         return
     settled = [(path, key, parsed[path][:2]) for path, key in listed if key and cache.is_settled(key, now)]
     if settled:
         keep(root, settled)
+
+
+def _keep_first(root: Path, listed: Listed, first: FirstColumns, now: int) -> None:
+    """`keep` of `first`'s columns, but for the files not settled or that `_fits` would refuse."""
+    paths, lines = first.values[_AT_PATH], first.values[_AT_LINES]
+    chosen = [
+        bool(key) and cache.is_settled(key, now) and (held is None or (held == path and type(layout) is dict))
+        for (path, key), held, layout in zip(listed, paths, lines, strict=True)
+    ]
+    if not any(chosen):
+        return
+    values, problems = first.values, first.problems
+    if not all(chosen):
+        values = [list(compress(column, chosen)) for column in values]
+        problems = list(compress(problems, chosen))
+    kept = list(compress(listed, chosen))
+    token = os.urandom(8)
+    columns: dict[str, tuple[Any, ...]] = {
+        "paths": (FORMAT, token, [path for path, _ in kept]),
+        "keys": (token, _key_bytes(key for _, key in kept)),
+        "problems": (token, problems),
+    }
+    for name, column in zip(HEAD_FIELDS, values, strict=True):
+        if name != "path":
+            columns[name] = (token, *_packed(name, column, dates_as_text=True))
+    _write(root, columns, behind=True)  # (13 MB at 50k entries: written while the report is made)
 
 
 def keep(root: Path, read: list[tuple[str, cache.Stat, Read]]) -> None:
@@ -244,37 +291,12 @@ def keep(root: Path, read: list[tuple[str, cache.Stat, Read]]) -> None:
     _write(root, columns)
 
 
-def _keep_heads(root: Path, chosen: list[tuple[str, cache.Stat, Packed]]) -> None:
-    """`keep` from packed heads (HEAD_FIELDS' values in order, dates as ISO text, and problems
-    as tuples): each column is one field of them all, transposed in one step."""
-    token = os.urandom(8)
-    columns: dict[str, tuple[Any, ...]] = {
-        "paths": (FORMAT, token, [path for path, _, _ in chosen]),
-        "keys": (token, _key_bytes(key for _, key, _ in chosen)),
-        "problems": (token, [problems for _, _, (_, problems) in chosen]),
-    }
-    values = [_NO_VALUES if found is None else found for _, _, (found, _) in chosen]
-    for name, column in zip(HEAD_FIELDS, zip(*values, strict=True), strict=True):
-        if name != "path":
-            columns[name] = (token, *_packed(name, list(column), dates_as_text=True))
-    _write(root, columns, behind=True)  # (13 MB at 50k entries: written while the report is made)
-
-
 def _write(root: Path, columns: dict[str, tuple[Any, ...]], *, behind: bool = False) -> None:
     try:
         blobs = {PREFIX + name: marshal.dumps(value) for name, value in columns.items()}
     except ValueError:  # a value marshal cannot write: the rows serve every file
         return
     cache.keep_together(root, blobs, behind=behind)
-
-
-_AT_PATH, _AT_LINES = HEAD_FIELDS.index("path"), HEAD_FIELDS.index("lines")
-_NO_VALUES = (None,) * len(HEAD_FIELDS)  # a packed head's values for a file that gave no record
-
-
-def _head_fits(path: str, values: tuple[Any, ...] | None) -> bool:
-    """`_fits`, of a packed head's values."""
-    return values is None or (values[_AT_PATH] == path and type(values[_AT_LINES]) is dict)
 
 
 class _NoRecord:

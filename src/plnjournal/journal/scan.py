@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import marshal
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import partial
 from itertools import repeat
 from pathlib import Path
@@ -89,15 +89,16 @@ def load_kind(
         indexed = from_index(root, kind, keys, wanted, heads, stored)
     stale = [path for path, _ in listed if path not in indexed]
     store = keys if use_cache and refresh_cache else None
-    sent: list[Packed | None] = []  # the workers' packed heads, for a first index's columns
-    parsed = dict(zip(stale, parse_many(root, kind, stale, store=store, heads=heads, sent=sent), strict=True))
+    first = columns.FirstColumns() if heads and remember and not indexed else None
+    parses = parse_many(root, kind, stale, store=store, heads=heads, first=first)
+    parsed = dict(zip(stale, parses, strict=True))
     read = [parsed[path][:2] if path in parsed else indexed[path] for path, _ in listed]
     records = [record for record, _ in read if record is not None]
     problems = [problem for _, found in read if found for problem in found]
     if use_cache and refresh_cache:
         _refresh(root, kind, keys, stored, parsed)
     if heads and remember and len(parsed) == len(listed) > 0:  # a first index: its columns too
-        columns.keep_parsed(root, listed, parsed, sent)
+        columns.keep_parsed(root, listed, parsed, first)
     if remember:
         _LAST[kind, heads, fields] = (root, keys, _index_key(root), records, problems)
     return records, [*problems, *(linked_folder(root, path) for path in links)]
@@ -199,7 +200,7 @@ def parse_many(
     *,
     store: Keys | None = None,
     heads: bool = False,
-    sent: list[Packed | None] | None = None,
+    first: columns.FirstColumns | None = None,
 ) -> list[Parsed]:
     """Parse `paths` (journal-relative), in order; on several processes when there are many.
 
@@ -208,9 +209,8 @@ def parse_many(
     index (from a thread, in one transaction) while the workers read on: nothing is held for all
     the files at once but their records, heads when `heads` (as `load_kind` serves them). A
     stored file's result says STORED. The parser (and YAML) and the process pool are imported
-    only here: a warm command needs neither. `sent`, with `heads`, gets each entry's head as the
-    workers packed it (None where a file was parsed here), in order: a first index's columns
-    are those transposed (columns.keep_parsed)."""
+    only here: a warm command needs neither. `first`, with `heads`, is given the heads the workers
+    packed, a chunk at a time: a first index's columns (columns.keep_parsed)."""
     if not paths:
         return []
     from plnjournal.journal.parse import parse_file
@@ -231,10 +231,10 @@ def parse_many(
         writer = index_write.Stream(root, kind) if store is not None else None
         try:
             for chunk, rows in zip(chunks, prepared, strict=True):
-                first = len(results)
-                results.extend(_records(root, kind, chunk, rows, heads, sent))
+                start = len(results)
+                results.extend(_records(root, kind, chunk, rows, heads, first))
                 if writer is not None and store is not None:
-                    writer.add(_stored(chunk, rows, store, now, results, first))
+                    writer.add(_stored(chunk, rows, store, now, results, start))
         finally:
             if writer is not None:
                 writer.close()
@@ -247,27 +247,28 @@ def _records(
     chunk: list[str],
     rows: list[Prepared | None],
     heads: bool,
-    sent: list[Packed | None] | None,
-) -> Iterator[Parsed]:
-    """A worker's chunk as records (and problems); `sent` (with `heads`) gets each packed head."""
+    first: columns.FirstColumns | None,
+) -> list[Parsed]:
+    """A worker's chunk as records (and problems); `first` (with `heads`) is given its heads."""
     from plnjournal.journal.parse import parse_file
 
     whole = unpacker(kind)
     head = unpacker(kind, heads=True) if heads and kind == "entry" else None
+    found: list[Parsed] = []
+    sent: list[Packed | None] = []
     for path, row in zip(chunk, rows, strict=True):
+        packed = None
         if row is None:  # a value marshal cannot keep: parse it here (and store nothing)
-            if head is not None and sent is not None:
-                sent.append(None)
-            yield (*parse_file(f"{root}/{path}", path, kind), None)
+            found.append((*parse_file(f"{root}/{path}", path, kind), None))
         elif head is not None and row[1] is not None:
             packed = marshal.loads(row[1])
-            if sent is not None:
-                sent.append(packed)
-            yield (*head(packed), None)
+            found.append((*head(packed), None))
         else:
-            if head is not None and sent is not None:
-                sent.append(None)
-            yield (*whole(marshal.loads(row[0])), None)
+            found.append((*whole(marshal.loads(row[0])), None))
+        sent.append(packed)
+    if first is not None and head is not None:
+        first.add(sent, [record for record, _, _ in found])
+    return found
 
 
 def _stored(
