@@ -2,8 +2,8 @@
 
 - `settings`: finding the journal and reading pln.yaml; `userconfig`: the user's default journal;
 - `ids`: slugs; `files`: the one walker over a kind's Markdown files, and the folders a journal holds;
-- `fileformat`: front-matter text, bodies kept byte for byte (`simple_yaml` reads the common simple
-  front matter, `yaml_dialect` the rest and every write); `schema`: front-matter <-> records;
+- `fileformat`: front-matter text, bodies kept byte for byte (`simple_yaml` reads and writes the
+  common simple front matter, `yaml_dialect` the rest); `schema`: front-matter <-> records;
 - `parse`: one file -> one record + Problems; `load`: the whole journal -> `Loaded`;
   `walk`, `scan`, `cache`, `packed`: the fast path (the stat walk, in two halves at once on a big
   journal; the SQLite index in `.pln/`; parallel parsing);
