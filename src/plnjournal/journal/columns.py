@@ -259,17 +259,9 @@ def _keep_first(root: Path, listed: Listed, first: FirstColumns, now: int) -> No
     if not all(chosen):
         values = [list(compress(column, chosen)) for column in values]
         problems = list(compress(problems, chosen))
-    kept = list(compress(listed, chosen))
-    token = os.urandom(8)
-    columns: dict[str, tuple[Any, ...]] = {
-        "paths": (FORMAT, token, [path for path, _ in kept]),
-        "keys": (token, _key_bytes(key for _, key in kept)),
-        "problems": (token, problems),
-    }
-    for name, column in zip(HEAD_FIELDS, values, strict=True):
-        if name != "path":
-            columns[name] = (token, *_packed(name, column, dates_as_text=True))
-    _write(root, columns, behind=True)  # (13 MB at 50k entries: written while the report is made)
+    by_name = dict(zip(HEAD_FIELDS, values, strict=True))
+    # (13 MB at 50k entries: written while the report is made)
+    _write(root, list(compress(listed, chosen)), problems, by_name, dates_as_text=True, behind=True)
 
 
 def keep(root: Path, read: list[tuple[str, cache.Stat, Read]]) -> None:
@@ -277,21 +269,31 @@ def keep(root: Path, read: list[tuple[str, cache.Stat, Read]]) -> None:
     index's row has it now (whole or head records: every head field is set)."""
     kept = [(path, key, found) for path, key, found in read if _fits(path, found[0])]
     records = [_NO_RECORD if record is None else record for _, _, (record, _) in kept]
+    values = {name: list(map(attrgetter(name), records)) for name in HEAD_FIELDS if name != "path"}
+    problems = [problem_tuples(problems) for _, _, (_, problems) in kept]
+    _write(root, [(path, key) for path, key, _ in kept], problems, values)
+
+
+def _write(
+    root: Path,
+    kept: Listed,
+    problems: list[Any],
+    values: dict[str, list[Any]],
+    *,
+    dates_as_text: bool = False,
+    behind: bool = False,
+) -> None:
+    """Keep the columns of the files `kept` (path, stat key), in one write (one token): their
+    problems (as tuples) and the `values` of each head field but the path, in the same order."""
     token = os.urandom(8)
     columns: dict[str, tuple[Any, ...]] = {
-        "paths": (FORMAT, token, [path for path, _, _ in kept]),
-        "keys": (token, _key_bytes(key for _, key, _ in kept)),
-        "problems": (token, [problem_tuples(problems) for _, _, (_, problems) in kept]),
+        "paths": (FORMAT, token, [path for path, _ in kept]),
+        "keys": (token, _key_bytes(key for _, key in kept)),
+        "problems": (token, problems),
     }
     for name in HEAD_FIELDS:
         if name != "path":
-            get = attrgetter(name)
-            values = list(map(get, records))
-            columns[name] = (token, *_packed(name, values))
-    _write(root, columns)
-
-
-def _write(root: Path, columns: dict[str, tuple[Any, ...]], *, behind: bool = False) -> None:
+            columns[name] = (token, *_packed(name, values[name], dates_as_text=dates_as_text))
     try:
         blobs = {PREFIX + name: marshal.dumps(value) for name, value in columns.items()}
     except ValueError:  # a value marshal cannot write: the rows serve every file

@@ -95,12 +95,13 @@ def _unusual(front: str) -> bool:
     are exactly those str.isprintable() accepts, so most front-matter needs no pattern."""
     if front.isascii():
         return not front.replace("\n", "").isprintable()
-    return _unusual_pattern().search(front) is not None
+    return _compiled(_UNUSUAL).search(front) is not None
 
 
 @cache
-def _unusual_pattern() -> re.Pattern[str]:
-    return re.compile(_UNUSUAL)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled the first time it is needed (the Unicode classes take milliseconds)."""
+    return re.compile(pattern)
 
 
 def _read_plain(text: str) -> bool:
@@ -257,12 +258,7 @@ def _as_is(text: str) -> bool:
     """Whether every character of `text` is one PyYAML writes literally (_WRITTEN_AS_IS)."""
     if text.isascii():
         return text.isprintable()
-    return _written_as_is_pattern().fullmatch(text) is not None
-
-
-@cache
-def _written_as_is_pattern() -> re.Pattern[str]:
-    return re.compile(_WRITTEN_AS_IS)
+    return _compiled(_WRITTEN_AS_IS).fullmatch(text) is not None
 
 
 def _written_plain(text: str, *, flow: bool) -> bool:
