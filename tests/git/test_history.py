@@ -14,8 +14,10 @@ import pytest
 
 from plnjournal.git import head
 from plnjournal.git.history import added_dates
+from plnjournal.journal import outputs
 from tests.helpers import Run
 from tests.helpers.gitrepo import git
+from tests.journal.test_cache import settle
 
 FAR = dt.date(2100, 1, 1)
 
@@ -118,6 +120,37 @@ def test_status_after_a_rewritten_history_is_as_without_the_cache(pln: Run, jour
     assert dormant() == dormant("--no-cache") == ["ines-early"]
     git(journal, "commit", "--quiet", "--amend", "--no-edit", "--date=2026-03-01T12:00:00")
     assert dormant() == dormant("--no-cache") == []  # added 50 days before: not dormant yet
+
+
+def test_a_kept_status_is_made_anew_when_git_tells_another_day_a_person_joined(
+    pln: Run, journal: Path
+) -> None:
+    """`pln status` is kept in the index (cli/status.py) with HEAD as part of its key: a commit
+    that leaves every file as it was still changes who is dormant."""
+    add_on(pln, "2026-01-10", "Ines Early")
+    settle()
+
+    def dormant(*options: str) -> list[str]:
+        result = pln(*options, "status", "--format", "json", env={"PLN_TODAY": "2026-04-20"})
+        assert result.exit_code == 0, result.stderr
+        return [row["id"] for row in json.loads(result.stdout)["dormant"]]
+
+    assert dormant() == dormant() == dormant("--no-cache") == ["ines-early"]
+    assert outputs.kept(journal, "status json") is not None
+    git(journal, "commit", "--quiet", "--amend", "--no-edit", "--date=2026-03-01T12:00:00")
+    assert dormant() == dormant("--no-cache") == []
+
+
+def test_outside_any_repository_git_is_not_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "journal" / "people"
+    folder.mkdir(parents=True)
+    assert head.outside(folder)
+    git(tmp_path, "init", "--quiet")
+    assert not head.outside(folder)
+    (tmp_path / ".git").rename(tmp_path / "elsewhere")
+    assert head.outside(folder)
+    monkeypatch.setenv("GIT_DIR", str(tmp_path / "elsewhere"))
+    assert not head.outside(folder)  # git would look there
 
 
 def head_commit(root: Path) -> str:

@@ -470,6 +470,7 @@ def test_no_cache_reads_pln_yaml_itself_not_the_index(example_journal: Path) -> 
     with sqlite3.connect(example_journal / ".pln" / cache.INDEX_FILE) as index:
         blob = marshal.dumps((cache.stat_key(config.stat()), planted))
         index.execute("UPDATE meta SET value = ? WHERE key = 'settings'", (blob,))
+        index.execute("DELETE FROM meta WHERE key LIKE 'kept output %'")  # status made anew
     assert "of 693 minutes" in invoke("--journal", str(example_journal), "status").stdout
     fresh = invoke("--journal", str(example_journal), "--no-cache", "status")
     assert "of 140 minutes" in fresh.stdout

@@ -83,7 +83,9 @@ def test_a_day_a_month_on_sums_up_again_and_another_day_that_month_does_not(
         same_as_no_cache(root, "status", today=today)
     assert calls == ["dated from 2025-10-01", "dated from 2025-11-01"]
     with sqlite3.connect(cache.index_file(root)) as connection:  # one kept sum for status, the newest
-        assert connection.execute("SELECT count(*) FROM meta WHERE key LIKE 'kept %'").fetchone() == (1,)
+        assert connection.execute(
+            "SELECT count(*) FROM meta WHERE key LIKE 'kept summed up%'"
+        ).fetchone() == (1,)
 
 
 def edit_by_hand(path: Path, old: str, new: str, *, put_mtime_back: bool = False) -> None:

@@ -1,8 +1,9 @@
 """Outputs kept in the index (journal/outputs.py): a command's JSON on stdout written again, as it
 was, while everything it was made from is as it was; else made anew and kept for next time.
 
-`pln report --format json` (but the network's, which asks git) and `pln list KIND --format json`
-run through `kept_output`; outputs that leave the machine (-o, --redact, csv, markdown, html) never
+`pln report --format json` (but the network's, which asks git), `pln list KIND --format json`
+and `pln status` (its table and JSON, with git's HEAD among what was asked) run through
+`kept_output`; outputs that leave the machine (-o, --redact, csv, markdown, html) never
 do, and `--no-cache` turns it off."""
 
 from __future__ import annotations

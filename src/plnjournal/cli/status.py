@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import os
+from functools import partial
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from plnjournal.cli import output
 from plnjournal.cli.context import current
 from plnjournal.cli.privacy import IncludePrivate, say_left_out
+
+if TYPE_CHECKING:
+    from plnjournal.journal.settings import Journal
+    from plnjournal.journal.walk import Walk
 
 MEMORIES_SHOWN = 2  # open intentions from a year ago first
 
@@ -22,14 +28,30 @@ def status(
     """Where your PLN stands today, at a glance.
 
     As html (a page made to be shared) it leaves private entries out, unless --include-private."""
+    from plnjournal.dates import today
+    from plnjournal.git.history import added_key
+
+    journal = current().journal()
+    show = partial(_show, journal, fmt, include_private)
+    # the table and JSON are kept in the index (cli/kept.py) with what git told of the people
+    git = added_key(journal) if fmt != "html" and journal.use_cache else None
+    if git is None:
+        show()
+        return
+    from plnjournal.cli.kept import kept_output
+
+    asked = (f"status {fmt}", output.is_terminal(), today().isoformat(), git, os.environ.get("TZ"))
+    kept_output(journal.root, asked, lambda walked, loading: show(walked))
+
+
+def _show(journal: Journal, fmt: str, include_private: bool, walked: Walk | None = None) -> None:
     from plnjournal.cli.common import warn_skipped
     from plnjournal.dates import today
     from plnjournal.git.history import people_added
     from plnjournal.reports.status import private_entries, read_needed
     from plnjournal.reports.status import status as build_status
 
-    journal = current().journal()
-    loaded = read_needed(journal, today())
+    loaded = read_needed(journal, today(), walked)
     warn_skipped(loaded)
     if fmt == "html" and not include_private:
         say_left_out(private_entries(loaded))

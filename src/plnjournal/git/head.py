@@ -59,6 +59,18 @@ def state(root: Path) -> State | None:
         return None
 
 
+def outside(root: Path) -> bool:
+    """True when `root` is surely in no repository: no `.git` in it or any folder above it, and
+    nothing in the environment that would make git look elsewhere. git need not be asked then."""
+    if any(name in os.environ for name in MOVING):
+        return False
+    try:
+        start = root.resolve()
+        return not any((top / ".git").exists() for top in (start, *start.parents))
+    except OSError:
+        return False
+
+
 def _git_folder(start: Path) -> tuple[Path, Path] | None:
     """(work tree top, its git folder): the nearest `.git` upward, a folder or a `gitdir:` file."""
     for top in (start, *start.parents):

@@ -32,6 +32,18 @@ def people_added(journal: Journal, until: dt.date) -> dict[str, dt.date]:
     return added_dates(journal.root, "people", until=until, keep=journal.use_cache)
 
 
+def added_key(journal: Journal) -> object | None:
+    """What `people_added` tells besides what the files and the day tell, as a key for an output
+    made with it (`pln status` keeps its own): HEAD as git/head.py reads it, or where git is not
+    asked at all a word saying so; None when only git could tell."""
+    root = journal.root
+    if not (root / "people").is_dir() or not repository.available():
+        return "no git"
+    if head.outside(root):
+        return "no repository"
+    return head.state(root)
+
+
 def added_dates(root: Path, folder: str, *, until: dt.date, keep: bool = True) -> dict[str, dt.date]:
     """{record id: the day its file was added} for the `.md` files of `folder`.
 
@@ -59,6 +71,8 @@ def _committed(root: Path, folder: str, *, keep: bool) -> dict[str, dt.date] | N
     key = head.state(root) if keep and enabled() else None
     if key is not None and (kept := _kept(root, folder, key)) is not None:
         return kept
+    if key is None and head.outside(root):
+        return None
     inside, prefix = repository.place(root)
     if not inside:
         return None

@@ -38,6 +38,7 @@ from plnjournal.model import FOLDERS
 if TYPE_CHECKING:
     from plnjournal.journal.refs import Index
     from plnjournal.journal.settings import Journal
+    from plnjournal.journal.walk import Walk
 
 Newest = tuple[dt.date, str, str, str | None]  # date, time or "", id, title
 SUMMARY_SIZE = len(SUMMARY)
@@ -248,7 +249,9 @@ def _from_state(state: tuple[Any, ...]) -> Earlier:
     )
 
 
-def load_summing_up(journal: Journal, needed: Needed, kinds: Iterable[str] = tuple(FOLDERS)) -> Loaded:
+def load_summing_up(
+    journal: Journal, needed: Needed, kinds: Iterable[str] = tuple(FOLDERS), walked: Walk | None = None
+) -> Loaded:
     """The journal with only the `needed` entries loaded (as heads, `packed.HEAD_FIELDS`) and
     the others summed up in `Loaded.earlier`; everything loaded when there is no index to use."""
     found: list[Earlier] = []
@@ -260,5 +263,5 @@ def load_summing_up(journal: Journal, needed: Needed, kinds: Iterable[str] = tup
         found.append(parts[1])
         return parts[0]
 
-    loaded = load(journal, kinds, entry_heads=True, narrow_entries=narrow)
+    loaded = load(journal, kinds, entry_heads=True, narrow_entries=narrow, walked=walked)
     return dataclasses.replace(loaded, earlier=found[0]) if found else loaded

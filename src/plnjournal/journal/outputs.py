@@ -15,7 +15,8 @@ each of pln's own modules' (a new pln, or one edited in place), the Python, and 
 `kept` gives what was kept under a name; the caller writes it again only on a byte-equal key,
 so nothing about the files is taken on trust. `keep` stores it only when every file is settled
 (as the index's rows: `cache.is_settled`). The network report, which also asks git, and outputs
-that leave the machine are never kept.
+that leave the machine are never kept; `pln status`, which asks git too, is, with HEAD in `asked`
+(cli/status.py).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plnjournal.journal.earlier import Earlier, Newest
 from plnjournal.journal.load import Loaded
@@ -29,6 +29,9 @@ from plnjournal.reports import make_scope, network
 from plnjournal.reports.keep_in_touch import cadence_warnings
 from plnjournal.reports.look_back import a_year_ago
 from plnjournal.reports.upcoming import upcoming
+
+if TYPE_CHECKING:
+    from plnjournal.journal.walk import Walk
 
 DORMANT_SHOWN = 3
 # Entries older than this are summed up, not loaded: beyond the year the network looks at, a
@@ -143,15 +146,16 @@ def private_entries(loaded: Loaded) -> int:
     return sum(1 for entry in loaded.entries if entry.private) + earlier
 
 
-def read_needed(journal: Journal, today: dt.date) -> Loaded:
+def read_needed(journal: Journal, today: dt.date, walked: Walk | None = None) -> Loaded:
     """The journal through the index: the entries since the first of the month `LOADED_DAYS`
     days ago (and any file the index does not hold as it is now) as their heads
     (`packed.HEAD_FIELDS`, all status reads of an entry), the older ones only as the totals status
     needs (journal/earlier.py). The day moves once a month, so the index's kept totals of the
-    older entries serve a month of days.
+    older entries serve a month of days. `walked`: the files, when the caller walked already.
 
     (An earlier version parsed only the year folders it needed and text-scanned the rest; on a
     50k-entry journal that cost as much as a cold full load, and it could not use the cache.)"""
     from plnjournal.journal.earlier import dated_from, load_summing_up
 
-    return load_summing_up(journal, dated_from((today - dt.timedelta(days=LOADED_DAYS)).replace(day=1)))
+    needed = dated_from((today - dt.timedelta(days=LOADED_DAYS)).replace(day=1))
+    return load_summing_up(journal, needed, walked=walked)
