@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from tests.helpers import invoke, write
 
@@ -86,6 +87,37 @@ def test_help_imports_no_report_yaml_date_parsing_git_or_cache_code() -> None:
         "plnjournal.journal.load",
     )
     assert [name for name in modules if name.startswith(heavy)] == []
+    from plnjournal.cli.main import COMMANDS
+
+    assert [name for name in COMMANDS if f"plnjournal.cli.{name}" in modules] == []  # cli/listed.py
+
+
+def test_the_listed_commands_are_the_whole_app_s_in_order_with_their_first_sentences() -> None:
+    """cli/listed.py's table, checked against the commands themselves: a docstring edited or a
+    command added, renamed or moved fails here, naming it, before `pln --help` shows it wrong."""
+    import inspect
+
+    from typer._click.utils import make_default_short_help
+    from typer.main import get_command_name
+
+    from plnjournal.cli.listed import LISTED
+    from plnjournal.cli.main import build
+
+    def first_sentence(text: str) -> str:
+        return make_default_short_help(text, max_length=len(text))
+
+    def group_help(group: Any) -> str:  # its own help, else its callback's docstring
+        own = group.info.help
+        return own if isinstance(own, str) else inspect.getdoc(group.registered_callback.callback)
+
+    whole = build()
+    commands = [
+        (info.name or get_command_name(info.callback.__name__), inspect.getdoc(info.callback), False)  # type: ignore[union-attr]
+        for info in whole.registered_commands
+    ]
+    groups = [(group.name, group_help(group.typer_instance), True) for group in whole.registered_groups]
+    told = [(name, first_sentence(text), group) for name, text, group in commands + groups]
+    assert list(LISTED) == told
 
 
 def test_help_without_parameters_is_the_whole_app_s_help() -> None:

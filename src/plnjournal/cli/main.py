@@ -3,9 +3,9 @@
 Start-up: building typer's command for every module costs more than most commands' own work, so
 `pln CMD` (the `main` entry point) registers only the module that provides CMD, found in
 `COMMANDS`; shell completion and a word pln does not know get every command. `pln --help` (and
-`pln`, `pln --version`: no command word) gets every command's name and help without its
-parameters (`listing`), since that list is all it shows. `app` (what tests and completion
-import) is the whole app, built on first use.
+`pln`, `pln --version`: no command word) gets every command's name and first sentence from a
+table (cli/listed.py), since that list is all it shows, and builds no command at all. `app`
+(what tests and completion import) is the whole app, built on first use.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import gc
 _COLLECTING = gc.isenabled()
 gc.disable()  # while typer and this module load: see the end of the module
 
-import inspect  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Annotated  # noqa: E402
 
@@ -122,33 +121,6 @@ def build(command: str | None = None) -> typer.Typer:
     return made
 
 
-def listing(made: typer.Typer) -> typer.Typer:
-    """`made` with each command's parameters left out: the list `pln --help` shows needs only
-    the names and help texts, and building typer's parameters for every command takes longer
-    than the rest of the start-up (a test checks the help is the same as the whole app's)."""
-    import copy
-
-    from typer.main import get_command_name
-
-    listed = _new_app()
-    for info in made.registered_commands:
-        short = copy.copy(info)
-        short.name = info.name or get_command_name(info.callback.__name__)  # type: ignore[union-attr]
-        short.help = inspect.getdoc(info.callback) if info.help is None else info.help
-        short.callback = _listed_only
-        listed.registered_commands.append(short)
-    for group in made.registered_groups:
-        short_group = copy.copy(group)
-        instance = short_group.typer_instance = copy.copy(group.typer_instance)
-        instance.registered_commands, instance.registered_groups = [], []  # type: ignore[union-attr]
-        listed.registered_groups.append(short_group)
-    return listed
-
-
-def _listed_only() -> None:
-    """The callback of a command in `listing`: never run, since no command word was given."""
-
-
 def command_word(args: list[str]) -> str | None:
     """The command a command line runs (`pln -J dir status --format json` -> status)."""
     words = iter(args)
@@ -179,8 +151,14 @@ def main() -> None:
     completing = any(name.endswith("_COMPLETE") for name in os.environ)
     try:
         word = None if completing else command_word(sys.argv[1:])
-        made = build(word)
-        (made if word is not None or completing else listing(made))()
+        if word is None and not completing:
+            from plnjournal.cli.coercion import install
+            from plnjournal.cli.listed import listing
+
+            install()
+            listing(_new_app())()
+        else:
+            build(word)()
     except Exception as problem:  # only a bug in building the CLI gets here; never a traceback
         if os.environ.get("PLN_DEBUG"):
             raise
