@@ -113,3 +113,18 @@ def test_words_beyond_ascii_are_found_by_the_scan(example_journal: Path) -> None
     found = found_ids(example_journal, "JOSÉ", "rubrics")
     assert "2025-10-06-sschat-on-dbqs-for-middle-school" in found
     assert found == found_ids(example_journal, "josé", "rubrics", cache=False)
+
+
+def test_people_spaces_tools_and_goals_are_read_only_for_a_filter_naming_one(example_journal: Path) -> None:
+    """A search reads the entries; a filter naming a person reads the people too, and then tells
+    of a person's file it cannot read, as every command that reads one does."""
+    write(example_journal / "people" / "unreadable.md", "---\nname: [Ines\n---\n")
+    plain = run(example_journal, "rubric")
+    assert plain.exit_code == 0, plain.stderr
+    assert "unreadable" not in plain.stderr
+    named = run(example_journal, "rubric", "--with", "dana-whitfield")
+    assert named.exit_code == 0, named.stderr
+    assert "pln: warning: skipped people/unreadable.md:3:" in named.stderr
+    assert named.stdout == run(example_journal, "rubric", "--with", "dana-whitfield", cache=False).stdout
+    with_dana = found_ids(example_journal, "rubric", "--with", "dana-whitfield")
+    assert with_dana and set(with_dana) < set(found_ids(example_journal, "rubric", "--limit", "100"))

@@ -13,6 +13,7 @@ from plnjournal.cli.entry_filters import filter_options
 from plnjournal.query import FilterOptions  # at run time: typer reads the signature
 
 if TYPE_CHECKING:
+    from plnjournal.model import Record
     from plnjournal.search import Hit
 
 
@@ -42,9 +43,15 @@ def search(
     # the index's FTS5 table, when it has one: without filters it scores and counts most entries
     ranking = Ranking(journal.root, query, limit) if filters == FilterOptions() else None
     narrow = ranking or search_narrowing(journal.root, query)
-    loaded = load(journal, ("person", "space", "tool", "goal", "entry"), narrow_entries=narrow)
+    loaded = load(journal, ("entry",), narrow_entries=narrow)
     warn_skipped(loaded)
-    index = Index(loaded.records)
+
+    def read_kind(kind: str) -> tuple[Record, ...]:
+        named = load(journal, (kind,))
+        warn_skipped(named)
+        return named.of(kind)
+
+    index = Index(read=read_kind)  # people, spaces, tools, goals: read only when a filter names one
     chosen = read_filters(filters, index, settings=journal.settings)
     entries = select_entries(loaded.entries, chosen, index)
     hits = find(entries, query)
