@@ -246,3 +246,19 @@ def test_an_edited_entry_of_simple_front_matter_is_read_without_yaml(example_jou
     assert "yaml" not in modules_after("--journal", root, "list", "entries")
     write(entry, "---\ndate: 2026-03-02\ntitle: Hallway chat  # a comment: YAML reads it\n---\nNotes.\n")
     assert "yaml" in modules_after("--journal", root, "list", "entries")
+
+
+def test_the_commands_annotations_are_evaluated_once_as_the_app_is_built() -> None:
+    """typer reads a signature two to four times per command; annotations left as text would be
+    compiled and evaluated each time (cli/main.py `_evaluate_annotations`)."""
+    from plnjournal.cli.main import build
+
+    made = build()
+    callbacks = [info.callback for info in made.registered_commands]
+    callbacks += [
+        info.callback for group in made.registered_groups for info in group.typer_instance.registered_commands
+    ]  # type: ignore[union-attr]
+    assert len(callbacks) > 30
+    assert [
+        c.__name__ for c in callbacks if any(isinstance(a, str) for a in c.__annotations__.values())
+    ] == []  # type: ignore[union-attr]

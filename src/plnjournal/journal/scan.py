@@ -17,7 +17,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from plnjournal.journal import cache, columns, index_write
+from plnjournal.journal import cache, columns
 from plnjournal.journal.packed import HEAD_FIELDS, Packed, interned, pack_unchecked, summary, unpacker
 from plnjournal.journal.packed import head as packed_head
 from plnjournal.journal.walk import Listed, cores, scan
@@ -190,6 +190,8 @@ def _refresh(
                 kept.add(path)
     gone = [path for path in stored if path not in keys or (path in parsed and path not in kept)]
     if new or gone or cache.settings_to_keep(root):  # (pln.yaml alone never makes an index)
+        from plnjournal.journal import index_write  # (a warm read writes nothing: not imported)
+
         index_write.write(root, kind, new, gone)
 
 
@@ -228,6 +230,8 @@ def parse_many(
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         prepared = pool.map(_parse_chunk, repeat(str(root)), repeat(kind), chunks)
         # the workers are forked by now: the writer's thread starts after, so none inherits it
+        from plnjournal.journal import index_write
+
         writer = index_write.Stream(root, kind) if store is not None else None
         try:
             for chunk, rows in zip(chunks, prepared, strict=True):
