@@ -111,9 +111,11 @@ def build(command: str | None = None) -> typer.Typer:
     """The app with every command, or only the module that provides `command` when one does."""
     import importlib
 
+    from plnjournal.cli import typenames
     from plnjournal.cli.coercion import install
 
     install()  # plain values skip typer's pydantic coercion: see coercion.py
+    typenames.install()  # values named in words, not Python's types
     made = _new_app()
     modules = [module for module, names in COMMANDS.items() if command in names]
     for name in modules or COMMANDS:
@@ -175,10 +177,12 @@ def main() -> None:
     try:
         word = None if completing else command_word(sys.argv[1:])
         if word is None and not completing:
+            from plnjournal.cli import typenames
             from plnjournal.cli.coercion import install
             from plnjournal.cli.listed import listing
 
             install()
+            typenames.install()
             listing(_new_app())()
         else:
             build(word)()
