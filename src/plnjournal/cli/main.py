@@ -111,17 +111,22 @@ def build(command: str | None = None) -> typer.Typer:
     """The app with every command, or only the module that provides `command` when one does."""
     import importlib
 
-    from plnjournal.cli import typenames
-    from plnjournal.cli.coercion import install
-
-    install()  # plain values skip typer's pydantic coercion: see coercion.py
-    typenames.install()  # values named in words, not Python's types
+    _adapt_typer()
     made = _new_app()
     modules = [module for module, names in COMMANDS.items() if command in names]
     for name in modules or COMMANDS:
         importlib.import_module(f"{__package__}.{name}").register(made)
     _evaluate_annotations(made)
     return made
+
+
+def _adapt_typer() -> None:
+    """What pln changes in typer before any app is made: plain values skip its pydantic coercion
+    (coercion.py), and help names values in words, not Python's types (typenames.py)."""
+    from plnjournal.cli import coercion, typenames
+
+    coercion.install()
+    typenames.install()
 
 
 def _evaluate_annotations(made: typer.Typer) -> None:
@@ -177,12 +182,9 @@ def main() -> None:
     try:
         word = None if completing else command_word(sys.argv[1:])
         if word is None and not completing:
-            from plnjournal.cli import typenames
-            from plnjournal.cli.coercion import install
             from plnjournal.cli.listed import listing
 
-            install()
-            typenames.install()
+            _adapt_typer()
             listing(_new_app())()
         else:
             build(word)()

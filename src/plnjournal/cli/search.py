@@ -13,7 +13,6 @@ from plnjournal.cli.entry_filters import filter_options
 from plnjournal.query import FilterOptions  # at run time: typer reads the signature
 
 if TYPE_CHECKING:
-    from plnjournal.model import Record
     from plnjournal.search import Hit
 
 
@@ -29,7 +28,7 @@ def search(
     from plnjournal.cli.common import warn_skipped
     from plnjournal.errors import UsageError
     from plnjournal.journal.load import load
-    from plnjournal.journal.refs import Index
+    from plnjournal.journal.lookup import named_index
     from plnjournal.journal.scan import search_narrowing
     from plnjournal.journal.words import Ranking
     from plnjournal.query import read_filters, select_entries
@@ -45,13 +44,7 @@ def search(
     narrow = ranking or search_narrowing(journal.root, query)
     loaded = load(journal, ("entry",), narrow_entries=narrow)
     warn_skipped(loaded)
-
-    def read_kind(kind: str) -> tuple[Record, ...]:
-        named = load(journal, (kind,))
-        warn_skipped(named)
-        return named.of(kind)
-
-    index = Index(read=read_kind)  # people, spaces, tools, goals: read only when a filter names one
+    index = named_index(journal, told=warn_skipped)  # the other kinds: only for a filter naming one
     chosen = read_filters(filters, index, settings=journal.settings)
     entries = select_entries(loaded.entries, chosen, index)
     hits = find(entries, query)

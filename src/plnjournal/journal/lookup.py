@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
 from plnjournal.errors import PlnError
@@ -106,7 +106,15 @@ def find_file(journal: Journal, ref: str) -> str:
         return found[0]
 
 
-def named_index(journal: Journal) -> Index:
+def named_index(journal: Journal, told: Callable[[Loaded], None] | None = None) -> Index:
     """People, spaces, tools and goals, each kind read when first asked for: all `pln log` reads,
-    so it costs the same on any journal, and reads only the kinds an entry names."""
-    return Index(read=lambda kind: load(journal, (kind,)).of(kind))
+    so it costs the same on any journal, and reads only the kinds an entry names. `told` is given
+    each kind's load as it is read (`pln search` warns of the files it could not read)."""
+
+    def read(kind: str) -> tuple[Record, ...]:
+        loaded = load(journal, (kind,))
+        if told is not None:
+            told(loaded)
+        return loaded.of(kind)
+
+    return Index(read=read)
